@@ -1,0 +1,48 @@
+import { css } from 'lit';
+
+export const textFieldStyles = css`
+  :host {
+    display: block;
+    flex: 1 1 0;
+    min-width: 0;
+    font: inherit;
+  }
+  .label-row {
+    display: flex;
+    justify-content: space-between;
+    font-size: 0.8125rem;
+    margin-bottom: 0.25rem;
+  }
+  label {
+    color: var(--tf-label-color, #30313d);
+  }
+  .suffix {
+    color: var(--tf-muted-color, #6b7280);
+  }
+  input {
+    box-sizing: border-box;
+    width: 100%;
+    font: inherit;
+    font-size: 1rem;
+    padding: 0.625rem 0.75rem;
+    border: 1px solid var(--tf-border-color, #d0d4da);
+    border-radius: var(--tf-radius, 6px);
+    background: var(--tf-input-background, #fff);
+    color: var(--tf-text-color, #30313d);
+    outline: none;
+    transition: border-color 0.15s, box-shadow 0.15s;
+  }
+  input:focus {
+    border-color: var(--tf-focus-color, #0570de);
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--tf-focus-color, #0570de) 25%, transparent);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--tf-danger-color, #df1b41);
+  }
+  .error {
+    min-height: 1.1rem;
+    font-size: 0.8125rem;
+    color: var(--tf-danger-color, #df1b41);
+    margin-top: 0.25rem;
+  }
+`;

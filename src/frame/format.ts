@@ -1,0 +1,35 @@
+/** Input formatting for the card fields. Digits in, display text out. */
+
+export function digitsOnly(value: string): string {
+  return value.replace(/\D/g, '');
+}
+
+/** `4242424242424242` with gaps [4, 8, 12] → `4242 4242 4242 4242`. */
+export function formatCardNumber(digits: string, gaps: readonly number[]): string {
+  let formatted = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (gaps.includes(i)) formatted += ' ';
+    formatted += digits[i];
+  }
+  return formatted;
+}
+
+export interface Expiry {
+  month: string;
+  year: string;
+}
+
+/** Reads what was typed as `MM / YY`; a first digit above 1 is a one-digit month (`4` → `04`). */
+export function parseExpiry(value: string): Expiry {
+  let digits = digitsOnly(value);
+  if (/^[2-9]/.test(digits)) digits = `0${digits}`;
+  digits = digits.slice(0, 4);
+  return { month: digits.slice(0, 2), year: digits.slice(2) };
+}
+
+/** Adds the ` / ` once the month is complete, so deleting past it works naturally. */
+export function formatExpiry({ month, year }: Expiry, deleting: boolean): string {
+  if (year) return `${month} / ${year}`;
+  if (month.length === 2 && !deleting) return `${month} / `;
+  return month;
+}

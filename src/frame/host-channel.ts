@@ -1,0 +1,39 @@
+import { PROTOCOL_VERSION, parseHostMessage, type FrameMessage, type HostMessage } from '../protocol/messages';
+
+type Outgoing = FrameMessage extends infer M ? (M extends { tf: 1 } ? Omit<M, 'tf'> : never) : never;
+
+export interface HostChannel {
+  send(message: Outgoing): void;
+}
+
+/**
+ * Waits for the host's `init`: accepted once, only from the parent window,
+ * only from an origin on the key's allowed list, and only with a port. After
+ * that every message travels over the private port and window messages are
+ * ignored.
+ */
+export function listenForHost(
+  allowedOrigins: readonly string[],
+  onInit: (init: Extract<HostMessage, { type: 'init' }>) => void,
+  onMessage: (message: HostMessage) => void,
+): HostChannel {
+  let port: MessagePort | null = null;
+  const handleWindowMessage = (event: MessageEvent) => {
+    if (port || event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
+    const message = parseHostMessage(event.data);
+    if (message?.type !== 'init' || event.ports.length !== 1) return;
+    window.removeEventListener('message', handleWindowMessage);
+    port = event.ports[0];
+    port.onmessage = (portEvent) => {
+      const received = parseHostMessage(portEvent.data);
+      if (received && received.type !== 'init') onMessage(received);
+    };
+    onInit(message);
+  };
+  window.addEventListener('message', handleWindowMessage);
+  return {
+    send(message) {
+      port?.postMessage({ tf: PROTOCOL_VERSION, ...message });
+    },
+  };
+}

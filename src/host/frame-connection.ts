@@ -1,0 +1,138 @@
+import {
+  PROTOCOL_VERSION,
+  parseFrameMessage,
+  type ElementKind,
+  type FrameMessage,
+  type FrameOptions,
+  type HostMessage,
+  type Token,
+  type TokenError,
+  type TokenizeExtra,
+} from '../protocol/messages';
+
+export type TokenizeResult = { token: Token; error?: undefined } | { error: TokenError; token?: undefined };
+
+type Outgoing = HostMessage extends infer M ? (M extends { tf: 1 } ? Omit<M, 'tf'> : never) : never;
+
+export interface FrameConnectionOptions {
+  kind: ElementKind;
+  origin: string;
+  publishableKey: string;
+  options: FrameOptions;
+  /** How long the frame may take to load and answer `init`. */
+  readyTimeout: number;
+  /** How long a tokenize request may take, network included. */
+  tokenizeTimeout: number;
+  onMessage: (message: FrameMessage) => void;
+  onUnavailable: (error: TokenError) => void;
+}
+
+/**
+ * One iframe and its private MessageChannel. `init` is posted with the
+ * tokenization origin as targetOrigin, so only a frame on that origin ever
+ * holds the other end of the port; window messages are never listened to.
+ */
+export class FrameConnection {
+  readonly iframe: HTMLIFrameElement;
+  private port: MessagePort | null = null;
+  private ready = false;
+  private readyWaiters: Array<(ok: boolean) => void> = [];
+  private pending = new Map<string, (result: TokenizeResult) => void>();
+  private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  private nextRequest = 0;
+  private unavailable: TokenError | null = null;
+
+  constructor(private readonly config: FrameConnectionOptions) {
+    const src = new URL(`/frame/v1/${config.kind}.html`, config.origin);
+    src.searchParams.set('key', config.publishableKey);
+    this.iframe = document.createElement('iframe');
+    this.iframe.src = src.href;
+    this.iframe.title = `Secure ${config.kind} input`;
+    this.iframe.setAttribute('allowtransparency', 'true');
+    this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
+    this.iframe.addEventListener('load', () => this.handshake(), { once: true });
+    this.readyTimer = setTimeout(
+      () =>
+        this.fail({
+          type: 'api_connection_error',
+          code: 'frame_unavailable',
+          message: `The secure field could not load from ${config.origin}. Check that the service is running and that this page's origin is allowed for the key.`,
+        }),
+      config.readyTimeout,
+    );
+  }
+
+  send(message: Outgoing): void {
+    this.port?.postMessage({ tf: PROTOCOL_VERSION, ...message });
+  }
+
+  async tokenize(extra: TokenizeExtra): Promise<TokenizeResult> {
+    if (!(await this.whenReady())) return { error: this.unavailable! };
+    const requestId = `req_${++this.nextRequest}`;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        resolve({
+          error: { type: 'api_connection_error', code: 'timeout', message: 'Tokenization timed out. Please try again.' },
+        });
+      }, this.config.tokenizeTimeout);
+      this.pending.set(requestId, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      this.send({ type: 'tokenize', requestId, extra });
+    });
+  }
+
+  destroy(): void {
+    const removed = { type: 'api_connection_error', code: 'element_removed', message: 'The element was removed from the page.' };
+    clearTimeout(this.readyTimer);
+    this.port?.close();
+    this.port = null;
+    this.pending.forEach((settle) => settle({ error: removed }));
+    this.pending.clear();
+    this.fail(removed);
+  }
+
+  private whenReady(): Promise<boolean> {
+    if (this.ready) return Promise.resolve(true);
+    if (this.unavailable) return Promise.resolve(false);
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  private handshake(): void {
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.port.onmessage = (event) => this.receive(event.data);
+    this.iframe.contentWindow?.postMessage(
+      { tf: PROTOCOL_VERSION, type: 'init', options: this.config.options },
+      this.config.origin,
+      [channel.port2],
+    );
+  }
+
+  private receive(data: unknown): void {
+    const message = parseFrameMessage(data);
+    if (!message || this.unavailable) return;
+    if (message.type === 'ready') {
+      clearTimeout(this.readyTimer);
+      this.ready = true;
+      this.readyWaiters.splice(0).forEach((wake) => wake(true));
+    } else if (message.type === 'resize') {
+      this.iframe.style.height = `${Math.ceil(message.height)}px`;
+    } else if (message.type === 'result') {
+      const settle = this.pending.get(message.requestId);
+      this.pending.delete(message.requestId);
+      if (message.token) settle?.({ token: message.token });
+      else if (message.error) settle?.({ error: message.error });
+    }
+    this.config.onMessage(message);
+  }
+
+  private fail(error: TokenError): void {
+    if (this.ready || this.unavailable) return;
+    this.unavailable = error;
+    this.readyWaiters.splice(0).forEach((wake) => wake(false));
+    this.config.onUnavailable(error);
+  }
+}

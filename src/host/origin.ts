@@ -1,0 +1,23 @@
+/**
+ * Where the frames live. In order: the element's `origin` attribute, the
+ * origin given to `configure()`, and the origin the loader script itself was
+ * served from (the usual case: `<script src="https://vault.example/v1/tokenframe.js">`).
+ */
+let configuredOrigin: string | undefined;
+
+const script = typeof document !== 'undefined' ? document.currentScript : null;
+const scriptOrigin = script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : undefined;
+
+export interface TokenframeConfig {
+  /** The tokenization service's origin, e.g. `https://vault.example`. */
+  origin?: string;
+}
+
+export function configure(config: TokenframeConfig): void {
+  if (config.origin) configuredOrigin = new URL(config.origin).origin;
+}
+
+export function tokenizationOrigin(attribute: string | null): string | undefined {
+  const origin = attribute || configuredOrigin || scriptOrigin;
+  return origin ? new URL(origin).origin : undefined;
+}

@@ -1,0 +1,97 @@
+import type { ElementKind, FrameMessage, TokenError, TokenizeExtra } from '../protocol/messages';
+import { FrameConnection, type TokenizeResult } from './frame-connection';
+import { tokenizationOrigin } from './origin';
+
+const READY_TIMEOUT_MS = 10_000;
+const TOKENIZE_TIMEOUT_MS = 30_000;
+
+/**
+ * The host side of every tokenframe element: it owns one cross-origin iframe
+ * and re-emits what the frame reports. Subclasses only name their kind.
+ *
+ * @attr key - The publishable key (`pk_test_…`).
+ * @attr origin - The tokenization service's origin; defaults to the origin the loader was served from.
+ * @attr load-timeout - Milliseconds the frame may take to load before `loaderror` (default 10000).
+ * @event ready - The frame has loaded and answered the handshake.
+ * @event change - `detail: {empty, complete, brand?, error?}` after every edit.
+ * @event focus - Focus entered the frame.
+ * @event blur - Focus left the frame.
+ * @event loaderror - `detail: {error}` when the frame could not load in time.
+ */
+export abstract class TokenframeElement extends HTMLElement {
+  protected abstract readonly kind: ElementKind;
+  private connection: FrameConnection | null = null;
+  private setupError: TokenError | null = null;
+
+  connectedCallback(): void {
+    if (this.connection) return;
+    const origin = tokenizationOrigin(this.getAttribute('origin'));
+    const key = this.getAttribute('key');
+    if (!origin || !key?.startsWith('pk_')) {
+      this.setupError = {
+        type: 'invalid_request_error',
+        code: 'element_misconfigured',
+        message: origin
+          ? `<tokenframe-${this.kind}> needs a publishable key: key="pk_test_…".`
+          : `<tokenframe-${this.kind}> cannot tell where the tokenization service is: set its origin attribute.`,
+      };
+      queueMicrotask(() => this.emit('loaderror', { error: this.setupError }));
+      return;
+    }
+    this.setupError = null;
+    this.connection = new FrameConnection({
+      kind: this.kind,
+      origin,
+      publishableKey: key,
+      options: {},
+      readyTimeout: Number(this.getAttribute('load-timeout')) || READY_TIMEOUT_MS,
+      tokenizeTimeout: TOKENIZE_TIMEOUT_MS,
+      onMessage: (message) => this.relay(message),
+      onUnavailable: (error) => this.emit('loaderror', { error }),
+    });
+    this.replaceChildren(this.connection.iframe);
+  }
+
+  disconnectedCallback(): void {
+    this.connection?.destroy();
+    this.connection = null;
+  }
+
+  /** Tokenizes what the customer typed. Never rejects: resolves with `{token}` or `{error}`. */
+  tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
+    if (!this.connection) {
+      return Promise.resolve({
+        error: this.setupError ?? {
+          type: 'invalid_request_error',
+          code: 'element_not_mounted',
+          message: 'The element is not on the page.',
+        },
+      });
+    }
+    return this.connection.tokenize(extra);
+  }
+
+  /** Moves focus into the frame's first field. */
+  override focus(): void {
+    this.connection?.iframe.focus();
+    this.connection?.send({ type: 'focus' });
+  }
+
+  /** Empties every field. */
+  clear(): void {
+    this.connection?.send({ type: 'clear' });
+  }
+
+  private relay(message: FrameMessage): void {
+    if (message.type === 'change') {
+      const { empty, complete, brand, error } = message;
+      this.emit('change', { empty, complete, brand, error });
+    } else if (message.type === 'ready' || message.type === 'focus' || message.type === 'blur') {
+      this.emit(message.type, {});
+    }
+  }
+
+  private emit(type: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: type === 'change' }));
+  }
+}

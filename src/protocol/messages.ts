@@ -1,0 +1,117 @@
+/**
+ * The host ↔ frame protocol. Every message carries `tf: PROTOCOL_VERSION`;
+ * each side validates what it receives with the parsers below and drops
+ * anything unknown or malformed. Nothing here may ever carry a raw card
+ * number, CVC, account number or ID number: the frame sends only state, and
+ * after tokenize, the token object as the API returned it.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** The element kinds, each with a frame page at `/frame/v1/{kind}.html`. */
+export type ElementKind = 'card';
+
+/** Non-sensitive options the host passes to the frame. */
+export interface FrameOptions {
+  /** Hide the postal code field (e.g. when the merchant collects the address itself). */
+  hidePostalCode?: boolean;
+  disabled?: boolean;
+}
+
+/** Non-sensitive fields the merchant collects itself and adds to the token (`card[name]`, `card[address_zip]`, …). */
+export type TokenizeExtra = Record<string, string>;
+
+export type HostMessage =
+  | { tf: 1; type: 'init'; options: FrameOptions }
+  | { tf: 1; type: 'update'; options: FrameOptions }
+  | { tf: 1; type: 'focus' }
+  | { tf: 1; type: 'clear' }
+  | { tf: 1; type: 'tokenize'; requestId: string; extra: TokenizeExtra };
+
+export interface FieldError {
+  code: string;
+  message: string;
+}
+
+/** The error half of a tokenize result, in the shape of Stripe's error object. */
+export interface TokenError {
+  type: string;
+  code?: string;
+  message: string;
+  param?: string;
+}
+
+/** The token object exactly as `POST /v1/tokens` returned it. */
+export interface Token {
+  id: string;
+  object: 'token';
+  type: string;
+  created: number;
+  livemode: boolean;
+  used: boolean;
+  card?: { id: string; brand: string; last4: string; exp_month: number; exp_year: number; [field: string]: unknown };
+  [field: string]: unknown;
+}
+
+export interface ChangeDetail {
+  empty: boolean;
+  complete: boolean;
+  brand?: string;
+  error?: FieldError;
+}
+
+export type FrameMessage =
+  | { tf: 1; type: 'ready' }
+  | ({ tf: 1; type: 'change' } & ChangeDetail)
+  | { tf: 1; type: 'focus' }
+  | { tf: 1; type: 'blur' }
+  | { tf: 1; type: 'resize'; height: number }
+  | { tf: 1; type: 'result'; requestId: string; token?: Token; error?: TokenError };
+
+type Shape = Record<string, 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'boolean?' | 'object?'>;
+
+const hostShapes: Record<HostMessage['type'], Shape> = {
+  init: { options: 'object' },
+  update: { options: 'object' },
+  focus: {},
+  clear: {},
+  tokenize: { requestId: 'string', extra: 'object' },
+};
+
+const frameShapes: Record<FrameMessage['type'], Shape> = {
+  ready: {},
+  change: { empty: 'boolean', complete: 'boolean', brand: 'string?', error: 'object?' },
+  focus: {},
+  blur: {},
+  resize: { height: 'number' },
+  result: { requestId: 'string', token: 'object?', error: 'object?' },
+};
+
+function matches(data: Record<string, unknown>, shape: Shape): boolean {
+  return Object.entries(shape).every(([field, kind]) => {
+    const value = data[field];
+    const optional = kind.endsWith('?');
+    if (optional && value === undefined) return true;
+    const type = kind.replace('?', '');
+    return type === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value) : typeof value === type;
+  });
+}
+
+function parse<T>(data: unknown, shapes: Record<string, Shape>): T | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const message = data as Record<string, unknown>;
+  if (message.tf !== PROTOCOL_VERSION || typeof message.type !== 'string') return null;
+  const shape = Object.hasOwn(shapes, message.type) ? shapes[message.type] : undefined;
+  return shape && matches(message, shape) ? (message as T) : null;
+}
+
+/** Frame side: a message from the host, or null to drop it. */
+export function parseHostMessage(data: unknown): HostMessage | null {
+  const message = parse<HostMessage>(data, hostShapes);
+  if (message?.type === 'tokenize' && !Object.values(message.extra).every((v) => typeof v === 'string')) return null;
+  return message;
+}
+
+/** Host side: a message from the frame, or null to drop it. */
+export function parseFrameMessage(data: unknown): FrameMessage | null {
+  return parse<FrameMessage>(data, frameShapes);
+}

@@ -1,0 +1,169 @@
+import cardValidator from 'card-validator';
+import { validationError, type ValidationError } from './errors';
+
+/**
+ * Card rules, shared by the frame (feedback while typing) and the service
+ * (which never trusts the client). Pure functions, no DOM.
+ */
+
+/** Where a field stands: what the frame shows and what the service accepts. */
+export type FieldState = 'empty' | 'incomplete' | 'invalid' | 'complete';
+
+export interface FieldCheck {
+  state: FieldState;
+  /** Present whenever state is not `complete`. */
+  error?: ValidationError;
+}
+
+export interface CardBrand {
+  /** card-validator's identifier: `visa`, `american-express`, … */
+  type: string;
+  /** The brand as Stripe's card object names it: `Visa`, `American Express`, … */
+  name: string;
+  /** Positions after which the number is shown with a space. */
+  gaps: number[];
+  lengths: number[];
+  cvcLength: number;
+}
+
+const stripeBrandNames: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'MasterCard',
+  'american-express': 'American Express',
+  discover: 'Discover',
+  'diners-club': 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+};
+
+/** Strips the spaces and dashes people type or paste; keeps anything else so it fails. */
+export function stripSeparators(value: string): string {
+  return value.replace(/[\s-]/g, '');
+}
+
+export function cardBrand(number: string): CardBrand | null {
+  const { card } = cardValidator.number(stripSeparators(number));
+  if (!card) return null;
+  return {
+    type: card.type,
+    name: stripeBrandNames[card.type] ?? card.niceType,
+    gaps: card.gaps,
+    lengths: card.lengths,
+    cvcLength: card.code.size,
+  };
+}
+
+export function checkCardNumber(number: string): FieldCheck & { brand: CardBrand | null } {
+  const digits = stripSeparators(number);
+  const brand = cardBrand(digits);
+  if (digits === '') return { state: 'empty', brand, error: validationError('incomplete_number', 'card[number]') };
+  const result = cardValidator.number(digits, { luhnValidateUnionPay: true });
+  if (result.isValid) return { state: 'complete', brand };
+  // A number as long as the brand's shortest card that still fails is a typo,
+  // not a number still being typed.
+  const reachedLength = brand !== null && digits.length >= Math.min(...brand.lengths);
+  if (result.isPotentiallyValid && /^\d+$/.test(digits) && !reachedLength) {
+    return { state: 'incomplete', brand, error: validationError('incomplete_number', 'card[number]') };
+  }
+  return { state: 'invalid', brand, error: validationError('incorrect_number', 'card[number]') };
+}
+
+/** Accepts a month as `5` or `05`, a year as `27` or `2027`. */
+export function checkExpiry(month: string, year: string): FieldCheck {
+  if (month === '' && year === '') {
+    return { state: 'empty', error: validationError('incomplete_expiry', 'card[exp_month]') };
+  }
+  const monthCheck = cardValidator.expirationMonth(month);
+  const yearCheck = cardValidator.expirationYear(year);
+  if (!monthCheck.isValid) {
+    return monthCheck.isPotentiallyValid && /^\d*$/.test(month)
+      ? { state: 'incomplete', error: validationError('incomplete_expiry', 'card[exp_month]') }
+      : { state: 'invalid', error: validationError('invalid_expiry_month', 'card[exp_month]') };
+  }
+  if (!yearCheck.isValid) {
+    return yearCheck.isPotentiallyValid && /^\d{0,1}$/.test(year)
+      ? { state: 'incomplete', error: validationError('incomplete_expiry', 'card[exp_year]') }
+      : { state: 'invalid', error: validationError('invalid_expiry_year', 'card[exp_year]') };
+  }
+  if (yearCheck.isCurrentYear && !monthCheck.isValidForThisYear) {
+    return { state: 'invalid', error: validationError('invalid_expiry_month', 'card[exp_month]') };
+  }
+  return { state: 'complete' };
+}
+
+/** The CVC length follows the brand; an unknown brand accepts 3 or 4 digits. */
+export function checkCvc(cvc: string, brand: CardBrand | null): FieldCheck {
+  if (cvc === '') return { state: 'empty', error: validationError('incomplete_cvc', 'card[cvc]') };
+  const result = cardValidator.cvv(cvc, brand ? brand.cvcLength : [3, 4]);
+  if (result.isValid) return { state: 'complete' };
+  if (result.isPotentiallyValid) return { state: 'incomplete', error: validationError('incomplete_cvc', 'card[cvc]') };
+  return { state: 'invalid', error: validationError('invalid_cvc', 'card[cvc]') };
+}
+
+export function checkPostalCode(zip: string): FieldCheck {
+  if (zip.trim() === '') return { state: 'empty', error: validationError('incomplete_zip', 'card[address_zip]') };
+  const result = cardValidator.postalCode(zip.trim(), { minLength: 3 });
+  if (result.isValid) return { state: 'complete' };
+  return { state: 'incomplete', error: validationError('incomplete_zip', 'card[address_zip]') };
+}
+
+/** Expands a two-digit year the way people write it on a card (`27` → 2027). */
+export function fullYear(year: string): number {
+  const value = Number(year);
+  return year.length <= 2 ? 2000 + value : value;
+}
+
+export interface CardParams {
+  number?: unknown;
+  exp_month?: unknown;
+  exp_year?: unknown;
+  cvc?: unknown;
+  [other: string]: unknown;
+}
+
+export interface ValidCard {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string | null;
+  brand: CardBrand;
+}
+
+/**
+ * The service's check of a `card[...]` parameter set: required fields first
+ * (`parameter_missing`), then the same rules the frame applied.
+ */
+export function validateCardParams(card: CardParams): { ok: true; card: ValidCard } | { ok: false; error: ValidationError } {
+  for (const field of ['number', 'exp_month', 'exp_year'] as const) {
+    const value = card[field];
+    if (value === undefined || value === '') {
+      return { ok: false, error: validationError('parameter_missing', `card[${field}]`) };
+    }
+  }
+  const asText = (value: unknown) => (typeof value === 'string' ? value.trim() : '\u0000');
+  const number = stripSeparators(asText(card.number));
+  const numberCheck = checkCardNumber(number);
+  if (numberCheck.state !== 'complete' || !numberCheck.brand) {
+    return { ok: false, error: validationError('incorrect_number', 'card[number]') };
+  }
+  const month = asText(card.exp_month);
+  const year = asText(card.exp_year);
+  if (!/^\d{1,2}$/.test(month)) return { ok: false, error: validationError('invalid_expiry_month', 'card[exp_month]') };
+  if (!/^(\d{2}|\d{4})$/.test(year)) return { ok: false, error: validationError('invalid_expiry_year', 'card[exp_year]') };
+  const expiry = checkExpiry(month, year);
+  if (expiry.state !== 'complete') {
+    const code = expiry.error?.code === 'invalid_expiry_year' ? 'invalid_expiry_year' : 'invalid_expiry_month';
+    return { ok: false, error: validationError(code, code === 'invalid_expiry_year' ? 'card[exp_year]' : 'card[exp_month]') };
+  }
+  let cvc: string | null = null;
+  if (card.cvc !== undefined && card.cvc !== '') {
+    cvc = asText(card.cvc);
+    if (checkCvc(cvc, numberCheck.brand).state !== 'complete') {
+      return { ok: false, error: validationError('invalid_cvc', 'card[cvc]') };
+    }
+  }
+  return {
+    ok: true,
+    card: { number, expMonth: Number(month), expYear: fullYear(year), cvc, brand: numberCheck.brand },
+  };
+}
