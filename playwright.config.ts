@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error plain ESM helper without types
+import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
+
+/**
+ * End to end: the real service on 127.0.0.1 and the real demo merchant on
+ * localhost (two origins), on ports of their own so `npm start` can keep
+ * running. Workers inherit E2E_DIR from this process, so all share one run.
+ */
+export const servicePort = 4343;
+export const shopPort = 5273;
+process.env.E2E_DIR ??= mkdtempSync(join(tmpdir(), 'tokenframe-e2e-'));
+const dir = process.env.E2E_DIR;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  workers: 1,
+  timeout: 60_000,
+  reporter: 'list',
+  use: {
+    baseURL: `http://localhost:${shopPort}`,
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? ensureChromium(), args: chromiumArgs },
+  },
+  webServer: [
+    {
+      command: `node bin/tokenframe.js serve --port ${servicePort} --data-dir ${dir}/data --allowed-origin http://localhost:${shopPort} > ${dir}/service.log 2>&1`,
+      url: `http://127.0.0.1:${servicePort}/v1/tokenframe.js`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node --import tsx demo/main.ts --port ${shopPort} --service http://127.0.0.1:${servicePort} --data-dir ${dir}/data --request-log ${dir}/merchant.log`,
+      url: `http://localhost:${shopPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

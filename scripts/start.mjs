@@ -1,0 +1,77 @@
+// `npm start`: installs what is missing, builds the frame and the loader,
+// starts the tokenization service and the demo shop, prints what to open.
+// Ctrl-C stops both.
+import { execSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { ensureDependencies } from './ensure-deps.mjs';
+
+const serviceUrl = 'http://127.0.0.1:4242';
+const shopUrl = 'http://localhost:5173';
+const dataDir = process.env.TOKENFRAME_DATA_DIR ?? '.tokenframe';
+
+ensureDependencies();
+console.log('Building the frame app and the host loader …');
+execSync('npm run build --silent', { stdio: 'inherit' });
+
+const children = [];
+function start(name, args) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping everything.`);
+      stop(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  let running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  if (running.length === 0) process.exit(code);
+  for (const child of running) {
+    child.once('exit', () => {
+      running = running.filter((c) => c !== child);
+      if (running.length === 0) process.exit(code);
+    });
+    child.kill('SIGTERM');
+  }
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+start('tokenization service', ['bin/tokenframe.js', 'serve', '--port', '4242', '--data-dir', dataDir]);
+await waitFor(`${serviceUrl}/v1/tokenframe.js`);
+start('demo shop', ['--import', 'tsx', 'demo/main.ts', '--port', '5173', '--service', serviceUrl, '--data-dir', dataDir]);
+await waitFor(shopUrl);
+
+const keys = JSON.parse(readFileSync(`${dataDir}/dev-keys.json`, 'utf8'));
+console.log(`
+  tokenframe is running.
+
+  Open the demo shop:       ${shopUrl}
+  Tokenization service:     ${serviceUrl}
+  Publishable key:          ${keys.publishableKey}
+  Secret key:               ${keys.secretKey}
+  Test card:                4242 4242 4242 4242, any future date, any CVC
+
+  Press Ctrl-C to stop.
+`);
+
+async function waitFor(url) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (stopping) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  console.error(`${url} did not answer within 20 s.`);
+  stop(1);
+}
+

@@ -1,0 +1,48 @@
+// Commands that let a browser test act as a user inside the cross-origin
+// frame (which the test page itself cannot reach), through Playwright.
+
+/** The frame inside the host element matched by `selector`. */
+async function frameOf(session, selector) {
+  const page = session.browser.getPage(session.id);
+  const iframe = await page.waitForSelector(`${selector} iframe`);
+  const frame = await iframe.contentFrame();
+  if (!frame) throw new Error(`no frame inside ${selector}`);
+  return frame;
+}
+
+export function frameCommandsPlugin() {
+  const recorded = new Map();
+  return {
+    name: 'frame-commands',
+    async executeCommand({ command, payload, session }) {
+      switch (command) {
+        case 'frame-type': {
+          const frame = await frameOf(session, payload.selector);
+          await frame.getByLabel(payload.label, { exact: true }).pressSequentially(payload.text);
+          return true;
+        }
+        case 'frame-press': {
+          const frame = await frameOf(session, payload.selector);
+          await frame.getByLabel(payload.label, { exact: true }).press(payload.key);
+          return true;
+        }
+        case 'frame-errors': {
+          // Playwright's CSS locators pierce the frame's shadow roots; innerText would not.
+          const frame = await frameOf(session, payload.selector);
+          return (await frame.locator('[role=alert]').allInnerTexts()).filter(Boolean);
+        }
+        case 'record-requests': {
+          const page = session.browser.getPage(session.id);
+          const requests = [];
+          recorded.set(session.id, requests);
+          page.on('request', (request) => requests.push({ method: request.method(), url: request.url() }));
+          return true;
+        }
+        case 'recorded-requests':
+          return recorded.get(session.id) ?? [];
+        default:
+          return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { LeakRecorder } from './leak-recorder';
+
+const dir = process.env.E2E_DIR!;
+const merchantLog = join(dir, 'merchant.log');
+const serviceLog = join(dir, 'service.log');
+const nextYear = String((new Date().getFullYear() + 1) % 100).padStart(2, '0');
+
+function field(page: Page, label: string) {
+  return page.frameLocator('tokenframe-card iframe').getByLabel(label, { exact: true });
+}
+
+/** True when `secret` appears as a whole run of digits (not inside a random ID). */
+function containsDigits(text: string, secret: string): boolean {
+  return new RegExp(`(?<![A-Za-z0-9])${secret}(?![A-Za-z0-9])`).test(text);
+}
+
+const cards = [
+  { brand: 'Visa', number: '4242424242424242', formatted: '4242 4242 4242 4242', cvc: '319', last4: '4242' },
+  { brand: 'American Express', number: '378282246310005', formatted: '3782 822463 10005', cvc: '7319', last4: '0005' },
+];
+
+for (const card of cards) {
+  test(`pays with ${card.brand}; the host page and merchant see only the token`, async ({ page }) => {
+    const recorder = await LeakRecorder.attach(page);
+    await page.goto('/');
+    await page.getByLabel('Name on card').fill('Jenny Rosen');
+    await field(page, 'Card number').pressSequentially(card.number);
+    await expect(field(page, 'Card number')).toHaveValue(card.formatted);
+    await field(page, 'Expiration').pressSequentially(`12${nextYear}`);
+    await field(page, 'CVC').pressSequentially(card.cvc);
+    await field(page, 'Postal code').pressSequentially('94107');
+    await recorder.snapshot(page);
+
+    await page.getByRole('button', { name: /Pay/ }).click();
+    await expect(page.getByText(`Paid with ${card.brand} •••• ${card.last4}`)).toBeVisible();
+    await recorder.snapshot(page);
+
+    const sources = await recorder.everything([merchantLog, serviceLog]);
+    expect(sources['host messages']).toContain('"type":"result"');
+    expect(sources[merchantLog]).toMatch(/"token":"tok_[A-Za-z0-9]+"/);
+    for (const [source, text] of Object.entries(sources)) {
+      expect(text.includes(card.number), `card number in ${source}`).toBe(false);
+      expect(text.includes(card.formatted), `formatted card number in ${source}`).toBe(false);
+      expect(containsDigits(text, card.cvc), `CVC in ${source}`).toBe(false);
+    }
+  });
+}
+
+test('a card that fails Luhn shows an error in the field and nothing is posted', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Name on card').fill('Jenny Rosen');
+  await field(page, 'Card number').pressSequentially('4242424242424241');
+  await expect(page.frameLocator('tokenframe-card iframe').getByText('Your card number is incorrect.')).toBeVisible();
+  await page.getByRole('button', { name: /Pay/ }).click();
+  await expect(page.locator('#payment-error')).toHaveText('Your card number is incorrect.');
+  await expect(page).toHaveURL(/\/$/);
+});
