@@ -69,8 +69,12 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
         <p><a href="/">Back to the shop</a></p>`;
       return reply.type('text/html').send(page('Thank you!', body));
     } catch (error) {
-      const message = error instanceof Stripe.errors.StripeError ? error.message : 'The payment service is unavailable.';
-      return reply.code(502).type('text/html').send(page('Payment failed', `<p>${escapeHtml(message)}</p>`));
+      const message =
+        error instanceof Stripe.errors.StripeError ? error.message : 'The payment service is unavailable.';
+      return reply
+        .code(502)
+        .type('text/html')
+        .send(page('Payment failed', `<p>${escapeHtml(message)}</p>`));
     }
   });
 

@@ -44,7 +44,17 @@ process.on('SIGTERM', () => stop(0));
 
 start('tokenization service', ['bin/tokenframe.js', 'serve', '--port', '4242', '--data-dir', dataDir]);
 await waitFor(`${serviceUrl}/v1/tokenframe.js`);
-start('demo shop', ['--import', 'tsx', 'demo/main.ts', '--port', '5173', '--service', serviceUrl, '--data-dir', dataDir]);
+start('demo shop', [
+  '--import',
+  'tsx',
+  'demo/main.ts',
+  '--port',
+  '5173',
+  '--service',
+  serviceUrl,
+  '--data-dir',
+  dataDir,
+]);
 await waitFor(shopUrl);
 
 const keys = JSON.parse(readFileSync(`${dataDir}/dev-keys.json`, 'utf8'));
@@ -74,4 +84,3 @@ async function waitFor(url) {
   console.error(`${url} did not answer within 20 s.`);
   stop(1);
 }
-

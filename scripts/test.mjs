@@ -31,7 +31,9 @@ const stages = [
 ];
 
 function match(text, pattern) {
-  const found = [...text.matchAll(new RegExp(pattern, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))];
+  const found = [
+    ...text.matchAll(new RegExp(pattern, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)),
+  ];
   return found.length ? Number(found[found.length - 1][1]) : undefined;
 }
 
@@ -61,7 +63,8 @@ for (const stage of stages) {
   const { code, output } = await run(stage.command);
   const [stagePassed, stageFailed] = stage.counts?.(output) ?? [];
   if (stagePassed === undefined) {
-    code === 0 ? passed++ : failed++;
+    if (code === 0) passed++;
+    else failed++;
   } else {
     passed += stagePassed;
     failed += stageFailed ?? 0;

@@ -1,14 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, queryAll, state } from 'lit/decorators.js';
 import type { ChangeDetail, TokenError } from '../protocol/messages';
-import {
-  checkCardNumber,
-  checkCvc,
-  checkExpiry,
-  checkPostalCode,
-  fullYear,
-  type FieldCheck,
-} from '../validation/card';
+import { checkCardNumber, checkCvc, checkExpiry, checkPostalCode, fullYear, type FieldCheck } from '../validation/card';
 import { digitsOnly, formatCardNumber, formatExpiry, parseExpiry } from './format';
 import type { FieldInputDetail, TextField } from './fields/text-field';
 import './fields/text-field';
@@ -84,12 +77,16 @@ export class CardForm extends LitElement {
   summary(): ChangeDetail {
     const checks = this.checks();
     const states = this.fieldNames.map((field) => checks[field].state);
-    const firstError = this.fieldNames.map((field) => [field, checks[field]] as const).find(([field, check]) => this.errorFor(field, check));
+    const firstError = this.fieldNames
+      .map((field) => [field, checks[field]] as const)
+      .find(([field, check]) => this.errorFor(field, check));
     return {
       empty: states.every((s) => s === 'empty'),
       complete: states.every((s) => s === 'complete'),
       brand: checks.brand?.type ?? 'unknown',
-      error: firstError?.[1].error ? { code: firstError[1].error.code, message: firstError[1].error.message } : undefined,
+      error: firstError?.[1].error
+        ? { code: firstError[1].error.code, message: firstError[1].error.message }
+        : undefined,
     };
   }
 
@@ -168,19 +165,21 @@ export class CardForm extends LitElement {
           @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleCvcInput(e.detail)}
           @field-blur=${() => this.handleBlur('cvc')}
         ></tf-text-field>
-        ${this.hidePostalCode
-          ? null
-          : html`<tf-text-field
-              label="Postal code"
-              .value=${this.postalCode}
-              .error=${this.errorFor('postalCode', checks.postalCode)}
-              autocomplete="postal-code"
-              placeholder="12345"
-              maxlength="10"
-              ?disabled=${this.disabled}
-              @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handlePostalCodeInput(e.detail)}
-              @field-blur=${() => this.handleBlur('postalCode')}
-            ></tf-text-field>`}
+        ${
+          this.hidePostalCode
+            ? null
+            : html`<tf-text-field
+                label="Postal code"
+                .value=${this.postalCode}
+                .error=${this.errorFor('postalCode', checks.postalCode)}
+                autocomplete="postal-code"
+                placeholder="12345"
+                maxlength="10"
+                ?disabled=${this.disabled}
+                @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handlePostalCodeInput(e.detail)}
+                @field-blur=${() => this.handleBlur('postalCode')}
+              ></tf-text-field>`
+        }
       </div>
     `;
   }

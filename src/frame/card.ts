@@ -41,7 +41,12 @@ const channel = listenForHost(
           channel.send({
             type: 'result',
             requestId,
-            error: { type: 'invalid_request_error', code: 'parameter_unknown', param: unknown, message: `tokenize() does not accept "${unknown}".` },
+            error: {
+              type: 'invalid_request_error',
+              code: 'parameter_unknown',
+              param: unknown,
+              message: `tokenize() does not accept "${unknown}".`,
+            },
           });
           break;
         }

@@ -73,7 +73,11 @@ export class FrameConnection {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
         resolve({
-          error: { type: 'api_connection_error', code: 'timeout', message: 'Tokenization timed out. Please try again.' },
+          error: {
+            type: 'api_connection_error',
+            code: 'timeout',
+            message: 'Tokenization timed out. Please try again.',
+          },
         });
       }, this.config.tokenizeTimeout);
       this.pending.set(requestId, (result) => {
@@ -85,7 +89,11 @@ export class FrameConnection {
   }
 
   destroy(): void {
-    const removed = { type: 'api_connection_error', code: 'element_removed', message: 'The element was removed from the page.' };
+    const removed = {
+      type: 'api_connection_error',
+      code: 'element_removed',
+      message: 'The element was removed from the page.',
+    };
     clearTimeout(this.readyTimer);
     this.port?.close();
     this.port = null;

@@ -92,7 +92,9 @@ function matches(data: Record<string, unknown>, shape: Shape): boolean {
     const optional = kind.endsWith('?');
     if (optional && value === undefined) return true;
     const type = kind.replace('?', '');
-    return type === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value) : typeof value === type;
+    return type === 'object'
+      ? typeof value === 'object' && value !== null && !Array.isArray(value)
+      : typeof value === type;
   });
 }
 

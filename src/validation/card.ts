@@ -133,7 +133,9 @@ export interface ValidCard {
  * The service's check of a `card[...]` parameter set: required fields first
  * (`parameter_missing`), then the same rules the frame applied.
  */
-export function validateCardParams(card: CardParams): { ok: true; card: ValidCard } | { ok: false; error: ValidationError } {
+export function validateCardParams(
+  card: CardParams,
+): { ok: true; card: ValidCard } | { ok: false; error: ValidationError } {
   for (const field of ['number', 'exp_month', 'exp_year'] as const) {
     const value = card[field];
     if (value === undefined || value === '') {
@@ -149,11 +151,15 @@ export function validateCardParams(card: CardParams): { ok: true; card: ValidCar
   const month = asText(card.exp_month);
   const year = asText(card.exp_year);
   if (!/^\d{1,2}$/.test(month)) return { ok: false, error: validationError('invalid_expiry_month', 'card[exp_month]') };
-  if (!/^(\d{2}|\d{4})$/.test(year)) return { ok: false, error: validationError('invalid_expiry_year', 'card[exp_year]') };
+  if (!/^(\d{2}|\d{4})$/.test(year))
+    return { ok: false, error: validationError('invalid_expiry_year', 'card[exp_year]') };
   const expiry = checkExpiry(month, year);
   if (expiry.state !== 'complete') {
     const code = expiry.error?.code === 'invalid_expiry_year' ? 'invalid_expiry_year' : 'invalid_expiry_month';
-    return { ok: false, error: validationError(code, code === 'invalid_expiry_year' ? 'card[exp_year]' : 'card[exp_month]') };
+    return {
+      ok: false,
+      error: validationError(code, code === 'invalid_expiry_year' ? 'card[exp_year]' : 'card[exp_month]'),
+    };
   }
   let cvc: string | null = null;
   if (card.cvc !== undefined && card.cvc !== '') {

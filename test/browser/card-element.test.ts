@@ -4,7 +4,7 @@ import '../../src/host/index';
 import type { TokenframeCard } from '../../src/host/index';
 
 // Where the web-test-runner config started the test service, and its publishable key.
-const env = (await executeServerCommand<{ url: string; publishableKey: string }>('service-env'))!;
+const env = (await executeServerCommand<{ url: string; publishableKey: string }, undefined>('service-env'))!;
 const nextYear = String((new Date().getFullYear() + 1) % 100).padStart(2, '0');
 
 async function mountCard(id: string): Promise<TokenframeCard> {
@@ -79,9 +79,12 @@ describe('<tokenframe-card>', () => {
     const result = await card.tokenize();
     expect(result.token).to.equal(undefined);
     expect(result.error).to.include({ type: 'validation_error', code: 'incorrect_number' });
-    const shown = await executeServerCommand<string[]>('frame-errors', { selector: '#card-invalid' });
+    const shown = await executeServerCommand<string[], { selector: string }>('frame-errors', {
+      selector: '#card-invalid',
+    });
     expect(shown).to.deep.equal(['Your card number is incorrect.']);
-    const requests = (await executeServerCommand<{ method: string; url: string }[]>('recorded-requests')) ?? [];
+    const requests =
+      (await executeServerCommand<{ method: string; url: string }[], undefined>('recorded-requests')) ?? [];
     expect(requests.filter((r) => r.url.includes('/v1/tokens'))).to.deep.equal([]);
   });
 

@@ -36,7 +36,12 @@ export class LeakRecorder {
         },
       });
       const addEventListener = MessagePort.prototype.addEventListener;
-      MessagePort.prototype.addEventListener = function (type: string, listener: EventListener, ...rest: unknown[]) {
+      MessagePort.prototype.addEventListener = function (
+        this: MessagePort,
+        type: string,
+        listener: EventListener,
+        ...rest: unknown[]
+      ) {
         const wrapped = (event: Event) => {
           if (type === 'message') record((event as MessageEvent).data);
           return listener(event);
@@ -46,7 +51,9 @@ export class LeakRecorder {
     });
     page.on('request', (request) => {
       if (request.frame() !== page.mainFrame()) return;
-      recorder.traffic.push(`${request.method()} ${request.url()} ${JSON.stringify(request.headers())} ${request.postData() ?? ''}`);
+      recorder.traffic.push(
+        `${request.method()} ${request.url()} ${JSON.stringify(request.headers())} ${request.postData() ?? ''}`,
+      );
     });
     page.on('response', (response) => {
       if (response.request().frame() !== page.mainFrame()) return;
@@ -64,7 +71,9 @@ export class LeakRecorder {
   async snapshot(page: Page): Promise<void> {
     const values = await page
       .mainFrame()
-      .evaluate(() => [...document.querySelectorAll('input, textarea, select')].map((el) => (el as HTMLInputElement).value));
+      .evaluate(() =>
+        [...document.querySelectorAll('input, textarea, select')].map((el) => (el as HTMLInputElement).value),
+      );
     this.snapshots.push(await page.mainFrame().content(), JSON.stringify(values));
   }
 

@@ -30,7 +30,9 @@ export const textFieldStyles = css`
     background: var(--tf-input-background, #fff);
     color: var(--tf-text-color, #30313d);
     outline: none;
-    transition: border-color 0.15s, box-shadow 0.15s;
+    transition:
+      border-color 0.15s,
+      box-shadow 0.15s;
   }
   input:focus {
     border-color: var(--tf-focus-color, #0570de);

@@ -70,7 +70,9 @@ export class TextField extends LitElement {
 
   private handleInput(event: InputEvent): void {
     const deleting = event.inputType?.startsWith('delete') ?? false;
-    this.dispatchEvent(new CustomEvent<FieldInputDetail>('field-input', { detail: { value: this.input.value, deleting } }));
+    this.dispatchEvent(
+      new CustomEvent<FieldInputDetail>('field-input', { detail: { value: this.input.value, deleting } }),
+    );
   }
 
   private handleBlur(): void {

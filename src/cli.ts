@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { defaultHost, defaultPort } from './server/config';
+import { startService } from './server/service';
+
+const usage = `Usage: tokenframe serve [--port ${defaultPort}] [--host ${defaultHost}] [--data-dir DIR] [--allowed-origin ORIGIN …]
+
+  --port             port to listen on (0 picks a free one)
+  --host             interface to listen on
+  --data-dir         where keys and the database live (default $TOKENFRAME_DATA_DIR or ./.tokenframe)
+  --allowed-origin   an origin allowed to embed the development account's frames
+                     (repeatable; http://localhost:5173 is always allowed)
+`;
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'allowed-origin': { type: 'string', multiple: true },
+    },
+  });
+  const port = values.port === undefined ? defaultPort : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number.`);
+
+  const service = await startService({
+    port,
+    host: values.host,
+    dataDir: values['data-dir'],
+    allowedOrigins: values['allowed-origin'],
+    logger: true,
+  });
+  const { devAccount } = service.config;
+  process.stdout.write(
+    [
+      '',
+      `tokenframe is listening on ${service.url}`,
+      `  data directory:   ${service.config.dataDir}`,
+      `  allowed origins:  ${devAccount.allowedOrigins.join(' ')}`,
+      `  publishable key:  ${devAccount.publishableKey}`,
+      `  secret key:       ${devAccount.secretKey}`,
+      '',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    // A second signal means "now": don't wait for slow requests.
+    if (stopping) process.exit(1);
+    stopping = true;
+    service.app.log.info(`${signal} received, finishing in-flight requests`);
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === 'serve') return serve(rest);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(usage);
+    return;
+  }
+  process.stderr.write(`Unknown command: ${command}\n\n${usage}`);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServiceSecrets } from './config';
+import { registerErrorHandlers } from './errors';
+import { registerFormBody } from './form-body';
+import { newId } from './ids';
+import { framesRoutes } from './routes/frames';
+import { tokensRoutes } from './routes/tokens';
+import type { TokenStore } from './storage/types';
+
+/** Where `npm run build` puts the frame app and the host loader. */
+export const defaultFrameDir = fileURLToPath(new URL('../../dist/frame/', import.meta.url));
+export const defaultHostDir = fileURLToPath(new URL('../../dist/host/', import.meta.url));
+
+export interface AppOptions {
+  store: TokenStore;
+  secrets: ServiceSecrets;
+  /** Defaults to `<repo>/dist/frame`. */
+  frameDir?: string;
+  /** Defaults to `<repo>/dist/host`. */
+  hostDir?: string;
+  frameKinds?: readonly string[];
+  /** Fastify's logger option. Its default serializers log method and URL only, never bodies. */
+  logger?: FastifyServerOptions['logger'];
+  /** Set when running behind a load balancer, so `client_ip` is the visitor's. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+}
+
+export function buildApp(options: AppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // Ids are ours, never taken from the request, so they can be quoted to support.
+    genReqId: () => newId('req', 14),
+    requestIdHeader: false,
+    // Idle keep-alive sockets would otherwise hold `close()` open.
+    forceCloseConnections: 'idle',
+  });
+
+  registerFormBody(app);
+  registerErrorHandlers(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('Request-Id', request.id);
+  });
+
+  app.register(tokensRoutes, { store: options.store, secrets: options.secrets });
+  app.register(framesRoutes, {
+    store: options.store,
+    frameDir: options.frameDir ?? defaultFrameDir,
+    hostDir: options.hostDir ?? defaultHostDir,
+    frameKinds: options.frameKinds,
+  });
+  return app;
+}

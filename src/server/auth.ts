@@ -1,0 +1,59 @@
+import type { FastifyRequest } from 'fastify';
+import { hashApiKey } from './crypto';
+import { StripeError } from './errors';
+import type { ApiKeyKind, ApiKeyRecord, TokenStore } from './storage/types';
+
+export interface AuthenticatedKey extends ApiKeyRecord {
+  /** Kept only to redact it into error messages; never logged or stored. */
+  key: string;
+}
+
+/**
+ * Reads the key as Stripe accepts it: `Authorization: Bearer <key>`, or HTTP
+ * Basic with the key as the user name and an empty password (curl `-u sk_…:`).
+ */
+export function readApiKey(authorization: string | undefined): string | null {
+  if (!authorization) return null;
+  const [scheme, credentials] = authorization.trim().split(/\s+/, 2);
+  if (!credentials) return null;
+  if (/^bearer$/i.test(scheme)) return credentials;
+  if (/^basic$/i.test(scheme)) {
+    const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+    const user = decoded.split(':', 1)[0];
+    return user || null;
+  }
+  return null;
+}
+
+/** `pk_test_****abcd`: enough to tell keys apart, too little to use one. */
+export function redactApiKey(key: string): string {
+  const prefix = /^(pk|sk|rk)_(test|live)_/.exec(key)?.[0] ?? '';
+  const last4 = key.length >= prefix.length + 8 ? key.slice(-4).replace(/[^A-Za-z0-9]/g, '*') : '';
+  return `${prefix}****${last4}`;
+}
+
+const missingKeyMessage =
+  "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').";
+
+const publishableKeyMessage = 'This API call cannot be made with a publishable API key. Please use a secret API key.';
+
+function unauthorized(message: string): StripeError {
+  return new StripeError(401, 'invalid_request_error', message);
+}
+
+/**
+ * Resolves the request's API key to its account, or throws Stripe's 401.
+ * `needs: 'secret'` is for routes that read or consume vault data.
+ */
+export async function authenticate(
+  request: FastifyRequest,
+  store: TokenStore,
+  needs: 'any' | Extract<ApiKeyKind, 'secret'>,
+): Promise<AuthenticatedKey> {
+  const key = readApiKey(request.headers.authorization);
+  if (!key) throw unauthorized(missingKeyMessage);
+  const record = await store.findKeyByHash(hashApiKey(key));
+  if (!record) throw unauthorized(`Invalid API Key provided: ${redactApiKey(key)}`);
+  if (needs === 'secret' && record.kind !== 'secret') throw unauthorized(publishableKeyMessage);
+  return { ...record, key };
+}

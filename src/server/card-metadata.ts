@@ -1,0 +1,20 @@
+/**
+ * What a card network would tell us about a card (funding type, issuing
+ * country). In test mode it follows Stripe's documented test cards.
+ */
+export type CardFunding = 'credit' | 'debit' | 'prepaid' | 'unknown';
+
+export interface CardMetadata {
+  funding: CardFunding;
+  country: string;
+}
+
+const testCardFunding: Record<string, CardFunding> = {
+  '4000056655665556': 'debit',
+  '5200828282828210': 'debit',
+  '5105105105105100': 'prepaid',
+};
+
+export function cardMetadata(number: string): CardMetadata {
+  return { funding: testCardFunding[number] ?? 'credit', country: 'US' };
+}

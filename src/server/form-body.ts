@@ -1,0 +1,57 @@
+import qs from 'qs';
+import type { FastifyInstance } from 'fastify';
+import { StripeError } from './errors';
+
+export const bodyLimit = 1024 * 1024;
+
+/**
+ * Bounds on Stripe's bracket syntax (`card[number]=…`, `expand[]=…`), so a
+ * crafted body can't build deep or huge objects. Going past a bound is an
+ * error rather than a silent truncation.
+ */
+export const formParseOptions: qs.IParseOptions = {
+  depth: 5,
+  strictDepth: true,
+  parameterLimit: 1000,
+  arrayLimit: 100,
+  throwOnLimitExceeded: true,
+  allowPrototypes: false,
+  charset: 'utf-8',
+};
+
+export function parseFormBody(body: string): Record<string, unknown> {
+  try {
+    return qs.parse(body, formParseOptions) as Record<string, unknown>;
+  } catch {
+    throw new StripeError(400, 'invalid_request_error', 'The request body could not be parsed.');
+  }
+}
+
+/**
+ * Replaces Fastify's JSON and text parsers: like Stripe, the API speaks form
+ * encoding only, and anything else is refused before a route runs.
+ */
+export function registerFormBody(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit },
+    (_request, body, done) => {
+      try {
+        done(null, parseFormBody(body as string));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
+  app.addContentTypeParser('*', { bodyLimit }, (_request, _payload, done) => {
+    done(
+      new StripeError(
+        415,
+        'invalid_request_error',
+        'Request bodies must be sent as application/x-www-form-urlencoded.',
+      ),
+      undefined,
+    );
+  });
+}

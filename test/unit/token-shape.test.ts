@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cardMetadata } from '../../src/server/card-metadata';
+import { buildCardToken, cardHolderParamNames, type CardHolderDetails } from '../../src/server/card-token';
+import { validateCardParams } from '../../src/validation/card';
+
+const noHolder = Object.fromEntries(cardHolderParamNames.map((name) => [name, null])) as CardHolderDetails;
+
+function tokenFor(number: string, cvc: string | undefined, holder: CardHolderDetails = noHolder) {
+  const result = validateCardParams({ number, exp_month: '5', exp_year: '2040', cvc });
+  assert.ok(result.ok);
+  return buildCardToken({
+    id: 'tok_test',
+    cardId: 'card_test',
+    card: result.card,
+    holder,
+    fingerprint: 'abcdefghijklmnop',
+    metadata: cardMetadata(result.card.number),
+    clientIp: '127.0.0.1',
+    created: 1683071568,
+  });
+}
+
+describe('buildCardToken', () => {
+  it('matches the Stripe card token field for field', () => {
+    assert.deepEqual(tokenFor('4242424242424242', '314'), {
+      id: 'tok_test',
+      object: 'token',
+      card: {
+        id: 'card_test',
+        object: 'card',
+        address_city: null,
+        address_country: null,
+        address_line1: null,
+        address_line1_check: null,
+        address_line2: null,
+        address_state: null,
+        address_zip: null,
+        address_zip_check: null,
+        brand: 'Visa',
+        country: 'US',
+        cvc_check: 'unchecked',
+        dynamic_last4: null,
+        exp_month: 5,
+        exp_year: 2040,
+        fingerprint: 'abcdefghijklmnop',
+        funding: 'credit',
+        last4: '4242',
+        metadata: {},
+        name: null,
+        tokenization_method: null,
+        wallet: null,
+      },
+      client_ip: '127.0.0.1',
+      created: 1683071568,
+      livemode: false,
+      type: 'card',
+      used: false,
+    });
+  });
+
+  it('echoes holder details and marks given address parts unchecked', () => {
+    const token = tokenFor('4000056655665556', undefined, {
+      ...noHolder,
+      name: 'Jenny Rosen',
+      address_line1: '1 Main St',
+      address_zip: '94107',
+    });
+    assert.equal(token.card.name, 'Jenny Rosen');
+    assert.equal(token.card.address_line1_check, 'unchecked');
+    assert.equal(token.card.address_zip_check, 'unchecked');
+    assert.equal(token.card.cvc_check, null);
+    assert.equal(token.card.funding, 'debit');
+  });
+
+  it('leaves no full number or CVC in the object', () => {
+    const json = JSON.stringify(tokenFor('378282246310005', '7391'));
+    assert.doesNotMatch(json, /378282246310005/);
+    assert.doesNotMatch(json, /7391/);
+  });
+});
