@@ -4,8 +4,9 @@ const card = document.getElementById('card');
 const pay = document.getElementById('pay');
 const errorLine = document.getElementById('payment-error');
 
-card.addEventListener('change', (event) => {
-  errorLine.textContent = event.detail.error ? event.detail.error.message : '';
+// The frame shows field errors itself; this line only carries the outcome of Pay.
+card.addEventListener('change', () => {
+  errorLine.textContent = '';
 });
 card.addEventListener('loaderror', (event) => {
   errorLine.textContent = event.detail.error.message;

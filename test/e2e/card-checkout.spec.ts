@@ -57,3 +57,25 @@ test('a card that fails Luhn shows an error in the field and nothing is posted',
   await expect(page.locator('#payment-error')).toHaveText('Your card number is incorrect.');
   await expect(page).toHaveURL(/\/$/);
 });
+
+test('the leak recorder itself notices a number that does reach the host page', async ({ page }) => {
+  // Guards the assertions above: if the recorder stopped seeing messages, traffic or DOM, they would pass vacuously.
+  const secret = '4000056655665556';
+  const recorder = await LeakRecorder.attach(page);
+  await page.goto('/');
+  await page.evaluate(async (value) => {
+    window.postMessage({ leaked: value }, location.origin);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => undefined;
+    channel.port2.postMessage({ leaked: value });
+    await fetch(`/leak?number=${value}`).catch(() => undefined);
+    (document.getElementById('name') as HTMLInputElement).value = value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }, secret);
+  await recorder.snapshot(page);
+  const sources = await recorder.everything([merchantLog]);
+  expect(sources['host messages'].split(secret).length - 1).toBe(2);
+  expect(sources['host network traffic']).toContain(secret);
+  expect(sources['host DOM']).toContain(secret);
+  expect(sources[merchantLog]).toContain(secret);
+});

@@ -1,0 +1,69 @@
+import { expect } from '@open-wc/testing';
+import { listenForHost } from '../../src/frame/host-channel';
+import { PROTOCOL_VERSION, type HostMessage } from '../../src/protocol/messages';
+
+/**
+ * The frame's side of the handshake, run directly in the test page (which is
+ * its own parent, so `event.source === window.parent` holds): it must accept
+ * `init` only from an allowed origin, with a port, and then listen only to
+ * that port.
+ */
+function postInit(port?: MessagePort, data: unknown = { tf: PROTOCOL_VERSION, type: 'init', options: {} }) {
+  window.postMessage(data, location.origin, port ? [port] : []);
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('frame handshake (listenForHost)', () => {
+  it('ignores init from an origin that is not on the key’s allowed list', async () => {
+    const inits: unknown[] = [];
+    listenForHost(
+      ['https://shop.example'],
+      (init) => inits.push(init),
+      () => undefined,
+    );
+    postInit(new MessageChannel().port2);
+    await settle();
+    expect(inits).to.deep.equal([]);
+  });
+
+  it('ignores init without a port and messages of another protocol version', async () => {
+    const inits: unknown[] = [];
+    listenForHost(
+      [location.origin],
+      (init) => inits.push(init),
+      () => undefined,
+    );
+    postInit(undefined);
+    postInit(new MessageChannel().port2, { tf: 2, type: 'init', options: {} });
+    await settle();
+    expect(inits).to.deep.equal([]);
+  });
+
+  it('accepts init from an allowed origin, then listens only on the private port', async () => {
+    const received: HostMessage[] = [];
+    let initialised = 0;
+    const channel = new MessageChannel();
+    const fromFrame: unknown[] = [];
+    channel.port1.onmessage = (event) => fromFrame.push(event.data);
+    const frame = listenForHost(
+      [location.origin],
+      () => initialised++,
+      (message) => received.push(message),
+    );
+    postInit(channel.port2);
+    await settle();
+    expect(initialised).to.equal(1);
+
+    frame.send({ type: 'ready' });
+    channel.port1.postMessage({ tf: PROTOCOL_VERSION, type: 'clear' });
+    channel.port1.postMessage({ tf: PROTOCOL_VERSION, type: 'tokenize', requestId: 'r1', extra: { name: 42 } });
+    window.postMessage({ tf: PROTOCOL_VERSION, type: 'clear' }, location.origin);
+    postInit(new MessageChannel().port2);
+    await settle();
+
+    expect(received).to.deep.equal([{ tf: PROTOCOL_VERSION, type: 'clear' }]);
+    expect(initialised).to.equal(1);
+    expect(fromFrame).to.deep.equal([{ tf: PROTOCOL_VERSION, type: 'ready' }]);
+  });
+});
