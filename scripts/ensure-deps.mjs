@@ -1,22 +1,29 @@
-// Installs npm dependencies when they are missing or older than the lock
-// file. Runs before anything else in `npm start` and `npm test`, so it may
-// use only Node's own modules.
+// Installs npm dependencies when they are missing or when package.json or
+// package-lock.json changed since the last install. Runs before anything else
+// in `npm start` and `npm test`, so it may use only Node's own modules.
 import { execSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const marker = `${root}node_modules/.tokenframe-installed`;
+
+function manifestHash() {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) {
+    if (existsSync(`${root}${file}`)) hash.update(readFileSync(`${root}${file}`));
+  }
+  return hash.digest('hex');
+}
 
 export function ensureDependencies() {
-  const marker = `${root}node_modules/.package-lock.json`;
-  const lock = `${root}package-lock.json`;
-  const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
-  if (!stale) return;
-  console.log('Installing dependencies (npm ci; better-sqlite3 compiles on first install, about 90 s) …');
-  execSync(existsSync(lock) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund', {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === manifestHash()) return;
+  console.log('Installing dependencies (better-sqlite3 compiles on first install, about 2 minutes) …');
+  // `npm install` rather than `npm ci`: npm 11 leaves some optional platform
+  // packages (rollup's) out of a lock file it wrote itself, and `npm ci` then refuses it.
+  execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  writeFileSync(marker, manifestHash());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureDependencies();
