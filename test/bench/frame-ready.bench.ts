@@ -173,7 +173,10 @@ function bench(page: Page) {
   };
 }
 
-function printTable(chromiumVersion: string, rows: Array<{ metric: string; ours: string; baseline: string; pair: Pair }>) {
+function printTable(
+  chromiumVersion: string,
+  rows: Array<{ metric: string; ours: string; baseline: string; pair: Pair }>,
+) {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const x = (n: number) => `${n.toFixed(2)}×`;
   const lines: string[][] = [['metric', 'variant', 'median', 'p90']];
@@ -188,7 +191,9 @@ function printTable(chromiumVersion: string, rows: Array<{ metric: string; ours:
   const format = (line: string[]) =>
     line.map((cell, col) => (col >= 2 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ');
   console.log(`\ntokenframe bench — Chromium ${chromiumVersion}, Node ${process.version}`);
-  console.log(`${RUNS} runs per variant after ${WARMUPS} warm-ups, variants alternating, times from performance.now()\n`);
+  console.log(
+    `${RUNS} runs per variant after ${WARMUPS} warm-ups, variants alternating, times from performance.now()\n`,
+  );
   console.log(format(lines[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   lines.slice(1).forEach((line) => console.log(format(line)));
@@ -254,8 +259,7 @@ async function main(): Promise<void> {
 
     // 2. tokenize latency: fill one card once, tokenize it again and again.
     await api.ours('card-tokenize');
-    const field = (label: string) =>
-      page.frameLocator('#card-tokenize iframe').getByLabel(label, { exact: true });
+    const field = (label: string) => page.frameLocator('#card-tokenize iframe').getByLabel(label, { exact: true });
     await field('Card number').pressSequentially('4242424242424242');
     await field('Expiration').pressSequentially(`12${nextYear}`);
     await field('CVC').pressSequentially('123');
