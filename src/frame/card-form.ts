@@ -8,18 +8,6 @@ import './fields/text-field';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'postalCode';
 
-/** The non-sensitive card parameters a merchant may add through `tokenize(extra)`. */
-export const allowedExtraFields = [
-  'name',
-  'address_line1',
-  'address_line2',
-  'address_city',
-  'address_state',
-  'address_zip',
-  'address_country',
-  'currency',
-] as const;
-
 const MAX_CARD_DIGITS = 19;
 
 /**

@@ -1,6 +1,6 @@
 import './frame.css';
 import './card-form';
-import { allowedExtraFields } from './card-form';
+import { cardExtraFields } from '../validation/card';
 import { readFrameConfig } from './frame-config';
 import { listenForHost } from './host-channel';
 import { createToken } from './tokens-api';
@@ -36,7 +36,7 @@ const channel = listenForHost(
         break;
       case 'tokenize': {
         const { requestId, extra } = message;
-        const unknown = Object.keys(extra).find((field) => !(allowedExtraFields as readonly string[]).includes(field));
+        const unknown = Object.keys(extra).find((field) => !(cardExtraFields as readonly string[]).includes(field));
         if (unknown) {
           channel.send({
             type: 'result',

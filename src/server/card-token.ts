@@ -1,34 +1,7 @@
-import type { ValidCard } from '../validation/card';
+import type { cardHolderFields, ValidCard } from '../validation/card';
 import type { CardMetadata } from './card-metadata';
 
-/** The `card[...]` parameters a card token accepts; anything else is `parameter_unknown`. */
-export const cardParamNames = [
-  'number',
-  'exp_month',
-  'exp_year',
-  'cvc',
-  'name',
-  'address_line1',
-  'address_line2',
-  'address_city',
-  'address_state',
-  'address_zip',
-  'address_country',
-  'currency',
-] as const;
-
-/** The optional, non-sensitive card details that are echoed back in the token. */
-export const cardHolderParamNames = [
-  'name',
-  'address_line1',
-  'address_line2',
-  'address_city',
-  'address_state',
-  'address_zip',
-  'address_country',
-] as const;
-
-export type CardHolderDetails = Record<(typeof cardHolderParamNames)[number], string | null>;
+export type CardHolderDetails = Record<(typeof cardHolderFields)[number], string | null>;
 
 export interface CardObject {
   id: string;

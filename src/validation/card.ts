@@ -6,6 +6,23 @@ import { validationError, type ValidationError } from './errors';
  * (which never trusts the client). Pure functions, no DOM.
  */
 
+/** The optional, non-sensitive card details echoed back in the token (`card[name]`, …). */
+export const cardHolderFields = [
+  'name',
+  'address_line1',
+  'address_line2',
+  'address_city',
+  'address_state',
+  'address_zip',
+  'address_country',
+] as const;
+
+/** What a merchant may add to a card through `tokenize(extra)`: the holder details and the currency. */
+export const cardExtraFields = [...cardHolderFields, 'currency'] as const;
+
+/** Every `card[...]` parameter a card token accepts; anything else is `parameter_unknown`. */
+export const cardParamNames = ['number', 'exp_month', 'exp_year', 'cvc', ...cardExtraFields] as const;
+
 /** Where a field stands: what the frame shows and what the service accepts. */
 export type FieldState = 'empty' | 'incomplete' | 'invalid' | 'complete';
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cardMetadata } from '../../src/server/card-metadata';
-import { buildCardToken, cardHolderParamNames, type CardHolderDetails } from '../../src/server/card-token';
+import { buildCardToken, type CardHolderDetails } from '../../src/server/card-token';
+import { cardHolderFields } from '../../src/validation/card';
 import { validateCardParams } from '../../src/validation/card';
 
-const noHolder = Object.fromEntries(cardHolderParamNames.map((name) => [name, null])) as CardHolderDetails;
+const noHolder = Object.fromEntries(cardHolderFields.map((name) => [name, null])) as CardHolderDetails;
 
 function tokenFor(number: string, cvc: string | undefined, holder: CardHolderDetails = noHolder) {
   const result = validateCardParams({ number, exp_month: '5', exp_year: '2040', cvc });

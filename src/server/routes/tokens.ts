@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { validateCardParams } from '../../validation/card';
+import { cardHolderFields, cardParamNames, validateCardParams } from '../../validation/card';
 import { authenticate } from '../auth';
 import { cardMetadata } from '../card-metadata';
-import { buildCardToken, cardHolderParamNames, cardParamNames, type CardHolderDetails } from '../card-token';
+import { buildCardToken, type CardHolderDetails } from '../card-token';
 import type { ServiceSecrets } from '../config';
 import { encrypt, fingerprint } from '../crypto';
 import { missingParam, StripeError, unknownParam } from '../errors';
@@ -60,7 +60,7 @@ function readCardParams(body: Params): { card: Params; holder: CardHolderDetails
     }
   }
   const holder = Object.fromEntries(
-    cardHolderParamNames.map((name) => {
+    cardHolderFields.map((name) => {
       const value = typeof card[name] === 'string' ? card[name].trim() : '';
       return [name, value === '' ? null : value];
     }),
