@@ -58,16 +58,34 @@ export function stripSeparators(value: string): string {
   return value.replace(/[\s-]/g, '');
 }
 
+type BrandInfo = NonNullable<ReturnType<typeof cardValidator.creditCardType.getTypeInfo>>;
+
+function toBrand(info: BrandInfo): CardBrand {
+  return {
+    type: info.type,
+    name: stripeBrandNames[info.type] ?? info.niceType,
+    gaps: info.gaps,
+    lengths: info.lengths,
+    cvcLength: info.code.size,
+  };
+}
+
 export function cardBrand(number: string): CardBrand | null {
   const { card } = cardValidator.number(stripSeparators(number));
-  if (!card) return null;
-  return {
-    type: card.type,
-    name: stripeBrandNames[card.type] ?? card.niceType,
-    gaps: card.gaps,
-    lengths: card.lengths,
-    cvcLength: card.code.size,
-  };
+  return card ? toBrand(card) : null;
+}
+
+const brandAliases: Record<string, string> = { amex: 'american-express', diners: 'diners-club' };
+
+/**
+ * The brand named by a merchant (`amex`, `American Express`, `visa`, …), for
+ * fields that check a CVC without a card number.
+ */
+export function brandByName(name: string): CardBrand | null {
+  const key = name.trim().toLowerCase().replace(/\s+/g, '-');
+  const type = brandAliases[key] ?? key;
+  const info = cardValidator.creditCardType.getTypeInfo(type);
+  return info ? toBrand(info) : null;
 }
 
 export function checkCardNumber(number: string): FieldCheck & { brand: CardBrand | null } {

@@ -12,6 +12,16 @@ export type ValidationCode =
   | 'incomplete_cvc'
   | 'invalid_cvc'
   | 'incomplete_zip'
+  | 'incomplete_routing_number'
+  | 'routing_number_invalid'
+  | 'incomplete_account_number'
+  | 'account_number_invalid'
+  | 'account_number_mismatch'
+  | 'incomplete_account_holder_name'
+  | 'incomplete_iban'
+  | 'iban_invalid'
+  | 'incomplete_id_number'
+  | 'id_number_invalid'
   | 'parameter_missing';
 
 export interface ValidationError {
@@ -30,6 +40,16 @@ export const messages: Record<ValidationCode, string> = {
   incomplete_cvc: "Your card's security code is incomplete.",
   invalid_cvc: "Your card's security code is invalid.",
   incomplete_zip: 'Your postal code is incomplete.',
+  incomplete_routing_number: 'Your routing number is incomplete.',
+  routing_number_invalid: 'Your routing number is invalid.',
+  incomplete_account_number: 'Your account number is incomplete.',
+  account_number_invalid: 'Your account number is invalid.',
+  account_number_mismatch: 'The account numbers do not match.',
+  incomplete_account_holder_name: "Enter the account holder's name.",
+  incomplete_iban: 'Your IBAN is incomplete.',
+  iban_invalid: 'Your IBAN is invalid.',
+  incomplete_id_number: 'Your ID number is incomplete.',
+  id_number_invalid: 'Your ID number is invalid.',
   parameter_missing: 'A required parameter is missing.',
 };
 
