@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { framePages } from './src/protocol/messages';
 
 /**
  * Two builds from one config:
@@ -33,7 +34,11 @@ export default defineConfig(({ mode }) => {
       // The frame's CSP forbids inline scripts and styles: keep everything in files.
       modulePreload: { polyfill: false },
       assetsInlineLimit: 0,
-      rollupOptions: { input: { card: resolve(import.meta.dirname, 'src/frame/card.html') } },
+      rollupOptions: {
+        input: Object.fromEntries(
+          framePages.map((page) => [page, resolve(import.meta.dirname, `src/frame/${page}.html`)]),
+        ),
+      },
     },
   };
 });

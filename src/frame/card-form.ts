@@ -1,9 +1,18 @@
-import { LitElement, css, html } from 'lit';
-import { customElement, property, queryAll, state } from 'lit/decorators.js';
-import type { ChangeDetail, TokenError } from '../protocol/messages';
-import { checkCardNumber, checkCvc, checkExpiry, checkPostalCode, fullYear, type FieldCheck } from '../validation/card';
+import { html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { FrameOptions } from '../protocol/messages';
+import {
+  cardExtraFields,
+  checkCardNumber,
+  checkCvc,
+  checkExpiry,
+  checkPostalCode,
+  fullYear,
+  type FieldCheck,
+} from '../validation/card';
+import { FieldsForm } from './fields-form';
 import { digitsOnly, formatCardNumber, formatExpiry, parseExpiry } from './format';
-import type { FieldInputDetail, TextField } from './fields/text-field';
+import type { FieldInputDetail } from './fields/text-field';
 import './fields/text-field';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'postalCode';
@@ -12,43 +21,32 @@ const MAX_CARD_DIGITS = 19;
 
 /**
  * The card fields: number (formatted by brand, brand shown), expiry, CVC
- * (length by brand) and postal code. Errors for a field show as soon as it
- * cannot become valid, and otherwise once the customer leaves it.
- *
- * @event form-change - `detail: ChangeDetail` after every edit or blur.
+ * (length by brand) and postal code.
  */
 @customElement('tf-card-form')
-export class CardForm extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .row {
-      display: flex;
-      gap: 0.75rem;
-    }
-  `;
+export class CardForm extends FieldsForm<CardField> {
+  readonly extraFields = cardExtraFields;
 
   @property({ type: Boolean }) hidePostalCode = false;
-  @property({ type: Boolean }) disabled = false;
 
   @state() private number = '';
   @state() private expiry = '';
   @state() private cvc = '';
   @state() private postalCode = '';
-  @state() private touched = new Set<CardField>();
 
-  @queryAll('tf-text-field') private fields!: NodeListOf<TextField>;
+  applyOptions(options: FrameOptions): void {
+    this.hidePostalCode = Boolean(options.hidePostalCode);
+    this.disabled = Boolean(options.disabled);
+  }
 
-  private get fieldNames(): CardField[] {
+  protected fieldNames(): CardField[] {
     return this.hidePostalCode ? ['number', 'expiry', 'cvc'] : ['number', 'expiry', 'cvc', 'postalCode'];
   }
 
-  private checks(): Record<CardField, FieldCheck> & { brand: ReturnType<typeof checkCardNumber>['brand'] } {
+  protected checks(): Record<CardField, FieldCheck> {
     const number = checkCardNumber(this.number);
     const expiry = parseExpiry(this.expiry);
     return {
-      brand: number.brand,
       number,
       expiry: checkExpiry(expiry.month, expiry.year),
       cvc: checkCvc(this.cvc, number.brand),
@@ -56,39 +54,10 @@ export class CardForm extends LitElement {
     };
   }
 
-  private errorFor(field: CardField, check: FieldCheck): string {
-    const judged = check.state === 'invalid' || (this.touched.has(field) && check.state !== 'complete');
-    return judged ? (check.error?.message ?? '') : '';
+  protected override brand(): string {
+    return checkCardNumber(this.number).brand?.type ?? 'unknown';
   }
 
-  /** What the host may know: emptiness, completeness, brand and the visible error. Never a value. */
-  summary(): ChangeDetail {
-    const checks = this.checks();
-    const states = this.fieldNames.map((field) => checks[field].state);
-    const firstError = this.fieldNames
-      .map((field) => [field, checks[field]] as const)
-      .find(([field, check]) => this.errorFor(field, check));
-    return {
-      empty: states.every((s) => s === 'empty'),
-      complete: states.every((s) => s === 'complete'),
-      brand: checks.brand?.type ?? 'unknown',
-      error: firstError?.[1].error
-        ? { code: firstError[1].error.code, message: firstError[1].error.message }
-        : undefined,
-    };
-  }
-
-  /** Marks every field as judged; returns the first problem, or null when the card can be tokenized. */
-  validateAll(): TokenError | null {
-    this.touched = new Set(this.fieldNames);
-    this.announce();
-    const checks = this.checks();
-    const failing = this.fieldNames.find((field) => checks[field].state !== 'complete');
-    const error = failing && checks[failing].error;
-    return error ? { type: 'validation_error', code: error.code, message: error.message, param: error.param } : null;
-  }
-
-  /** The `card[...]` parameters for `POST /v1/tokens`. Call only after validateAll() passed. */
   tokenParams(extra: Record<string, string>): Record<string, string> {
     const { month, year } = parseExpiry(this.expiry);
     const params: Record<string, string> = {};
@@ -101,23 +70,18 @@ export class CardForm extends LitElement {
     return params;
   }
 
-  clear(): void {
+  protected resetValues(): void {
     this.number = this.expiry = this.cvc = this.postalCode = '';
-    this.touched = new Set();
-    this.announce();
-  }
-
-  focusFirst(): void {
-    this.fields[0]?.focus();
   }
 
   override render() {
     const checks = this.checks();
-    const maxDigits = checks.brand ? Math.max(...checks.brand.lengths) : MAX_CARD_DIGITS;
+    const brand = checkCardNumber(this.number).brand;
+    const maxDigits = brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
     return html`
       <tf-text-field
         label="Card number"
-        .suffix=${checks.brand?.name ?? ''}
+        .suffix=${brand?.name ?? ''}
         .value=${this.number}
         .error=${this.errorFor('number', checks.number)}
         autocomplete="cc-number"
@@ -147,8 +111,8 @@ export class CardForm extends LitElement {
           .error=${this.errorFor('cvc', checks.cvc)}
           autocomplete="cc-csc"
           inputmode="numeric"
-          placeholder=${checks.brand?.cvcLength === 4 ? '1234' : 'CVC'}
-          maxlength=${checks.brand?.cvcLength ?? 4}
+          placeholder=${brand?.cvcLength === 4 ? '1234' : 'CVC'}
+          maxlength=${brand?.cvcLength ?? 4}
           ?disabled=${this.disabled}
           @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleCvcInput(e.detail)}
           @field-blur=${() => this.handleBlur('cvc')}
@@ -192,15 +156,6 @@ export class CardForm extends LitElement {
   private handlePostalCodeInput({ value }: FieldInputDetail): void {
     this.postalCode = value.slice(0, 10);
     this.announce();
-  }
-
-  private handleBlur(field: CardField): void {
-    this.touched = new Set(this.touched).add(field);
-    this.announce();
-  }
-
-  private announce(): void {
-    this.dispatchEvent(new CustomEvent<ChangeDetail>('form-change', { detail: this.summary() }));
   }
 }
 

@@ -1,8 +1,9 @@
 import {
   PROTOCOL_VERSION,
   parseFrameMessage,
-  type ElementKind,
+  type DataTokenKind,
   type FrameMessage,
+  type FramePage,
   type FrameOptions,
   type HostMessage,
   type Token,
@@ -15,7 +16,7 @@ export type TokenizeResult = { token: Token; error?: undefined } | { error: Toke
 type Outgoing = HostMessage extends infer M ? (M extends { tf: 1 } ? Omit<M, 'tf'> : never) : never;
 
 export interface FrameConnectionOptions {
-  kind: ElementKind;
+  page: FramePage;
   origin: string;
   publishableKey: string;
   options: FrameOptions;
@@ -43,11 +44,11 @@ export class FrameConnection {
   private unavailable: TokenError | null = null;
 
   constructor(private readonly config: FrameConnectionOptions) {
-    const src = new URL(`/frame/v1/${config.kind}.html`, config.origin);
+    const src = new URL(`/frame/v1/${config.page}.html`, config.origin);
     src.searchParams.set('key', config.publishableKey);
     this.iframe = document.createElement('iframe');
     this.iframe.src = src.href;
-    this.iframe.title = `Secure ${config.kind} input`;
+    this.iframe.title = `Secure ${config.page.replace('-', ' ')} input`;
     this.iframe.setAttribute('allowtransparency', 'true');
     this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
     this.iframe.addEventListener('load', () => this.handshake(), { once: true });
@@ -66,7 +67,16 @@ export class FrameConnection {
     this.port?.postMessage({ tf: PROTOCOL_VERSION, ...message });
   }
 
-  async tokenize(extra: TokenizeExtra): Promise<TokenizeResult> {
+  tokenize(extra: TokenizeExtra): Promise<TokenizeResult> {
+    return this.request((requestId) => ({ type: 'tokenize', requestId, extra }));
+  }
+
+  createToken(kind: DataTokenKind, data: Record<string, unknown>): Promise<TokenizeResult> {
+    return this.request((requestId) => ({ type: 'create-token', requestId, kind, data }));
+  }
+
+  /** Sends one request once the frame is ready; resolves with its result, or an error on timeout. */
+  private async request(message: (requestId: string) => Outgoing): Promise<TokenizeResult> {
     if (!(await this.whenReady())) return { error: this.unavailable! };
     const requestId = `req_${++this.nextRequest}`;
     return new Promise((resolve) => {
@@ -84,7 +94,7 @@ export class FrameConnection {
         clearTimeout(timer);
         resolve(result);
       });
-      this.send({ type: 'tokenize', requestId, extra });
+      this.send(message(requestId));
     });
   }
 

@@ -1,15 +1,27 @@
-import { TokenframeCard } from './card-element';
+import { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, TokenframePii } from './elements';
 
 export { configure, type TokenframeConfig } from './origin';
+export { createToken } from './create-token';
 export { TokenframeElement } from './tokenframe-element';
 export type { TokenizeResult } from './frame-connection';
 export type { ChangeDetail, Token, TokenError } from '../protocol/messages';
-export { TokenframeCard };
+export { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, TokenframePii };
 
-if (!customElements.get('tokenframe-card')) customElements.define('tokenframe-card', TokenframeCard);
+const elements = {
+  'tokenframe-card': TokenframeCard,
+  'tokenframe-bank-account': TokenframeBankAccount,
+  'tokenframe-cvc-update': TokenframeCvcUpdate,
+  'tokenframe-pii': TokenframePii,
+};
+for (const [tag, element] of Object.entries(elements)) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
 
 declare global {
   interface HTMLElementTagNameMap {
     'tokenframe-card': TokenframeCard;
+    'tokenframe-bank-account': TokenframeBankAccount;
+    'tokenframe-cvc-update': TokenframeCvcUpdate;
+    'tokenframe-pii': TokenframePii;
   }
 }

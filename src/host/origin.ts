@@ -4,6 +4,7 @@
  * served from (the usual case: `<script src="https://vault.example/v1/tokenframe.js">`).
  */
 let configuredOrigin: string | undefined;
+let configuredKey: string | undefined;
 
 const script = typeof document !== 'undefined' ? document.currentScript : null;
 const scriptOrigin = script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : undefined;
@@ -11,10 +12,17 @@ const scriptOrigin = script instanceof HTMLScriptElement && script.src ? new URL
 export interface TokenframeConfig {
   /** The tokenization service's origin, e.g. `https://vault.example`. */
   origin?: string;
+  /** The publishable key `createToken('account' | 'person', …)` uses. */
+  publishableKey?: string;
 }
 
 export function configure(config: TokenframeConfig): void {
   if (config.origin) configuredOrigin = new URL(config.origin).origin;
+  if (config.publishableKey) configuredKey = config.publishableKey;
+}
+
+export function configuredPublishableKey(): string | undefined {
+  return configuredKey;
 }
 
 export function tokenizationOrigin(attribute: string | null): string | undefined {

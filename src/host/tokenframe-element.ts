@@ -1,4 +1,4 @@
-import type { ElementKind, FrameMessage, TokenError, TokenizeExtra } from '../protocol/messages';
+import type { ElementKind, FrameMessage, FrameOptions, TokenError, TokenizeExtra } from '../protocol/messages';
 import { FrameConnection, type TokenizeResult } from './frame-connection';
 import { tokenizationOrigin } from './origin';
 
@@ -12,6 +12,7 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
  * @attr key - The publishable key (`pk_test_…`).
  * @attr origin - The tokenization service's origin; defaults to the origin the loader was served from.
  * @attr load-timeout - Milliseconds the frame may take to load before `loaderror` (default 10000).
+ * @attr disabled - Disables every field.
  * @event ready - The frame has loaded and answered the handshake.
  * @event change - `detail: {empty, complete, brand?, error?}` after every edit.
  * @event focus - Focus entered the frame.
@@ -22,6 +23,24 @@ export abstract class TokenframeElement extends HTMLElement {
   protected abstract readonly kind: ElementKind;
   private connection: FrameConnection | null = null;
   private setupError: TokenError | null = null;
+
+  static get observedAttributes(): string[] {
+    return ['disabled'];
+  }
+
+  /** The frame options this element's attributes stand for; subclasses add their own. */
+  protected frameOptions(): FrameOptions {
+    return { disabled: this.hasAttribute('disabled') };
+  }
+
+  attributeChangedCallback(): void {
+    this.connection?.send({ type: 'update', options: this.definedOptions() });
+  }
+
+  /** Attributes that are absent are left out, not sent as `undefined` (the frame would drop the message). */
+  private definedOptions(): FrameOptions {
+    return Object.fromEntries(Object.entries(this.frameOptions()).filter(([, value]) => value !== undefined));
+  }
 
   connectedCallback(): void {
     if (this.connection) return;
@@ -40,10 +59,10 @@ export abstract class TokenframeElement extends HTMLElement {
     }
     this.setupError = null;
     this.connection = new FrameConnection({
-      kind: this.kind,
+      page: this.kind,
       origin,
       publishableKey: key,
-      options: {},
+      options: this.definedOptions(),
       readyTimeout: Number(this.getAttribute('load-timeout')) || READY_TIMEOUT_MS,
       tokenizeTimeout: TOKENIZE_TIMEOUT_MS,
       onMessage: (message) => this.relay(message),

@@ -8,13 +8,29 @@
 export const PROTOCOL_VERSION = 1;
 
 /** The element kinds, each with a frame page at `/frame/v1/{kind}.html`. */
-export type ElementKind = 'card';
+export const elementKinds = ['card', 'bank-account', 'cvc-update', 'pii'] as const;
+export type ElementKind = (typeof elementKinds)[number];
 
-/** Non-sensitive options the host passes to the frame. */
+/** Every frame page: one per element, plus the hidden frame that carries `createToken('account' | 'person')`. */
+export const framePages = [...elementKinds, 'tokens'] as const;
+export type FramePage = (typeof framePages)[number];
+
+/** Token kinds created from data the merchant passes in (not typed into a field). */
+export type DataTokenKind = 'account' | 'person';
+
+/** Non-sensitive options the host passes to the frame, from the element's attributes. */
 export interface FrameOptions {
-  /** Hide the postal code field (e.g. when the merchant collects the address itself). */
-  hidePostalCode?: boolean;
   disabled?: boolean;
+  /** Card: hide the postal code field (e.g. when the merchant collects the address itself). */
+  hidePostalCode?: boolean;
+  /** Bank account: the account's country (`US`, `DE`, …); PII: the ID's country. */
+  country?: string;
+  /** Bank account: the currency, when not the country's own. */
+  currency?: string;
+  /** CVC update: the saved card's brand, which sets the CVC length. */
+  brand?: string;
+  /** PII: `ssn` or `itin` for US numbers. */
+  idType?: string;
 }
 
 /** Non-sensitive fields the merchant collects itself and adds to the token (`card[name]`, `card[address_zip]`, …). */
@@ -25,7 +41,8 @@ export type HostMessage =
   | { tf: 1; type: 'update'; options: FrameOptions }
   | { tf: 1; type: 'focus' }
   | { tf: 1; type: 'clear' }
-  | { tf: 1; type: 'tokenize'; requestId: string; extra: TokenizeExtra };
+  | { tf: 1; type: 'tokenize'; requestId: string; extra: TokenizeExtra }
+  | { tf: 1; type: 'create-token'; requestId: string; kind: DataTokenKind; data: Record<string, unknown> };
 
 export interface FieldError {
   code: string;
@@ -75,6 +92,7 @@ const hostShapes: Record<HostMessage['type'], Shape> = {
   focus: {},
   clear: {},
   tokenize: { requestId: 'string', extra: 'object' },
+  'create-token': { requestId: 'string', kind: 'string', data: 'object' },
 };
 
 const frameShapes: Record<FrameMessage['type'], Shape> = {
@@ -106,10 +124,16 @@ function parse<T>(data: unknown, shapes: Record<string, Shape>): T | null {
   return shape && matches(message, shape) ? (message as T) : null;
 }
 
+function isFrameOptions(options: object): boolean {
+  return Object.values(options).every((value) => typeof value === 'string' || typeof value === 'boolean');
+}
+
 /** Frame side: a message from the host, or null to drop it. */
 export function parseHostMessage(data: unknown): HostMessage | null {
   const message = parse<HostMessage>(data, hostShapes);
   if (message?.type === 'tokenize' && !Object.values(message.extra).every((v) => typeof v === 'string')) return null;
+  if (message?.type === 'create-token' && message.kind !== 'account' && message.kind !== 'person') return null;
+  if ((message?.type === 'init' || message?.type === 'update') && !isFrameOptions(message.options)) return null;
   return message;
 }
 

@@ -1,34 +1,15 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-import '../../src/host/index';
 import type { TokenframeCard } from '../../src/host/index';
-
-// Where the web-test-runner config started the test service, and its publishable key.
-const env = (await executeServerCommand<{ url: string; publishableKey: string }, undefined>('service-env'))!;
-const nextYear = String((new Date().getFullYear() + 1) % 100).padStart(2, '0');
-
-async function mountCard(id: string): Promise<TokenframeCard> {
-  const card = await fixture<TokenframeCard>(
-    html`<tokenframe-card id=${id} origin=${env.url} key=${env.publishableKey}></tokenframe-card>`,
-  );
-  if (!card.querySelector('iframe')) throw new Error('no iframe');
-  return card;
-}
-
-async function mountReadyCard(id: string): Promise<TokenframeCard> {
-  const card = document.createElement('tokenframe-card');
-  card.id = id;
-  card.setAttribute('origin', env.url);
-  card.setAttribute('key', env.publishableKey);
-  const ready = oneEvent(card, 'ready');
-  await fixture(html`<div>${card}</div>`);
-  await ready;
-  return card;
-}
-
-function type(selector: string, label: string, text: string) {
-  return executeServerCommand('frame-type', { selector: `#${selector}`, label, text });
-}
+import {
+  env,
+  mountReady,
+  nextChangeError,
+  nextYear,
+  recordRequests,
+  shownErrors,
+  tokenRequests,
+  type,
+} from './helpers';
 
 async function fillCard(id: string, number: string, expiry = `12${nextYear}`, cvc = '123', zip = '94107') {
   await type(id, 'Card number', number);
@@ -39,7 +20,9 @@ async function fillCard(id: string, number: string, expiry = `12${nextYear}`, cv
 
 describe('<tokenframe-card>', () => {
   it('renders its fields in an iframe on the tokenization origin, out of the page’s reach', async () => {
-    const card = await mountCard('card-origin');
+    const card = await fixture<TokenframeCard>(
+      html`<tokenframe-card origin=${env.url} key=${env.publishableKey}></tokenframe-card>`,
+    );
     const iframe = card.querySelector('iframe')!;
     expect(new URL(iframe.src).origin).to.equal(env.url);
     expect(new URL(iframe.src).origin).not.to.equal(location.origin);
@@ -48,7 +31,7 @@ describe('<tokenframe-card>', () => {
   });
 
   it('emits change with brand and completeness as the customer types, never the number', async () => {
-    const card = await mountReadyCard('card-change');
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'card-change');
     const changes: unknown[] = [];
     card.addEventListener('change', (event) => changes.push((event as CustomEvent).detail));
     await fillCard('card-change', '4242424242424242');
@@ -59,7 +42,7 @@ describe('<tokenframe-card>', () => {
   });
 
   it('tokenize() resolves with a token ID and the card’s non-sensitive details', async () => {
-    const card = await mountReadyCard('card-token');
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'card-token');
     await fillCard('card-token', '4242424242424242');
     const result = await card.tokenize({ name: 'Jenny Rosen' });
     expect(result.error).to.equal(undefined);
@@ -69,30 +52,30 @@ describe('<tokenframe-card>', () => {
   });
 
   it('shows an error for a number that fails Luhn, and tokenize() returns it without sending anything', async () => {
-    const card = await mountReadyCard('card-invalid');
-    await executeServerCommand('record-requests');
-    const change = new Promise<CustomEvent>((resolve) =>
-      card.addEventListener('change', (e) => (e as CustomEvent).detail.error && resolve(e as CustomEvent)),
-    );
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'card-invalid');
+    await recordRequests();
+    const error = nextChangeError(card);
     await fillCard('card-invalid', '4242424242424241');
-    expect((await change).detail.error.code).to.equal('incorrect_number');
+    expect((await error).code).to.equal('incorrect_number');
     const result = await card.tokenize();
     expect(result.token).to.equal(undefined);
     expect(result.error).to.include({ type: 'validation_error', code: 'incorrect_number' });
-    const shown = await executeServerCommand<string[], { selector: string }>('frame-errors', {
-      selector: '#card-invalid',
-    });
-    expect(shown).to.deep.equal(['Your card number is incorrect.']);
-    const requests =
-      (await executeServerCommand<{ method: string; url: string }[], undefined>('recorded-requests')) ?? [];
-    expect(requests.filter((r) => r.url.includes('/v1/tokens'))).to.deep.equal([]);
+    expect(await shownErrors('card-invalid')).to.deep.equal(['Your card number is incorrect.']);
+    expect(await tokenRequests()).to.deep.equal([]);
   });
 
   it('an incomplete card resolves with a validation error naming the missing field', async () => {
-    const card = await mountReadyCard('card-incomplete');
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'card-incomplete');
     await type('card-incomplete', 'Card number', '4242424242424242');
     const result = await card.tokenize();
     expect(result.error).to.include({ code: 'incomplete_expiry' });
+  });
+
+  it('tokenize() refuses extra fields that are not the card’s non-sensitive details', async () => {
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'card-extra');
+    await fillCard('card-extra', '4242424242424242');
+    const result = await card.tokenize({ number: '4000056655665556' });
+    expect(result.error).to.include({ code: 'parameter_unknown', param: 'number' });
   });
 
   it('an unreachable service gives a clear error instead of hanging', async () => {

@@ -31,6 +31,24 @@ export function frameCommandsPlugin() {
           const frame = await frameOf(session, payload.selector);
           return (await frame.locator('[role=alert]').allInnerTexts()).filter(Boolean);
         }
+        case 'frame-click': {
+          const frame = await frameOf(session, payload.selector);
+          await frame.getByRole('button', { name: payload.name }).click();
+          return true;
+        }
+        case 'frame-texts': {
+          const frame = await frameOf(session, payload.selector);
+          return (await frame.locator(payload.css).allInnerTexts()).filter(Boolean);
+        }
+        case 'frame-input': {
+          // What the customer sees in one input: its displayed value and how it is shown.
+          const input = (await frameOf(session, payload.selector)).getByLabel(payload.label, { exact: true });
+          return {
+            value: await input.inputValue(),
+            type: await input.getAttribute('type'),
+            maxlength: await input.getAttribute('maxlength'),
+          };
+        }
         case 'record-requests': {
           const page = session.browser.getPage(session.id);
           const requests = [];

@@ -19,7 +19,8 @@ export const textFieldStyles = css`
   .suffix {
     color: var(--tf-muted-color, #6b7280);
   }
-  input {
+  input,
+  select {
     box-sizing: border-box;
     width: 100%;
     font: inherit;
@@ -34,7 +35,8 @@ export const textFieldStyles = css`
       border-color 0.15s,
       box-shadow 0.15s;
   }
-  input:focus {
+  input:focus,
+  select:focus {
     border-color: var(--tf-focus-color, #0570de);
     box-shadow: 0 0 0 3px color-mix(in srgb, var(--tf-focus-color, #0570de) 25%, transparent);
   }

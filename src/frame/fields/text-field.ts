@@ -32,6 +32,8 @@ export class TextField extends LitElement {
   @property() placeholder = '';
   @property({ type: Number }) maxlength = 64;
   @property({ type: Boolean }) disabled = false;
+  /** `password` masks what is typed (ID numbers until the customer asks to see them). */
+  @property() type: 'text' | 'password' = 'text';
 
   @query('input') private input!: HTMLInputElement;
 
@@ -52,6 +54,7 @@ export class TextField extends LitElement {
       </div>
       <input
         id="input"
+        type=${this.type}
         .value=${live(this.value)}
         autocomplete=${this.autocomplete}
         inputmode=${this.inputmode}

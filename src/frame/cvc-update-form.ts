@@ -1,0 +1,71 @@
+import { html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { FrameOptions } from '../protocol/messages';
+import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
+import { FieldsForm } from './fields-form';
+import { digitsOnly } from './format';
+import type { FieldInputDetail } from './fields/text-field';
+import './fields/text-field';
+
+/** One CVC field for re-confirming a saved card; its length follows the card's brand. */
+@customElement('tf-cvc-update-form')
+export class CvcUpdateForm extends FieldsForm<'cvc'> {
+  readonly extraFields = [] as const;
+
+  @state() private cvc = '';
+  @state() private cardBrand: CardBrand | null = null;
+
+  applyOptions(options: FrameOptions): void {
+    this.cardBrand = options.brand ? brandByName(options.brand) : null;
+    this.disabled = Boolean(options.disabled);
+  }
+
+  protected fieldNames(): 'cvc'[] {
+    return ['cvc'];
+  }
+
+  protected checks(): Record<'cvc', FieldCheck> {
+    const check = checkCvc(this.cvc, this.cardBrand);
+    if (!check.error) return { cvc: check };
+    return { cvc: { ...check, error: { ...check.error, param: 'cvc_update[cvc]' } } };
+  }
+
+  protected override brand(): string | undefined {
+    return this.cardBrand?.type;
+  }
+
+  tokenParams(): Record<string, string> {
+    return { 'cvc_update[cvc]': this.cvc };
+  }
+
+  protected resetValues(): void {
+    this.cvc = '';
+  }
+
+  override render() {
+    const length = this.cardBrand?.cvcLength;
+    return html`<tf-text-field
+      label=${this.cardBrand ? `${this.cardBrand.name} security code` : 'Security code'}
+      .value=${this.cvc}
+      .error=${this.errorFor('cvc', this.checks().cvc)}
+      autocomplete="cc-csc"
+      inputmode="numeric"
+      placeholder=${length === 4 ? '1234' : 'CVC'}
+      maxlength=${length ?? 4}
+      ?disabled=${this.disabled}
+      @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(e.detail)}
+      @field-blur=${() => this.handleBlur('cvc')}
+    ></tf-text-field>`;
+  }
+
+  private handleInput({ value }: FieldInputDetail): void {
+    this.cvc = digitsOnly(value).slice(0, this.cardBrand?.cvcLength ?? 4);
+    this.announce();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tf-cvc-update-form': CvcUpdateForm;
+  }
+}

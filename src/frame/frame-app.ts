@@ -1,0 +1,73 @@
+import type { FieldsForm } from './fields-form';
+import { readFrameConfig } from './frame-config';
+import { listenForHost } from './host-channel';
+import { createToken } from './tokens-api';
+
+/**
+ * Wires one field kind's form to the host: the handshake, options, focus,
+ * clear, tokenize, and the change / focus / blur / resize reports. Nothing
+ * here logs, stores or posts a raw value anywhere but to `/v1/tokens` on this
+ * origin.
+ */
+export function startFrame(form: FieldsForm<string>): void {
+  const config = readFrameConfig();
+
+  const channel = listenForHost(
+    config.allowedOrigins,
+    (init) => {
+      form.applyOptions(init.options);
+      channel.send({ type: 'ready' });
+      reportHeight();
+      new ResizeObserver(reportHeight).observe(document.body);
+    },
+    async (message) => {
+      switch (message.type) {
+        case 'update':
+          form.applyOptions(message.options);
+          break;
+        case 'focus':
+          form.focusFirst();
+          break;
+        case 'clear':
+          form.clear();
+          break;
+        case 'tokenize': {
+          const { requestId, extra } = message;
+          const unknown = Object.keys(extra).find((field) => !form.extraFields.includes(field));
+          if (unknown) {
+            channel.send({
+              type: 'result',
+              requestId,
+              error: {
+                type: 'invalid_request_error',
+                code: 'parameter_unknown',
+                param: unknown,
+                message: `tokenize() does not accept "${unknown}".`,
+              },
+            });
+            break;
+          }
+          const invalid = form.validateAll();
+          if (invalid) {
+            channel.send({ type: 'result', requestId, error: invalid });
+            break;
+          }
+          channel.send({
+            type: 'result',
+            requestId,
+            ...(await createToken(config.publishableKey, form.tokenParams(extra))),
+          });
+          break;
+        }
+      }
+    },
+  );
+
+  form.addEventListener('form-change', (event) => channel.send({ type: 'change', ...event.detail }));
+  window.addEventListener('focus', () => channel.send({ type: 'focus' }));
+  window.addEventListener('blur', () => channel.send({ type: 'blur' }));
+
+  function reportHeight(): void {
+    channel.send({ type: 'resize', height: document.body.getBoundingClientRect().height });
+  }
+}

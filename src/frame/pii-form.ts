@@ -1,0 +1,118 @@
+import { css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { FrameOptions } from '../protocol/messages';
+import type { FieldCheck } from '../validation/card';
+import { checkIdNumber, formatSsn, idNumberTypeFor, normalizeIdNumber, type IdNumberType } from '../validation/pii';
+import { FieldsForm } from './fields-form';
+import { digitsOnly } from './format';
+import type { FieldInputDetail } from './fields/text-field';
+import './fields/text-field';
+
+const labels: Record<IdNumberType, string> = {
+  ssn: 'Social Security number',
+  itin: 'Individual Taxpayer Identification number',
+  id: 'ID number',
+};
+
+/**
+ * One ID number: a US SSN or ITIN formatted `XXX-XX-XXXX`, or a generic
+ * national ID for other countries. Masked until the customer asks to see it.
+ */
+@customElement('tf-pii-form')
+export class PiiForm extends FieldsForm<'idNumber'> {
+  static override styles = [
+    FieldsForm.styles,
+    css`
+      .toggle {
+        font: inherit;
+        font-size: 0.8125rem;
+        color: var(--tf-focus-color, #0570de);
+        background: none;
+        border: 0;
+        padding: 0;
+        cursor: pointer;
+      }
+      .wrap {
+        display: flex;
+        flex-direction: column;
+        align-items: flex-end;
+      }
+      tf-text-field {
+        width: 100%;
+      }
+    `,
+  ];
+
+  readonly extraFields = [] as const;
+
+  @state() private idNumber = '';
+  @state() private idType: IdNumberType = 'ssn';
+  @state() private revealed = false;
+
+  applyOptions(options: FrameOptions): void {
+    this.idType = idNumberTypeFor(options.country || 'US', options.idType);
+    this.disabled = Boolean(options.disabled);
+  }
+
+  protected fieldNames(): 'idNumber'[] {
+    return ['idNumber'];
+  }
+
+  protected checks(): Record<'idNumber', FieldCheck> {
+    return { idNumber: checkIdNumber(this.idNumber, this.idType) };
+  }
+
+  tokenParams(): Record<string, string> {
+    return { 'pii[id_number]': normalizeIdNumber(this.idNumber) };
+  }
+
+  protected resetValues(): void {
+    this.idNumber = '';
+    this.revealed = false;
+  }
+
+  override render() {
+    const us = this.idType !== 'id';
+    return html`<div class="wrap">
+      <tf-text-field
+        label=${labels[this.idType]}
+        type=${this.revealed ? 'text' : 'password'}
+        .value=${this.idNumber}
+        .error=${this.errorFor('idNumber', this.checks().idNumber)}
+        autocomplete="off"
+        inputmode=${us ? 'numeric' : 'text'}
+        placeholder=${us ? '000-00-0000' : ''}
+        maxlength=${us ? 11 : 24}
+        ?disabled=${this.disabled}
+        @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(e.detail)}
+        @field-blur=${() => this.handleBlur('idNumber')}
+      ></tf-text-field>
+      <button
+        class="toggle"
+        type="button"
+        aria-pressed=${this.revealed ? 'true' : 'false'}
+        ?disabled=${this.disabled}
+        @click=${() => (this.revealed = !this.revealed)}
+      >
+        ${this.revealed ? 'Hide' : 'Show'} number
+      </button>
+    </div>`;
+  }
+
+  private handleInput({ value, deleting }: FieldInputDetail): void {
+    if (this.idType === 'id') {
+      this.idNumber = value.toUpperCase().replace(/[^A-Z0-9 -]/g, '');
+    } else {
+      const digits = digitsOnly(value).slice(0, 9);
+      // Typing past a dash adds it; deleting leaves the dash for the next key.
+      this.idNumber = deleting ? value.replace(/[^\d-]/g, '') : formatSsn(digits);
+    }
+    this.announce();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tf-pii-form': PiiForm;
+  }
+}

@@ -1,0 +1,71 @@
+import type { DataTokenKind } from '../protocol/messages';
+import { FrameConnection, type TokenizeResult } from './frame-connection';
+import { configuredPublishableKey, tokenizationOrigin } from './origin';
+import { TokenframeElement } from './tokenframe-element';
+
+const READY_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+let tokensFrame: FrameConnection | null = null;
+
+/**
+ * Stripe.js-style token creation.
+ * - `createToken(element, extra?)` tokenizes what the customer typed into an element.
+ * - `createToken('account' | 'person', data)` wraps data the merchant collected
+ *   itself (Stripe's account and person token parameters). It travels through a
+ *   hidden frame on the tokenization origin, with the same key and origin
+ *   checks, so the page needs no CORS set-up. Call `configure({publishableKey})` first.
+ *
+ * Never rejects: resolves with `{token}` or `{error}`.
+ */
+export function createToken(element: TokenframeElement, extra?: Record<string, string>): Promise<TokenizeResult>;
+export function createToken(kind: DataTokenKind, data: Record<string, unknown>): Promise<TokenizeResult>;
+export function createToken(
+  target: TokenframeElement | DataTokenKind,
+  data: Record<string, unknown> = {},
+): Promise<TokenizeResult> {
+  if (target instanceof TokenframeElement) return target.tokenize(data as Record<string, string>);
+  if (target !== 'account' && target !== 'person') {
+    return Promise.resolve({
+      error: {
+        type: 'invalid_request_error',
+        code: 'parameter_invalid',
+        message: `createToken() cannot create "${String(target)}" tokens.`,
+      },
+    });
+  }
+  const origin = tokenizationOrigin(null);
+  const publishableKey = configuredPublishableKey();
+  if (!origin || !publishableKey?.startsWith('pk_')) {
+    return Promise.resolve({
+      error: {
+        type: 'invalid_request_error',
+        code: 'element_misconfigured',
+        message: 'Call configure({ publishableKey: "pk_test_…" }) before createToken("account" | "person", …).',
+      },
+    });
+  }
+  tokensFrame ??= mountTokensFrame(origin, publishableKey);
+  return tokensFrame.createToken(target, data);
+}
+
+function mountTokensFrame(origin: string, publishableKey: string): FrameConnection {
+  const connection = new FrameConnection({
+    page: 'tokens',
+    origin,
+    publishableKey,
+    options: {},
+    readyTimeout: READY_TIMEOUT_MS,
+    tokenizeTimeout: REQUEST_TIMEOUT_MS,
+    onMessage: () => undefined,
+    onUnavailable: () => {
+      // The next call gets a fresh frame rather than the same failure forever.
+      tokensFrame = null;
+    },
+  });
+  connection.iframe.hidden = true;
+  connection.iframe.setAttribute('aria-hidden', 'true');
+  connection.iframe.tabIndex = -1;
+  document.body.append(connection.iframe);
+  return connection;
+}
