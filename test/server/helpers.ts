@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startService, type RunningService, type StartServiceOptions } from '../../src/server/service';
@@ -45,4 +46,58 @@ export function formBody(params: Record<string, unknown>, prefix = ''): string {
     }
   }
   return parts.filter(Boolean).join('&');
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // Tests look into arbitrary response fields.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  text: string;
+}
+
+export interface CallOptions {
+  key?: string | null;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** A plain HTTP call to the service, the way a merchant's client would make it. */
+export async function callService(
+  svc: TestService,
+  method: string,
+  path: string,
+  { key, body, headers = {} }: CallOptions = {},
+): Promise<Answer> {
+  const allHeaders: Record<string, string> = { ...headers };
+  if (key) allHeaders.authorization = `Bearer ${key}`;
+  if (body !== undefined && !allHeaders['content-type'])
+    allHeaders['content-type'] = 'application/x-www-form-urlencoded';
+  const response = await fetch(svc.url + path, { method, headers: allHeaders, body });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+/**
+ * Fails if any of `values` is in the service's database files, as UTF-8 or
+ * UTF-16 text. Checks the WAL too, where fresh writes sit before a checkpoint.
+ */
+export async function assertNotInDatabaseFiles(svc: TestService, values: Record<string, string>): Promise<void> {
+  const files = (await readdir(svc.dataDir)).filter((name) => name.startsWith('tokenframe.db'));
+  assert.ok(files.includes('tokenframe.db'));
+  assert.ok(files.includes('tokenframe.db-wal'), `expected a WAL file, got ${files.join(', ')}`);
+  for (const name of files) {
+    const bytes = await readFile(join(svc.dataDir, name));
+    for (const [label, value] of Object.entries(values)) {
+      assert.equal(bytes.includes(value), false, `${name} holds the ${label}`);
+      assert.equal(bytes.includes(Buffer.from(value, 'utf16le')), false, `${name} holds the ${label} (UTF-16)`);
+    }
+  }
 }

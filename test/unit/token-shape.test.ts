@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cardMetadata } from '../../src/server/card-metadata';
-import { buildCardToken, type CardHolderDetails } from '../../src/server/card-token';
+import { buildCardToken, type CardHolderDetails } from '../../src/server/tokens/card';
 import { cardHolderFields } from '../../src/validation/card';
 import { validateCardParams } from '../../src/validation/card';
 

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hashApiKey } from '../crypto';
 import { escapeHtml, injectIntoHead } from '../html';
 import type { TokenStore } from '../storage/types';
+import { framePages } from '../../protocol/messages';
 
 export interface FramesRoutesOptions {
   store: TokenStore;
@@ -16,7 +17,7 @@ export interface FramesRoutesOptions {
   frameKinds?: readonly string[];
 }
 
-export const defaultFrameKinds = ['card'] as const;
+export const defaultFrameKinds = framePages;
 
 const buildMissingMessage = 'tokenframe has not been built yet. Run `npm run build` and reload.';
 

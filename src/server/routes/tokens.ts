@@ -1,71 +1,41 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { cardHolderFields, cardParamNames, validateCardParams } from '../../validation/card';
 import { authenticate } from '../auth';
-import { cardMetadata } from '../card-metadata';
-import { buildCardToken, type CardHolderDetails } from '../card-token';
 import type { ServiceSecrets } from '../config';
 import { encrypt, fingerprint } from '../crypto';
-import { missingParam, StripeError, unknownParam } from '../errors';
+import { StripeError } from '../errors';
 import { idempotencyKeyOf, idempotencyMismatch, requestHash } from '../idempotency';
-import { newId } from '../ids';
 import type { PublicToken, TokenStore } from '../storage/types';
+import { isTokenKind, tokenBuilders, tokenKinds, type TokenKind } from '../tokens';
+import { checkKnownParams, isParams, type Params } from '../tokens/params';
 
 export interface TokensRoutesOptions {
   store: TokenStore;
   secrets: ServiceSecrets;
 }
 
-/** Top-level parameters `POST /v1/tokens` understands today. */
-const tokenParamNames = new Set(['card', 'expand']);
+/** Top-level parameters `POST /v1/tokens` understands: one token kind, and `expand`. */
+const tokenParamNames = [...tokenKinds, 'expand'];
 
 const noTokenDataMessage =
   'You must supply either a card, customer, PII data, bank account, or account legal entity to create a token.';
 
-type Params = Record<string, unknown>;
-
-function isParams(value: unknown): value is Params {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Checks the shape of `card[...]` before the card rules run, so errors name the right parameter. */
-function readCardParams(body: Params): { card: Params; holder: CardHolderDetails } {
-  for (const name of Object.keys(body)) {
-    if (!tokenParamNames.has(name)) throw unknownParam(name);
-  }
-  if (body.card === undefined || body.card === '') {
+/** The one token kind the request names; an empty value counts as not given. */
+function requestedKind(body: Params): TokenKind {
+  checkKnownParams(body, tokenParamNames, '');
+  const kinds = Object.keys(body).filter((name) => isTokenKind(name) && body[name] !== '') as TokenKind[];
+  if (kinds.length === 0) {
     throw new StripeError(400, 'invalid_request_error', noTokenDataMessage, 'parameter_missing');
   }
-  if (!isParams(body.card)) {
+  if (kinds.length > 1) {
     throw new StripeError(
       400,
       'invalid_request_error',
-      'Invalid hash: card must be a dictionary of card details.',
-      undefined,
-      'card',
+      `You may only specify one of these parameters: ${kinds.join(', ')}.`,
+      'parameters_exclusive',
+      kinds[1],
     );
   }
-  const card = body.card;
-  for (const name of Object.keys(card)) {
-    if (!(cardParamNames as readonly string[]).includes(name)) throw unknownParam(`card[${name}]`);
-  }
-  for (const name of cardParamNames) {
-    if (card[name] !== undefined && typeof card[name] !== 'string') {
-      throw new StripeError(
-        400,
-        'invalid_request_error',
-        `Invalid string: card[${name}] must be a string.`,
-        undefined,
-        `card[${name}]`,
-      );
-    }
-  }
-  const holder = Object.fromEntries(
-    cardHolderFields.map((name) => {
-      const value = typeof card[name] === 'string' ? card[name].trim() : '';
-      return [name, value === '' ? null : value];
-    }),
-  ) as CardHolderDetails;
-  return { card, holder };
+  return kinds[0];
 }
 
 function sendJson(reply: FastifyReply, statusCode: number, body: string) {
@@ -73,48 +43,32 @@ function sendJson(reply: FastifyReply, statusCode: number, body: string) {
 }
 
 /**
- * Stripe's Tokens API for cards: `POST /v1/tokens` (publishable or secret key)
- * and `GET /v1/tokens/:id` (secret key only, own account only).
+ * Stripe's Tokens API: `POST /v1/tokens` (publishable or secret key) for every
+ * kind in `tokenBuilders`, and `GET /v1/tokens/:id` (secret key only, own
+ * account only). The builders validate and shape; this plugin keeps auth,
+ * idempotency and storage.
  */
 export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOptions): Promise<void> {
   const { store, secrets } = options;
 
-  async function createCardToken(request: FastifyRequest, accountId: string, body: Params): Promise<PublicToken> {
-    const { card: params, holder } = readCardParams(body);
-    const result = validateCardParams(params);
-    if (!result.ok) {
-      if (result.error.code === 'parameter_missing') throw missingParam(result.error.param);
-      // Stripe answers a card it can't accept with 402 and a card_error.
-      throw new StripeError(402, 'card_error', result.error.message, result.error.code, result.error.param);
-    }
-    const card = result.card;
-    const token = buildCardToken({
-      id: newId('tok'),
-      cardId: newId('card'),
-      card,
-      holder,
-      fingerprint: fingerprint(secrets.fingerprintKey, accountId, card.number),
-      metadata: cardMetadata(card.number),
+  async function createToken(request: FastifyRequest, accountId: string, body: Params): Promise<PublicToken> {
+    const kind = requestedKind(body);
+    const built = tokenBuilders[kind](body[kind], {
       clientIp: request.ip ?? null,
       created: Math.floor(Date.now() / 1000),
-    });
-    const raw = JSON.stringify({
-      number: card.number,
-      cvc: card.cvc,
-      exp_month: card.expMonth,
-      exp_year: card.expYear,
+      fingerprint: (value) => fingerprint(secrets.fingerprintKey, accountId, value),
     });
     await store.insertToken({
-      id: token.id,
+      id: built.token.id,
       accountId,
-      type: token.type,
-      token: token as unknown as PublicToken,
-      secret: encrypt(raw, secrets.encryptionKey.key, secrets.encryptionKey.id),
-      fingerprint: token.card.fingerprint,
+      type: built.token.type,
+      token: built.token,
+      secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),
+      fingerprint: built.fingerprint,
       used: false,
-      created: token.created,
+      created: built.token.created,
     });
-    return token as unknown as PublicToken;
+    return built.token;
   }
 
   app.post('/v1/tokens', async (request, reply) => {
@@ -132,7 +86,7 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
       }
     }
 
-    const responseBody = JSON.stringify(await createCardToken(request, accountId, body));
+    const responseBody = JSON.stringify(await createToken(request, accountId, body));
     if (!idempotencyKey) return sendJson(reply, 200, responseBody);
 
     // A concurrent request with the same key may have finished first; its

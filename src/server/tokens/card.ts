@@ -1,5 +1,10 @@
-import type { cardHolderFields, ValidCard } from '../validation/card';
-import type { CardMetadata } from './card-metadata';
+import { cardHolderFields, cardParamNames, validateCardParams, type ValidCard } from '../../validation/card';
+import { cardMetadata, type CardMetadata } from '../card-metadata';
+import { missingParam, StripeError } from '../errors';
+import { newId } from '../ids';
+import type { PublicToken } from '../storage/types';
+import { checkKnownParams, readDictionary, readString } from './params';
+import type { TokenBuilder } from './types';
 
 export type CardHolderDetails = Record<(typeof cardHolderFields)[number], string | null>;
 
@@ -94,3 +99,43 @@ export function buildCardToken(input: CardTokenInput): CardToken {
     used: false,
   };
 }
+
+/**
+ * `card[...]`: the shape first (unknown names, strings only), so errors name
+ * the right parameter, then the card rules the frame applies too. A card that
+ * fails them is a 402 `card_error`, as in Stripe.
+ */
+export const tokenizeCard: TokenBuilder = (value, context) => {
+  const params = readDictionary(value, 'card');
+  checkKnownParams(params, cardParamNames, 'card');
+  for (const name of cardParamNames) readString(params[name], `card[${name}]`);
+  const holder = Object.fromEntries(
+    cardHolderFields.map((name) => {
+      const text = readString(params[name], `card[${name}]`) ?? '';
+      return [name, text === '' ? null : text];
+    }),
+  ) as CardHolderDetails;
+
+  const result = validateCardParams(params);
+  if (!result.ok) {
+    if (result.error.code === 'parameter_missing') throw missingParam(result.error.param);
+    throw new StripeError(402, 'card_error', result.error.message, result.error.code, result.error.param);
+  }
+  const card = result.card;
+  const cardFingerprint = context.fingerprint(card.number);
+  const token = buildCardToken({
+    id: newId('tok'),
+    cardId: newId('card'),
+    card,
+    holder,
+    fingerprint: cardFingerprint,
+    metadata: cardMetadata(card.number),
+    clientIp: context.clientIp,
+    created: context.created,
+  });
+  return {
+    token: token as unknown as PublicToken,
+    secret: { number: card.number, cvc: card.cvc, exp_month: card.expMonth, exp_year: card.expYear },
+    fingerprint: cardFingerprint,
+  };
+};

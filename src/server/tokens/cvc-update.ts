@@ -1,0 +1,42 @@
+import { checkCvc } from '../../validation/card';
+import { messages } from '../../validation/errors';
+import { StripeError } from '../errors';
+import { newId } from '../ids';
+import { checkKnownParams, readDictionary, readRequiredString } from './params';
+import type { TokenBuilder } from './types';
+
+export type CvcUpdateToken = {
+  id: string;
+  object: 'token';
+  client_ip: string | null;
+  created: number;
+  livemode: false;
+  redaction: null;
+  type: 'cvc_update';
+  used: boolean;
+};
+
+/**
+ * `cvc_update[cvc]` → a `cvctok_…` token. There is no card to take a brand
+ * from, so 3 or 4 digits are accepted; the card the CVC is later used with
+ * decides. A bad CVC is a 402 `card_error`, like a card's.
+ */
+export const tokenizeCvcUpdate: TokenBuilder = (value, context) => {
+  const params = readDictionary(value, 'cvc_update');
+  checkKnownParams(params, ['cvc'], 'cvc_update');
+  const cvc = readRequiredString(params.cvc, 'cvc_update[cvc]');
+  if (checkCvc(cvc, null).state !== 'complete') {
+    throw new StripeError(402, 'card_error', messages.invalid_cvc, 'invalid_cvc', 'cvc_update[cvc]');
+  }
+  const token: CvcUpdateToken = {
+    id: newId('cvctok'),
+    object: 'token',
+    client_ip: context.clientIp,
+    created: context.created,
+    livemode: false,
+    redaction: null,
+    type: 'cvc_update',
+    used: false,
+  };
+  return { token, secret: { cvc }, fingerprint: null };
+};
