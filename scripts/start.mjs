@@ -58,6 +58,7 @@ start('demo shop', [
 await waitFor(shopUrl);
 
 const keys = JSON.parse(readFileSync(`${dataDir}/dev-keys.json`, 'utf8'));
+const plaid = JSON.parse(readFileSync(`${dataDir}/plaid.json`, 'utf8'));
 console.log(`
   tokenframe is running.
 
@@ -65,6 +66,8 @@ console.log(`
   Tokenization service:     ${serviceUrl}
   Publishable key:          ${keys.publishableKey}
   Secret key:               ${keys.secretKey}
+  plaid client_id: ${plaid.clientId}
+  plaid secret: ${plaid.secret}
   Test card:                4242 4242 4242 4242, any future date, any CVC
 
   Press Ctrl-C to stop.

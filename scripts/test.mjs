@@ -19,6 +19,11 @@ const stages = [
     counts: (out) => [match(out, /ℹ pass (\d+)/), match(out, /ℹ fail (\d+)/)],
   },
   {
+    name: 'storage',
+    command: 'node --import tsx --test --test-reporter=spec test/storage/*.test.ts',
+    counts: (out) => [match(out, /ℹ pass (\d+)/), match(out, /ℹ fail (\d+)/)],
+  },
+  {
     name: 'browser',
     command: 'node --import tsx node_modules/@web/test-runner/dist/bin.js --config web-test-runner.config.mjs',
     counts: (out) => [match(out, /(\d+) passed, \d+ failed/), match(out, /\d+ passed, (\d+) failed/)],

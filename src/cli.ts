@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { defaultHost, defaultPort } from './server/config';
 import { startService } from './server/service';
+import { keysCommand, keysUsage } from './keys-cli';
 
 const usage = `Usage: tokenframe serve [--port ${defaultPort}] [--host ${defaultHost}] [--data-dir DIR] [--allowed-origin ORIGIN …]
 
@@ -9,6 +10,7 @@ const usage = `Usage: tokenframe serve [--port ${defaultPort}] [--host ${default
   --data-dir         where keys and the database live (default $TOKENFRAME_DATA_DIR or ./.tokenframe)
   --allowed-origin   an origin allowed to embed the development account's frames
                      (repeatable; http://localhost:5173 is always allowed)
+  --token-ttl        seconds an unused token stays usable (default 3600); then its raw values are wiped
 `;
 
 async function serve(args: string[]): Promise<void> {
@@ -19,6 +21,7 @@ async function serve(args: string[]): Promise<void> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
+      'token-ttl': { type: 'string' },
     },
   });
   const port = values.port === undefined ? defaultPort : Number(values.port);
@@ -29,6 +32,7 @@ async function serve(args: string[]): Promise<void> {
     host: values.host,
     dataDir: values['data-dir'],
     allowedOrigins: values['allowed-origin'],
+    tokenTtlSeconds: values['token-ttl'] === undefined ? undefined : Number(values['token-ttl']),
     logger: true,
   });
   const { devAccount } = service.config;
@@ -40,6 +44,9 @@ async function serve(args: string[]): Promise<void> {
       `  allowed origins:  ${devAccount.allowedOrigins.join(' ')}`,
       `  publishable key:  ${devAccount.publishableKey}`,
       `  secret key:       ${devAccount.secretKey}`,
+      `  plaid client_id:  ${service.config.plaid.clientId}`,
+      `  plaid secret:     ${service.config.plaid.secret}`,
+      `  storage:          ${service.config.databaseUrl ? 'PostgreSQL ($DATABASE_URL)' : service.config.databasePath}`,
       '',
       '',
     ].join('\n'),
@@ -66,11 +73,12 @@ async function serve(args: string[]): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'serve') return serve(rest);
+  if (command === 'keys') return keysCommand(rest);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(usage);
+    process.stdout.write(`${usage}\n${keysUsage}`);
     return;
   }
-  process.stderr.write(`Unknown command: ${command}\n\n${usage}`);
+  process.stderr.write(`Unknown command: ${command}\n\n${usage}\n${keysUsage}`);
   process.exitCode = 2;
 }
 

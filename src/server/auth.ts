@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashApiKey } from './crypto';
 import { StripeError } from './errors';
 import type { ApiKeyKind, ApiKeyRecord, TokenStore } from './storage/types';
@@ -6,6 +6,19 @@ import type { ApiKeyKind, ApiKeyRecord, TokenStore } from './storage/types';
 export interface AuthenticatedKey extends ApiKeyRecord {
   /** Kept only to redact it into error messages; never logged or stored. */
   key: string;
+}
+
+/** What a route asks of the caller's key, in its `config.auth`: any key, or a secret one. */
+export type KeyRequirement = 'any' | Extract<ApiKeyKind, 'secret'>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: KeyRequirement;
+  }
+  interface FastifyRequest {
+    /** The caller's key, on routes with `config.auth`. */
+    apiKey: AuthenticatedKey | null;
+  }
 }
 
 /**
@@ -48,7 +61,7 @@ function unauthorized(message: string): StripeError {
 export async function authenticate(
   request: FastifyRequest,
   store: TokenStore,
-  needs: 'any' | Extract<ApiKeyKind, 'secret'>,
+  needs: KeyRequirement,
 ): Promise<AuthenticatedKey> {
   const key = readApiKey(request.headers.authorization);
   if (!key) throw unauthorized(missingKeyMessage);
@@ -56,4 +69,23 @@ export async function authenticate(
   if (!record) throw unauthorized(`Invalid API Key provided: ${redactApiKey(key)}`);
   if (needs === 'secret' && record.kind !== 'secret') throw unauthorized(publishableKeyMessage);
   return { ...record, key };
+}
+
+/**
+ * Authenticates every route that declares `config: { auth }`, before its body
+ * is read, and puts the key on `request.apiKey` for the hooks and handlers
+ * after it (rate limits, idempotency).
+ */
+export function registerAuth(app: FastifyInstance, store: TokenStore): void {
+  app.decorateRequest('apiKey', null);
+  app.addHook('onRequest', async (request) => {
+    const needs = request.routeOptions.config?.auth;
+    if (needs) request.apiKey = await authenticate(request, store, needs);
+  });
+}
+
+/** The key of a route with `config.auth`; a programming error anywhere else. */
+export function apiKeyOf(request: FastifyRequest): AuthenticatedKey {
+  if (!request.apiKey) throw new Error(`${request.routeOptions.url} has no config.auth`);
+  return request.apiKey;
 }

@@ -7,6 +7,7 @@ export interface StripeErrorBody {
   error: {
     type: StripeErrorType;
     code?: string;
+    decline_code?: string;
     message: string;
     param?: string;
     doc_url?: string;
@@ -18,6 +19,9 @@ export interface StripeErrorBody {
  * request values, so a card number can't leak through an error response.
  */
 export class StripeError extends Error {
+  /** For declined cards, Stripe's reason (`generic_decline`, …). */
+  declineCode?: string;
+
   constructor(
     readonly statusCode: number,
     readonly type: StripeErrorType,
@@ -35,6 +39,7 @@ export class StripeError extends Error {
       error.code = this.code;
       error.doc_url = `https://stripe.com/docs/error-codes/${this.code.replace(/_/g, '-')}`;
     }
+    if (this.declineCode) error.decline_code = this.declineCode;
     if (this.param) error.param = this.param;
     return { error };
   }

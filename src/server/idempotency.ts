@@ -1,8 +1,19 @@
 import { createHmac } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { apiKeyOf } from './auth';
 import { StripeError } from './errors';
+import type { TokenStore } from './storage/types';
 
 export const maxIdempotencyKeyLength = 255;
+/** How long a key is remembered, as Stripe does. */
+export const idempotencyWindowSeconds = 24 * 60 * 60;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set while a POST with an Idempotency-Key runs for the first time. */
+    idempotency: { key: string; hash: string } | null;
+  }
+}
 
 /** The `Idempotency-Key` header, or null; over-long keys are refused as Stripe does. */
 export function idempotencyKeyOf(request: FastifyRequest): string | null {
@@ -46,4 +57,57 @@ export function idempotencyMismatch(key: string): StripeError {
     'idempotency_error',
     `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
   );
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/**
+ * `Idempotency-Key` on every authenticated POST, scoped to the API key that
+ * sent it and kept 24 hours: the same key with the same parameters replays
+ * the stored response; with other parameters it is an `idempotency_error`.
+ * Responses below 500 are stored (a 500 may be retried for real).
+ */
+export function registerIdempotency(app: FastifyInstance, store: TokenStore, hmacKey: Buffer): void {
+  app.decorateRequest('idempotency', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST' || !request.routeOptions.config?.auth) return;
+    const key = idempotencyKeyOf(request);
+    if (!key) return;
+    const scope = apiKeyOf(request).id;
+    const path = request.url.split('?')[0];
+    const hash = requestHash(hmacKey, request.method, path, request.body);
+    const previous = await store.getIdempotencyRecord(scope, key, now() - idempotencyWindowSeconds);
+    if (!previous) {
+      request.idempotency = { key, hash };
+      return;
+    }
+    if (previous.requestHash !== hash) throw idempotencyMismatch(key);
+    return reply
+      .header('Idempotent-Replayed', 'true')
+      .status(previous.statusCode)
+      .type('application/json; charset=utf-8')
+      .send(previous.responseBody);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const pending = request.idempotency;
+    if (!pending || reply.statusCode >= 500 || typeof payload !== 'string') return payload;
+    const stored = await store.putIdempotencyRecord({
+      scope: apiKeyOf(request).id,
+      key: pending.key,
+      requestHash: pending.hash,
+      statusCode: reply.statusCode,
+      responseBody: payload,
+      created: now(),
+    });
+    if (stored.responseBody === payload) return payload;
+    // A concurrent request with the same key finished first: its answer is the one the key stands for.
+    if (stored.requestHash !== pending.hash) {
+      reply.status(400);
+      return JSON.stringify(idempotencyMismatch(pending.key).toJSON());
+    }
+    reply.header('Idempotent-Replayed', 'true').status(stored.statusCode);
+    return stored.responseBody;
+  });
 }

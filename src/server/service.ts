@@ -2,12 +2,18 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app';
 import { loadConfig, type LoadConfigOptions, type ServiceConfig } from './config';
-import { hashApiKey } from './crypto';
-import { openSqliteStore } from './storage/sqlite';
+import { saveKeyPair } from './keys';
+import { idempotencyWindowSeconds } from './idempotency';
+import { openStore } from './storage';
 import type { TokenStore } from './storage/types';
 
 export interface StartServiceOptions
-  extends LoadConfigOptions, Pick<AppOptions, 'frameDir' | 'hostDir' | 'frameKinds' | 'logger' | 'trustProxy'> {}
+  extends
+    LoadConfigOptions,
+    Pick<AppOptions, 'frameDir' | 'hostDir' | 'frameKinds' | 'logger' | 'trustProxy' | 'rateLimits' | 'plaidPrefix'> {
+  /** How often the sweeper wipes expired tokens and old idempotency keys, in ms (default one minute). */
+  sweepIntervalMs?: number;
+}
 
 export interface RunningService {
   /** `http://host:port`, with the real port when 0 was asked for. */
@@ -22,9 +28,14 @@ export interface RunningService {
 /** Registers the development account and its keys (by hash) in the store. */
 async function seedDevAccount(store: TokenStore, config: ServiceConfig): Promise<void> {
   const { devAccount } = config;
-  await store.saveAccount({ id: devAccount.id, allowedOrigins: devAccount.allowedOrigins });
-  await store.saveApiKey(hashApiKey(devAccount.publishableKey), { accountId: devAccount.id, kind: 'publishable' });
-  await store.saveApiKey(hashApiKey(devAccount.secretKey), { accountId: devAccount.id, kind: 'secret' });
+  await saveKeyPair(store, { ...devAccount, accountId: devAccount.id });
+}
+
+/** Wipes the raw values of expired unused tokens and forgets idempotency keys older than 24 hours. */
+export async function sweep(store: TokenStore, now = Math.floor(Date.now() / 1000)) {
+  const wiped = await store.wipeExpiredTokens(now);
+  const forgotten = await store.deleteIdempotencyRecords(now - idempotencyWindowSeconds);
+  return { wiped, forgotten };
 }
 
 function urlFor(host: string, port: number): string {
@@ -34,18 +45,22 @@ function urlFor(host: string, port: number): string {
 
 export async function startService(options: StartServiceOptions = {}): Promise<RunningService> {
   const config = loadConfig(options);
-  const store = openSqliteStore(config.databasePath);
+  const store = await openStore({ databaseUrl: config.databaseUrl, databasePath: config.databasePath });
   let app: FastifyInstance | undefined;
   try {
     await seedDevAccount(store, config);
     app = buildApp({
       store,
-      secrets: { encryptionKey: config.encryptionKey, fingerprintKey: config.fingerprintKey },
+      secrets: config,
+      tokenTtlSeconds: config.tokenTtlSeconds,
+      rateLimits: options.rateLimits,
       frameDir: options.frameDir,
       hostDir: options.hostDir,
       frameKinds: options.frameKinds,
       logger: options.logger,
       trustProxy: options.trustProxy,
+      plaid: { ...config.plaid, accountId: config.devAccount.id },
+      plaidPrefix: options.plaidPrefix,
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -55,6 +70,10 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
   }
 
   const running = app;
+  const sweeper = setInterval(() => {
+    sweep(store).catch((error) => running.log.error({ err: error }, 'sweep failed'));
+  }, options.sweepIntervalMs ?? 60_000);
+  sweeper.unref();
   const { port } = running.server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
@@ -63,6 +82,7 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
     config,
     store,
     close() {
+      clearInterval(sweeper);
       closing ??= running.close().then(() => store.close());
       return closing;
     },

@@ -1,16 +1,37 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate } from '../auth';
+import type {} from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { apiKeyOf } from '../auth';
 import type { ServiceSecrets } from '../config';
 import { encrypt, fingerprint } from '../crypto';
 import { StripeError } from '../errors';
-import { idempotencyKeyOf, idempotencyMismatch, requestHash } from '../idempotency';
 import type { PublicToken, TokenStore } from '../storage/types';
 import { isTokenKind, tokenBuilders, tokenKinds, type TokenKind } from '../tokens';
 import { checkKnownParams, isParams, type Params } from '../tokens/params';
 
+export interface RateLimits {
+  /** Token creations a minute per API key. */
+  perKeyPerMinute: number;
+  /** Token creations a minute per client IP. */
+  perIpPerMinute: number;
+}
+
+export const defaultRateLimits: RateLimits = { perKeyPerMinute: 600, perIpPerMinute: 300 };
+
 export interface TokensRoutesOptions {
   store: TokenStore;
   secrets: ServiceSecrets;
+  /** How long an unused token can be used, in seconds. */
+  tokenTtlSeconds: number;
+  rateLimits?: RateLimits;
+}
+
+function tooManyRequests(): StripeError {
+  return new StripeError(
+    429,
+    'invalid_request_error',
+    'Too many requests hit the API too quickly. Please retry with exponential backoff.',
+    'rate_limit',
+  );
 }
 
 /** Top-level parameters `POST /v1/tokens` understands: one token kind, and `expand`. */
@@ -38,10 +59,6 @@ function requestedKind(body: Params): TokenKind {
   return kinds[0];
 }
 
-function sendJson(reply: FastifyReply, statusCode: number, body: string) {
-  return reply.status(statusCode).type('application/json; charset=utf-8').send(body);
-}
-
 /**
  * Stripe's Tokens API: `POST /v1/tokens` (publishable or secret key) for every
  * kind in `tokenBuilders`, and `GET /v1/tokens/:id` (secret key only, own
@@ -49,7 +66,7 @@ function sendJson(reply: FastifyReply, statusCode: number, body: string) {
  * idempotency and storage.
  */
 export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOptions): Promise<void> {
-  const { store, secrets } = options;
+  const { store, secrets, tokenTtlSeconds, rateLimits = defaultRateLimits } = options;
 
   async function createToken(request: FastifyRequest, accountId: string, body: Params): Promise<PublicToken> {
     const kind = requestedKind(body);
@@ -67,50 +84,50 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
       fingerprint: built.fingerprint,
       used: false,
       created: built.token.created,
+      expiresAt: built.token.created + tokenTtlSeconds,
     });
     return built.token;
   }
 
-  app.post('/v1/tokens', async (request, reply) => {
-    const { accountId } = await authenticate(request, store, 'any');
-    const body = isParams(request.body) ? request.body : {};
-    const idempotencyKey = idempotencyKeyOf(request);
-    const hash = idempotencyKey ? requestHash(secrets.fingerprintKey, 'POST', '/v1/tokens', body) : '';
+  const limits = [
+    app.createRateLimit({
+      max: rateLimits.perKeyPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `key:${apiKeyOf(request).id}`,
+    }),
+    app.createRateLimit({
+      max: rateLimits.perIpPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `ip:${request.ip}`,
+    }),
+  ];
 
-    if (idempotencyKey) {
-      const previous = await store.getIdempotencyRecord(accountId, idempotencyKey);
-      if (previous) {
-        if (previous.requestHash !== hash) throw idempotencyMismatch(idempotencyKey);
-        reply.header('Idempotent-Replayed', 'true');
-        return sendJson(reply, previous.statusCode, previous.responseBody);
-      }
-    }
-
-    const responseBody = JSON.stringify(await createToken(request, accountId, body));
-    if (!idempotencyKey) return sendJson(reply, 200, responseBody);
-
-    // A concurrent request with the same key may have finished first; its
-    // answer is the one the key stands for.
-    const stored = await store.putIdempotencyRecord({
-      accountId,
-      key: idempotencyKey,
-      requestHash: hash,
-      statusCode: 200,
-      responseBody,
-      created: Math.floor(Date.now() / 1000),
-    });
-    if (stored.requestHash !== hash) throw idempotencyMismatch(idempotencyKey);
-    if (stored.responseBody !== responseBody) reply.header('Idempotent-Replayed', 'true');
-    return sendJson(reply, stored.statusCode, stored.responseBody);
-  });
+  app.post(
+    '/v1/tokens',
+    {
+      config: { auth: 'any' },
+      // Before the body is parsed: a flood of tokenization attempts costs as little as possible.
+      onRequest: async (request) => {
+        for (const limit of limits) {
+          const verdict = await limit(request);
+          if (!verdict.isAllowed && verdict.isExceeded) throw tooManyRequests();
+        }
+      },
+    },
+    async (request) => {
+      const body = isParams(request.body) ? request.body : {};
+      return createToken(request, apiKeyOf(request).accountId, body);
+    },
+  );
 
   app.get<{ Params: { id: string } }>(
     '/v1/tokens/:id',
     {
+      config: { auth: 'secret' },
       schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 255 } }, required: ['id'] } },
     },
     async (request) => {
-      const { accountId } = await authenticate(request, store, 'secret');
+      const { accountId } = apiKeyOf(request);
       const { id } = request.params;
       const record = await store.getToken(id, accountId);
       if (!record) {

@@ -3,8 +3,15 @@ import type { EncryptedValue } from '../crypto';
 export type ApiKeyKind = 'publishable' | 'secret';
 
 export interface ApiKeyRecord {
+  /** `key_…`: how the CLI names a key without showing it. */
+  id: string;
   accountId: string;
   kind: ApiKeyKind;
+  /** A publishable key in full (it is public); a secret key redacted (`sk_test_****abcd`). */
+  display: string;
+  created: number;
+  /** Seconds since the epoch, or null while the key works. */
+  revokedAt: number | null;
 }
 
 export interface AccountRecord {
@@ -21,15 +28,20 @@ export interface TokenRecord {
   accountId: string;
   type: string;
   token: PublicToken;
-  /** The raw values (card number, CVC, expiry) as one encrypted JSON document. */
-  secret: EncryptedValue;
+  /** The raw values as one encrypted JSON document; null once wiped (expired unused token). */
+  secret: EncryptedValue | null;
   fingerprint: string | null;
   used: boolean;
   created: number;
+  /** After this (seconds since the epoch) an unused token can no longer be used, and the sweeper wipes it. */
+  expiresAt: number;
 }
 
+export type ConsumeResult = { ok: true; token: TokenRecord } | { ok: false; reason: 'missing' | 'used' | 'expired' };
+
 export interface IdempotencyRecord {
-  accountId: string;
+  /** The API key (by its id) the record belongs to: keys are scoped to the key that sent them. */
+  scope: string;
   key: string;
   /** A keyed hash of method, path and parameters: tells a replay from a reuse. */
   requestHash: string;
@@ -39,24 +51,113 @@ export interface IdempotencyRecord {
 }
 
 /**
- * What the service needs from a database. Async throughout so a PostgreSQL
- * adapter can implement it as is; the embedded SQLite adapter simply resolves.
+ * A customer and its sources. Sources keep the raw values they were created
+ * from (encrypted, same format as tokens), so a token's data outlives the
+ * single-use token itself.
+ */
+export interface CustomerRecord {
+  id: string;
+  accountId: string;
+  /** The customer object as the API returns it, sources included. */
+  customer: Record<string, unknown> & { id: string };
+  created: number;
+}
+
+export interface SourceRecord {
+  id: string;
+  customerId: string;
+  accountId: string;
+  /** The `card` or `bank_account` object as the API returns it. */
+  source: Record<string, unknown> & { id: string; object: string };
+  secret: EncryptedValue;
+  fingerprint: string | null;
+  created: number;
+}
+
+/** A Plaid sandbox Item: one login at one institution, with its accounts. */
+export interface PlaidItemRecord {
+  itemId: string;
+  /** The tokenframe account whose vault the Item's bank tokens go to. */
+  accountId: string;
+  /** SHA-256 of the access token; the token itself is shown once, at exchange. */
+  accessTokenHash: string | null;
+  institutionId: string;
+  /** Plaid's account objects (masks, names, types) — public data. */
+  accounts: Record<string, unknown>[];
+  /** Routing and account numbers per Plaid account id, encrypted. */
+  secret: EncryptedValue;
+  created: number;
+}
+
+export interface PlaidPublicTokenRecord {
+  /** SHA-256 of the public token. */
+  tokenHash: string;
+  itemId: string;
+  expiresAt: number;
+}
+
+/**
+ * What the service needs from a database. Async throughout; the embedded
+ * SQLite adapter and the PostgreSQL adapter implement it alike, and one test
+ * suite runs against both.
  */
 export interface TokenStore {
   /** Creates the account or replaces its allowed origins. */
   saveAccount(account: AccountRecord): Promise<void>;
   getAccount(id: string): Promise<AccountRecord | null>;
-  /** Stores an API key by its SHA-256 hash; the key itself is never stored. */
+  listAccounts(): Promise<AccountRecord[]>;
+
+  /** Stores an API key by its SHA-256 hash; the key itself is never stored. Same hash again: updates. */
   saveApiKey(hash: string, record: ApiKeyRecord): Promise<void>;
+  /** Null for unknown and for revoked keys. */
   findKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** Returns false when no key has that id. */
+  revokeApiKey(id: string, at: number): Promise<boolean>;
+
   insertToken(token: TokenRecord): Promise<void>;
   /** Scoped to the account: another account's token is "not found". */
   getToken(id: string, accountId: string): Promise<TokenRecord | null>;
-  getIdempotencyRecord(accountId: string, key: string): Promise<IdempotencyRecord | null>;
   /**
-   * Saves the record unless one exists for the same account and key; returns
+   * Marks the token used if, and only if, it exists for the account, is
+   * unused and has not expired — atomically: of any number of concurrent
+   * calls for one token, exactly one gets `ok: true`.
+   */
+  consumeToken(id: string, accountId: string, now: number): Promise<ConsumeResult>;
+  /** Wipes the raw values of unused tokens that expired before `now`; returns how many. */
+  wipeExpiredTokens(now: number): Promise<number>;
+
+  /** Every encrypted value not under `keyId` (tokens, sources, Plaid items), a page at a time, for key rotation. */
+  listSecretsNotUnder(
+    keyId: string,
+    limit: number,
+  ): Promise<{ table: 'tokens' | 'sources' | 'plaid_items'; id: string; secret: EncryptedValue }[]>;
+  /** Replaces one encrypted value (after re-encryption under the new key). */
+  replaceSecret(table: 'tokens' | 'sources' | 'plaid_items', id: string, secret: EncryptedValue): Promise<void>;
+
+  /** Creates or replaces the customer (the object carries its sources). */
+  saveCustomer(customer: CustomerRecord): Promise<void>;
+  getCustomer(id: string, accountId: string): Promise<CustomerRecord | null>;
+  insertSource(source: SourceRecord): Promise<void>;
+
+  getIdempotencyRecord(scope: string, key: string, notBefore: number): Promise<IdempotencyRecord | null>;
+  /**
+   * Saves the record unless one exists for the same scope and key; returns
    * the record that is now stored, so the loser of a race can replay the winner.
    */
   putIdempotencyRecord(record: IdempotencyRecord): Promise<IdempotencyRecord>;
+  /** Deletes idempotency records created before `before`; returns how many. */
+  deleteIdempotencyRecords(before: number): Promise<number>;
+
+  savePlaidItem(item: PlaidItemRecord): Promise<void>;
+  getPlaidItem(itemId: string): Promise<PlaidItemRecord | null>;
+  findPlaidItemByAccessToken(accessTokenHash: string): Promise<PlaidItemRecord | null>;
+  savePlaidPublicToken(record: PlaidPublicTokenRecord): Promise<void>;
+  /**
+   * Exchanges a public token once: deletes it and returns its Item id, or
+   * null when unknown, already exchanged or expired.
+   */
+  takePlaidPublicToken(tokenHash: string, now: number): Promise<string | null>;
+
   close(): Promise<void>;
 }

@@ -1,0 +1,201 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServiceSecrets } from '../config';
+import { decrypt, encrypt, fingerprint } from '../crypto';
+import { checkPlaidCredentials, type PlaidCredentials } from '../plaid/credentials';
+import {
+  invalidAccessToken,
+  invalidAccountId,
+  invalidBody,
+  invalidCredentials,
+  invalidInstitution,
+  invalidPublicToken,
+  registerPlaidErrorHandlers,
+} from '../plaid/errors';
+import {
+  hashPlaidToken,
+  newAccessToken,
+  newItemId,
+  newPublicToken,
+  openSandboxAccounts,
+  publicTokenTtlSeconds,
+  sandboxInstitutions,
+  sandboxLogin,
+  type BankNumbers,
+  type PlaidAccount,
+} from '../plaid/sandbox';
+import {
+  accountsGetSchema,
+  publicTokenCreateSchema,
+  publicTokenExchangeSchema,
+  stripeProcessorTokenSchema,
+  type AccountsGetBody,
+  type ProcessorTokenBody,
+  type PublicTokenCreateBody,
+  type PublicTokenExchangeBody,
+} from '../plaid/schemas';
+import type { PlaidItemRecord, TokenStore } from '../storage/types';
+import { tokenizeBankAccount } from '../tokens/bank-account';
+
+export const defaultPlaidPrefix = '/plaid';
+
+/** Plaid bodies are a few short strings; anything near this is not a Plaid request. */
+export const plaidBodyLimit = 64 * 1024;
+
+export interface PlaidSandboxOptions extends PlaidCredentials {
+  /** The tokenframe account whose vault receives the sandbox's bank tokens. */
+  accountId: string;
+}
+
+export interface PlaidRoutesOptions {
+  store: TokenStore;
+  secrets: ServiceSecrets;
+  /** How long an unused bank token can be used, in seconds (as for `POST /v1/tokens`). */
+  tokenTtlSeconds: number;
+  sandbox: PlaidSandboxOptions;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/**
+ * A Plaid-compatible sandbox: Link's outcome (`/sandbox/public_token/create`),
+ * the token exchange, `/accounts/get`, and the Stripe processor token, which
+ * puts a `btok_…` into this service's own vault so the Plaid → Stripe bank
+ * flow runs end to end. Plaid speaks JSON, so this plugin swaps the service's
+ * form parser for a JSON one, for its own routes only.
+ */
+export async function plaidRoutes(app: FastifyInstance, options: PlaidRoutesOptions): Promise<void> {
+  const { store, secrets, tokenTtlSeconds, sandbox } = options;
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: plaidBodyLimit },
+    app.getDefaultJsonParser('error', 'error'),
+  );
+  app.addContentTypeParser('*', { bodyLimit: plaidBodyLimit }, (_request, _payload, done) => {
+    done(invalidBody('request bodies must be JSON, sent as Content-Type: application/json'), undefined);
+  });
+  registerPlaidErrorHandlers(app);
+  // After parsing (the credentials may be in the body), before the body is validated.
+  app.addHook('preValidation', async (request) => checkPlaidCredentials(request, sandbox));
+
+  async function itemFor(accessToken: string): Promise<PlaidItemRecord> {
+    const item = await store.findPlaidItemByAccessToken(hashPlaidToken(accessToken));
+    if (!item || item.accountId !== sandbox.accountId) throw invalidAccessToken();
+    return item;
+  }
+
+  function numbersOf(item: PlaidItemRecord): Record<string, BankNumbers> {
+    const key = secrets.encryptionKeys.get(item.secret.keyId);
+    if (!key) throw new Error(`Plaid item ${item.itemId} is encrypted under a key that is not configured`);
+    return JSON.parse(decrypt(item.secret, key)) as Record<string, BankNumbers>;
+  }
+
+  app.post<{ Body: PublicTokenCreateBody }>(
+    '/sandbox/public_token/create',
+    { schema: publicTokenCreateSchema },
+    async (request) => {
+      const { institution_id: institutionId, options: login = {} } = request.body;
+      if (!Object.hasOwn(sandboxInstitutions, institutionId)) throw invalidInstitution();
+      const { override_username: username, override_password: password } = login;
+      if (
+        (username !== undefined && username !== sandboxLogin.username) ||
+        (password !== undefined && password !== sandboxLogin.password)
+      ) {
+        throw invalidCredentials();
+      }
+
+      const created = now();
+      const { accounts, numbers } = openSandboxAccounts();
+      const item: PlaidItemRecord = {
+        itemId: newItemId(),
+        accountId: sandbox.accountId,
+        accessTokenHash: null,
+        institutionId,
+        accounts,
+        secret: encrypt(JSON.stringify(numbers), secrets.encryptionKey.key, secrets.encryptionKey.id),
+        created,
+      };
+      await store.savePlaidItem(item);
+      const publicToken = newPublicToken();
+      await store.savePlaidPublicToken({
+        tokenHash: hashPlaidToken(publicToken),
+        itemId: item.itemId,
+        expiresAt: created + publicTokenTtlSeconds,
+      });
+      return { public_token: publicToken, request_id: request.id };
+    },
+  );
+
+  app.post<{ Body: PublicTokenExchangeBody }>(
+    '/item/public_token/exchange',
+    { schema: publicTokenExchangeSchema },
+    async (request) => {
+      const itemId = await store.takePlaidPublicToken(hashPlaidToken(request.body.public_token), now());
+      const item = itemId ? await store.getPlaidItem(itemId) : null;
+      if (!item || item.accountId !== sandbox.accountId) throw invalidPublicToken();
+      const accessToken = newAccessToken();
+      await store.savePlaidItem({ ...item, accessTokenHash: hashPlaidToken(accessToken) });
+      return { access_token: accessToken, item_id: item.itemId, request_id: request.id };
+    },
+  );
+
+  app.post<{ Body: AccountsGetBody }>('/accounts/get', { schema: accountsGetSchema }, async (request) => {
+    const item = await itemFor(request.body.access_token);
+    return {
+      accounts: item.accounts,
+      item: {
+        consent_expiration_time: null,
+        error: null,
+        institution_id: item.institutionId,
+        institution_name: sandboxInstitutions[item.institutionId] ?? item.institutionId,
+        item_id: item.itemId,
+        update_type: 'background',
+        webhook: null,
+      },
+      request_id: request.id,
+    };
+  });
+
+  app.post<{ Body: ProcessorTokenBody }>(
+    '/processor/stripe/bank_account_token/create',
+    { schema: stripeProcessorTokenSchema },
+    async (request) => {
+      const { access_token: accessToken, account_id: accountId } = request.body;
+      const item = await itemFor(accessToken);
+      const account = (item.accounts as PlaidAccount[]).find((candidate) => candidate.account_id === accountId);
+      const numbers = account ? numbersOf(item) : {};
+      if (!account || !Object.hasOwn(numbers, accountId)) throw invalidAccountId();
+
+      // The same builder as `POST /v1/tokens`, so the token, its fingerprint and its stored secret match exactly.
+      const created = now();
+      const built = tokenizeBankAccount(
+        {
+          country: 'US',
+          currency: 'usd',
+          routing_number: numbers[accountId].routing,
+          account_number: numbers[accountId].account,
+          account_type: account.subtype,
+        },
+        {
+          // Made server to server by the merchant's Plaid call, not by a browser.
+          clientIp: null,
+          created,
+          fingerprint: (value) => fingerprint(secrets.fingerprintKey, item.accountId, value),
+        },
+      );
+      await store.insertToken({
+        id: built.token.id,
+        accountId: item.accountId,
+        type: built.token.type,
+        token: built.token,
+        secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),
+        fingerprint: built.fingerprint,
+        used: false,
+        created,
+        expiresAt: created + tokenTtlSeconds,
+      });
+      return { stripe_bank_account_token: built.token.id, request_id: request.id };
+    },
+  );
+}

@@ -1,0 +1,116 @@
+import type { ServiceSecrets } from './config';
+import { decrypt, encrypt, fingerprint, type EncryptedValue } from './crypto';
+import { StripeError } from './errors';
+import type { SourceRecord, TokenRecord, TokenStore } from './storage/types';
+import { tokenBuilders } from './tokens';
+
+/**
+ * Turning a single-use token into a customer's source: consuming it
+ * atomically, Stripe's test tokens, and the test card that is declined.
+ */
+
+/** Stripe's test tokens: usable as a source without being created, and as often as wanted. */
+export const testTokenCards: Record<string, string> = {
+  tok_visa: '4242424242424242',
+  tok_visa_debit: '4000056655665556',
+  tok_mastercard: '5555555555554444',
+  tok_amex: '378282246310005',
+  tok_discover: '6011111111111117',
+  tok_jcb: '3566002020360505',
+  tok_unionpay: '6200000000000005',
+  tok_chargeDeclined: '4000000000000002',
+};
+
+/** Tokenizes but is declined when used, as in Stripe's test mode. */
+const declinedCardNumbers = new Set(['4000000000000002']);
+
+const now = () => Math.floor(Date.now() / 1000);
+
+function sourceError(message: string, code?: string): StripeError {
+  return new StripeError(400, 'invalid_request_error', message, code, 'source');
+}
+
+/** A token-shaped record for a test token, built fresh (with its own card id) on every use. */
+function testTokenRecord(id: string, accountId: string, secrets: ServiceSecrets): TokenRecord {
+  const created = now();
+  const nextYear = String(new Date().getFullYear() + 1);
+  const built = tokenBuilders.card(
+    { number: testTokenCards[id], exp_month: '12', exp_year: nextYear, cvc: id === 'tok_amex' ? '1234' : '123' },
+    { clientIp: null, created, fingerprint: (value) => fingerprint(secrets.fingerprintKey, accountId, value) },
+  );
+  return {
+    id,
+    accountId,
+    type: 'card',
+    token: built.token,
+    secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),
+    fingerprint: built.fingerprint,
+    used: true,
+    created,
+    expiresAt: created,
+  };
+}
+
+function decryptSecret(secret: EncryptedValue, secrets: ServiceSecrets): Record<string, unknown> {
+  const key = secrets.encryptionKeys.get(secret.keyId);
+  if (!key) throw new StripeError(500, 'api_error', 'A stored value cannot be read with the configured keys.');
+  return JSON.parse(decrypt(secret, key)) as Record<string, unknown>;
+}
+
+/**
+ * Uses the token named by `source` once. Card and bank account tokens only;
+ * a second use, an expired token or an unknown one is refused with Stripe's
+ * error. A declined test card is refused before the token is used up.
+ */
+export async function consumeSourceToken(
+  store: TokenStore,
+  secrets: ServiceSecrets,
+  accountId: string,
+  tokenId: string,
+): Promise<TokenRecord> {
+  if (Object.hasOwn(testTokenCards, tokenId)) {
+    const record = testTokenRecord(tokenId, accountId, secrets);
+    if (declinedCardNumbers.has(testTokenCards[tokenId])) throw cardDeclined();
+    return record;
+  }
+  const existing = await store.getToken(tokenId, accountId);
+  if (!existing) throw sourceError(`No such token: '${tokenId}'`, 'resource_missing');
+  if (existing.type !== 'card' && existing.type !== 'bank_account') {
+    throw sourceError(`You cannot use a ${existing.type} token as a payment source.`, 'token_in_use');
+  }
+  if (existing.type === 'card' && existing.secret && !existing.used) {
+    const raw = decryptSecret(existing.secret, secrets);
+    if (declinedCardNumbers.has(String(raw.number))) throw cardDeclined();
+  }
+  const result = await store.consumeToken(tokenId, accountId, now());
+  if (result.ok) return result.token;
+  if (result.reason === 'used') {
+    throw sourceError(`You cannot use a Stripe token more than once: ${tokenId}.`, 'token_already_used');
+  }
+  if (result.reason === 'expired') throw sourceError(`This token has expired: ${tokenId}.`, 'token_expired');
+  throw sourceError(`No such token: '${tokenId}'`, 'resource_missing');
+}
+
+function cardDeclined(): StripeError {
+  const error = new StripeError(402, 'card_error', 'Your card was declined.', 'card_declined', 'source');
+  error.declineCode = 'generic_decline';
+  return error;
+}
+
+/** The source a used token becomes: its card or bank account, now belonging to the customer. */
+export function sourceFromToken(token: TokenRecord, customerId: string): SourceRecord {
+  const object = (token.type === 'card' ? token.token.card : token.token.bank_account) as Record<string, unknown> & {
+    id: string;
+    object: string;
+  };
+  if (!token.secret) throw sourceError(`This token has expired: ${token.id}.`, 'token_expired');
+  return {
+    id: object.id,
+    customerId,
+    accountId: token.accountId,
+    source: { ...object, customer: customerId },
+    secret: token.secret,
+    fingerprint: token.fingerprint,
+    created: now(),
+  };
+}

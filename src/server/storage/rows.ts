@@ -1,0 +1,181 @@
+// Row ↔ record mapping shared by the SQLite and PostgreSQL adapters: both
+// use the same column names, so only the value types differ (SQLite gives
+// integers for booleans; PostgreSQL gives bigint as text).
+import type { EncryptedValue } from '../crypto';
+import type {
+  AccountRecord,
+  ApiKeyKind,
+  ApiKeyRecord,
+  CustomerRecord,
+  IdempotencyRecord,
+  PlaidItemRecord,
+  TokenRecord,
+} from './types';
+
+/** A time column: a number from SQLite, a string from PostgreSQL's bigint. */
+type Time = number | string;
+
+/** The tables whose rows carry an encrypted value, as `listSecretsNotUnder` names them. */
+export const secretTables = ['tokens', 'sources', 'plaid_items'] as const;
+export type SecretTable = (typeof secretTables)[number];
+
+/** Each secret table's primary key column. */
+export const secretTableIds: Record<SecretTable, string> = { tokens: 'id', sources: 'id', plaid_items: 'item_id' };
+
+export interface SecretColumns {
+  secret_key_id: string | null;
+  secret_iv: string | null;
+  secret_tag: string | null;
+  secret_data: string | null;
+}
+
+export function secretToColumns(secret: EncryptedValue | null): SecretColumns {
+  return {
+    secret_key_id: secret?.keyId ?? null,
+    secret_iv: secret?.iv ?? null,
+    secret_tag: secret?.tag ?? null,
+    secret_data: secret?.data ?? null,
+  };
+}
+
+export function secretFromColumns(row: SecretColumns): EncryptedValue | null {
+  if (row.secret_key_id === null || row.secret_iv === null || row.secret_tag === null || row.secret_data === null) {
+    return null;
+  }
+  return { keyId: row.secret_key_id, iv: row.secret_iv, tag: row.secret_tag, data: row.secret_data };
+}
+
+/** For the tables whose secret is never wiped (sources, Plaid items). */
+function requiredSecret(row: SecretColumns, what: string): EncryptedValue {
+  const secret = secretFromColumns(row);
+  if (!secret) throw new Error(`${what} has no encrypted value`);
+  return secret;
+}
+
+export interface AccountRow {
+  id: string;
+  allowed_origins: string;
+}
+
+export function accountFromRow(row: AccountRow): AccountRecord {
+  return { id: row.id, allowedOrigins: JSON.parse(row.allowed_origins) as string[] };
+}
+
+export interface ApiKeyRow {
+  id: string;
+  account_id: string;
+  kind: ApiKeyKind;
+  display: string;
+  created: Time;
+  revoked_at: Time | null;
+}
+
+export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    kind: row.kind,
+    display: row.display,
+    created: Number(row.created),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+  };
+}
+
+export interface TokenRow extends SecretColumns {
+  id: string;
+  account_id: string;
+  type: string;
+  token_json: string;
+  fingerprint: string | null;
+  used: number | boolean;
+  created: Time;
+  expires_at: Time;
+}
+
+export function tokenFromRow(row: TokenRow): TokenRecord {
+  const used = Boolean(row.used);
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    type: row.type,
+    // `used` lives in its own column so consuming a token is one UPDATE.
+    token: { ...JSON.parse(row.token_json), used },
+    secret: secretFromColumns(row),
+    fingerprint: row.fingerprint,
+    used,
+    created: Number(row.created),
+    expiresAt: Number(row.expires_at),
+  };
+}
+
+export interface CustomerRow {
+  id: string;
+  account_id: string;
+  customer_json: string;
+  created: Time;
+}
+
+export function customerFromRow(row: CustomerRow): CustomerRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    customer: JSON.parse(row.customer_json) as CustomerRecord['customer'],
+    created: Number(row.created),
+  };
+}
+
+export interface IdempotencyRow {
+  scope: string;
+  idempotency_key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created: Time;
+}
+
+export function idempotencyFromRow(row: IdempotencyRow): IdempotencyRecord {
+  return {
+    scope: row.scope,
+    key: row.idempotency_key,
+    requestHash: row.request_hash,
+    statusCode: Number(row.status_code),
+    responseBody: row.response_body,
+    created: Number(row.created),
+  };
+}
+
+export interface PlaidItemRow extends SecretColumns {
+  item_id: string;
+  account_id: string;
+  access_token_hash: string | null;
+  institution_id: string;
+  accounts_json: string;
+  created: Time;
+}
+
+export function plaidItemFromRow(row: PlaidItemRow): PlaidItemRecord {
+  return {
+    itemId: row.item_id,
+    accountId: row.account_id,
+    accessTokenHash: row.access_token_hash,
+    institutionId: row.institution_id,
+    accounts: JSON.parse(row.accounts_json) as Record<string, unknown>[],
+    secret: requiredSecret(row, `Plaid item ${row.item_id}`),
+    created: Number(row.created),
+  };
+}
+
+export interface SecretRow extends SecretColumns {
+  source_table: SecretTable;
+  id: string;
+}
+
+export function secretEntryFromRow(row: SecretRow): { table: SecretTable; id: string; secret: EncryptedValue } {
+  return { table: row.source_table, id: row.id, secret: requiredSecret(row, `${row.source_table} ${row.id}`) };
+}
+
+/** Why a token could not be consumed, from the row the failed UPDATE left alone. */
+export function consumeFailure(row: { used: number | boolean } | undefined): 'missing' | 'used' | 'expired' {
+  if (!row) return 'missing';
+  return row.used ? 'used' : 'expired';
+}

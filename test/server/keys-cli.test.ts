@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import { callService, formBody, startTestService, type TestService } from './helpers';
+
+const run = promisify(execFile);
+const cli = (...args: string[]) =>
+  run(process.execPath, ['bin/tokenframe.js', ...args], { env: { ...process.env, DATABASE_URL: '' } });
+const nextYear = String(new Date().getFullYear() + 1);
+
+describe('tokenframe keys', () => {
+  let dataDir: string;
+  let svc: TestService;
+  let created: { account: string; publishableKey: string; secretKey: string };
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-keys-'));
+    const { stdout } = await cli('keys', 'create', '--origin', 'https://shop.example', '--data-dir', dataDir);
+    const field = (name: string) => new RegExp(`${name}:\\s+(\\S+)`).exec(stdout)?.[1] ?? '';
+    created = { account: field('account'), publishableKey: field('publishable key'), secretKey: field('secret key') };
+    svc = await startTestService({ dataDir });
+  });
+  after(async () => {
+    await svc.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('create makes a key pair whose origin drives the frame’s CSP frame-ancestors and init check', async () => {
+    assert.match(created.publishableKey, /^pk_test_/);
+    assert.match(created.secretKey, /^sk_test_/);
+    const frame = await fetch(`${svc.url}/frame/v1/card.html?key=${created.publishableKey}`);
+    assert.match(frame.headers.get('content-security-policy') ?? '', /frame-ancestors https:\/\/shop\.example(;|$)/);
+    assert.match(await frame.text(), /https:\/\/shop\.example/);
+  });
+
+  it('the publishable key can only create tokens; the secret key can read and consume them', async () => {
+    const token = await callService(svc, 'POST', '/v1/tokens', {
+      key: created.publishableKey,
+      body: formBody({ card: { number: '4242424242424242', exp_month: '12', exp_year: nextYear } }),
+    });
+    assert.equal(token.status, 200);
+    assert.equal(
+      (await callService(svc, 'GET', `/v1/tokens/${token.body.id}`, { key: created.publishableKey })).status,
+      401,
+    );
+    assert.equal(
+      (await callService(svc, 'GET', `/v1/tokens/${token.body.id}`, { key: created.secretKey })).status,
+      200,
+    );
+    const customer = await callService(svc, 'POST', '/v1/customers', {
+      key: created.publishableKey,
+      body: formBody({ source: token.body.id }),
+    });
+    assert.equal(customer.status, 401);
+    // Another account's key cannot see this account's token.
+    assert.equal((await callService(svc, 'GET', `/v1/tokens/${token.body.id}`, { key: svc.secretKey })).status, 404);
+  });
+
+  it('list shows the keys without the secret; revoke stops a key at once', async () => {
+    const { stdout } = await cli('keys', 'list', '--data-dir', dataDir);
+    assert.ok(stdout.includes(created.publishableKey));
+    assert.ok(!stdout.includes(created.secretKey), 'the secret key is listed in full');
+    assert.match(stdout, /sk_test_\*\*\*\*/);
+    const secretLine = stdout.split('\n').find((line) => line.includes(created.account) && line.includes(' secret '))!;
+    const keyId = secretLine.split(/\s+/)[0];
+    await cli('keys', 'revoke', keyId, '--data-dir', dataDir);
+    const refused = await callService(svc, 'GET', '/v1/tokens/tok_any', { key: created.secretKey });
+    assert.equal(refused.status, 401);
+    assert.match((await cli('keys', 'list', '--data-dir', dataDir)).stdout, /revoked/);
+  });
+
+  it('rotate-encryption re-encrypts stored values under a new key, and the running service still reads them', async () => {
+    const token = await callService(svc, 'POST', '/v1/tokens', {
+      key: svc.publishableKey,
+      body: formBody({ card: { number: '4000000000000002', exp_month: '12', exp_year: nextYear } }),
+    });
+    const before = await svc.service.store.getToken(token.body.id, svc.service.config.devAccount.id);
+    const { stdout } = await cli('keys', 'rotate-encryption', '--data-dir', dataDir);
+    const newKeyId = /New encryption key (\S+);/.exec(stdout)?.[1];
+    assert.ok(newKeyId && newKeyId !== before?.secret?.keyId, stdout);
+    const after = await svc.service.store.getToken(token.body.id, svc.service.config.devAccount.id);
+    assert.equal(after?.secret?.keyId, newKeyId);
+    // Consuming this test card decrypts it (it is the declined card): the service must know the new key.
+    const declined = await callService(svc, 'POST', '/v1/customers', {
+      key: svc.secretKey,
+      body: formBody({ source: token.body.id }),
+    });
+    assert.equal(declined.body.error?.code, 'card_declined', declined.text);
+  });
+
+  it('create without an origin is refused with a clear message', async () => {
+    await assert.rejects(() => cli('keys', 'create', '--data-dir', dataDir), /needs at least one --origin/);
+  });
+});

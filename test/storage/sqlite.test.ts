@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { openStore } from '../../src/server/storage/index';
+import { openSqliteStore, sqliteSchemaVersion } from '../../src/server/storage/sqlite';
+import { accountA, describeStoreContract, encrypted, now } from './store.suite';
+
+let dir: string;
+let files = 0;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tokenframe-sqlite-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const freshPath = () => join(dir, `store-${++files}.db`);
+
+describeStoreContract('SQLite', async () => openSqliteStore(freshPath()));
+
+/** The schema every tokenframe before versioned migrations wrote (`git show 9092675:src/server/storage/sqlite.ts`). */
+const unversionedSchema = `
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY,
+  allowed_origins TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS api_keys (
+  key_hash TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts(id),
+  kind TEXT NOT NULL CHECK (kind IN ('publishable', 'secret'))
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  id TEXT PRIMARY KEY,
+  account_id TEXT NOT NULL REFERENCES accounts(id),
+  type TEXT NOT NULL,
+  token_json TEXT NOT NULL,
+  secret_key_id TEXT NOT NULL,
+  secret_iv TEXT NOT NULL,
+  secret_tag TEXT NOT NULL,
+  secret_data TEXT NOT NULL,
+  fingerprint TEXT,
+  used INTEGER NOT NULL DEFAULT 0,
+  created INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tokens_by_account ON tokens (account_id, created);
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  account_id TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status_code INTEGER NOT NULL,
+  response_body TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  PRIMARY KEY (account_id, idempotency_key)
+);
+`;
+
+/** A database file as the unversioned service left it: an account, its keys, a fresh and an old token. */
+function writeUnversionedDatabase(path: string) {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.exec(unversionedSchema);
+  db.prepare('INSERT INTO accounts (id, allowed_origins) VALUES (?, ?)').run(
+    accountA.id,
+    JSON.stringify(accountA.allowedOrigins),
+  );
+  db.prepare('INSERT INTO api_keys (key_hash, account_id, kind) VALUES (?, ?, ?)').run(
+    'hash-pk',
+    accountA.id,
+    'publishable',
+  );
+  db.prepare('INSERT INTO api_keys (key_hash, account_id, kind) VALUES (?, ?, ?)').run(
+    'hash-sk',
+    accountA.id,
+    'secret',
+  );
+  const insertToken = db.prepare(
+    `INSERT INTO tokens (id, account_id, type, token_json, secret_key_id, secret_iv, secret_tag, secret_data,
+                         fingerprint, used, created)
+     VALUES (?, ?, 'card', ?, ?, ?, ?, ?, 'fp_visa', 0, ?)`,
+  );
+  const secret = encrypted('enc_1', 'legacy-ciphertext');
+  for (const [id, created] of [
+    ['tok_fresh', now],
+    ['tok_old', now - 86_400],
+  ] as const) {
+    const tokenJson = JSON.stringify({ id, object: 'token', type: 'card', created, card: { last4: '4242' } });
+    insertToken.run(id, accountA.id, tokenJson, secret.keyId, secret.iv, secret.tag, secret.data, created);
+  }
+  db.prepare(
+    `INSERT INTO idempotency_keys (account_id, idempotency_key, request_hash, status_code, response_body, created)
+     VALUES (?, 'order-1', 'hash', 200, '{}', ?)`,
+  ).run(accountA.id, now);
+  db.close();
+  return secret;
+}
+
+describe('SQLite schema migrations', () => {
+  it('upgrades a database file from before versioning and keeps its tokens and keys', async () => {
+    const path = freshPath();
+    const secret = writeUnversionedDatabase(path);
+
+    const store = openSqliteStore(path);
+    try {
+      const token = await store.getToken('tok_fresh', accountA.id);
+      assert.ok(token, 'the token is still there');
+      assert.equal(token.type, 'card');
+      assert.deepEqual(token.secret, secret);
+      assert.equal(token.fingerprint, 'fp_visa');
+      assert.equal(token.used, false);
+      assert.equal(token.created, now);
+      assert.equal(token.expiresAt, now + 3600, 'old tokens get the default one-hour lifetime');
+      assert.equal((await store.consumeToken('tok_fresh', accountA.id, now + 60)).ok, true);
+      assert.deepEqual(await store.consumeToken('tok_old', accountA.id, now + 60), { ok: false, reason: 'expired' });
+      assert.equal(await store.wipeExpiredTokens(now + 60), 1);
+
+      assert.deepEqual(await store.getAccount(accountA.id), accountA);
+      const key = await store.findKeyByHash('hash-sk');
+      assert.equal(key?.accountId, accountA.id);
+      assert.equal(key?.kind, 'secret');
+      assert.match(key?.id ?? '', /^key_/);
+      assert.equal(key?.display, 'sk_test_****');
+      assert.equal(key?.revokedAt, null);
+      assert.equal((await store.listApiKeys()).length, 2);
+
+      // Old idempotency records were per account, not per key: they are dropped, and the new table works.
+      assert.equal(await store.getIdempotencyRecord(accountA.id, 'order-1', 0), null);
+      const record = {
+        scope: key!.id,
+        key: 'order-1',
+        requestHash: 'h',
+        statusCode: 200,
+        responseBody: '{}',
+        created: now,
+      };
+      assert.deepEqual(await store.putIdempotencyRecord(record), record);
+    } finally {
+      await store.close();
+    }
+
+    const db = new Database(path, { readonly: true });
+    try {
+      assert.equal(db.pragma('user_version', { simple: true }), sqliteSchemaVersion);
+      assert.deepEqual(db.pragma('foreign_key_check'), []);
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('opens an up-to-date file again without changing it', async () => {
+    const path = freshPath();
+    const first = openSqliteStore(path);
+    await first.saveAccount(accountA);
+    await first.close();
+    const second = openSqliteStore(path);
+    try {
+      assert.deepEqual(await second.listAccounts(), [accountA]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a file written by a newer tokenframe', async () => {
+    const path = freshPath();
+    const db = new Database(path);
+    db.pragma(`user_version = ${sqliteSchemaVersion + 1}`);
+    db.close();
+    assert.throws(() => openSqliteStore(path), /newer than this tokenframe knows/);
+  });
+
+  it('keeps the database file private to its owner', async () => {
+    const path = freshPath();
+    const store = openSqliteStore(path);
+    await store.close();
+    assert.equal((await stat(path)).mode & 0o777, 0o600);
+  });
+});
+
+describe('openStore', () => {
+  it('opens the SQLite file when no database URL is set', async () => {
+    const path = freshPath();
+    const store = await openStore({ databaseUrl: null, databasePath: path });
+    try {
+      await store.saveAccount(accountA);
+      assert.deepEqual(await store.getAccount(accountA.id), accountA);
+    } finally {
+      await store.close();
+    }
+    assert.ok((await stat(path)).size > 0);
+  });
+});
