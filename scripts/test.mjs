@@ -6,6 +6,7 @@ import { ensureDependencies } from './ensure-deps.mjs';
 import { ensureChromium } from './chromium.mjs';
 
 const nodeTests = 'test/unit/*.test.ts test/server/*.test.ts';
+const nodeCounts = (out) => [match(out, /ℹ pass (\d+)/), match(out, /ℹ fail (\d+)/)];
 
 /** Each stage: a command, and how to read its counts (a stage without counts is one check). */
 const stages = [
@@ -13,15 +14,13 @@ const stages = [
   { name: 'lint', command: 'npx eslint . && npx prettier --check . --log-level warn' },
   { name: 'types', command: 'npx tsc --noEmit -p .' },
   { name: 'size', command: 'npx size-limit' },
+  { name: 'unit', command: `node --import tsx --test --test-reporter=spec ${nodeTests}`, counts: nodeCounts },
+  { name: 'storage', command: 'node --import tsx --test --test-reporter=spec test/storage/*.test.ts', counts: nodeCounts },
   {
-    name: 'unit',
-    command: `node --import tsx --test --test-reporter=spec ${nodeTests}`,
-    counts: (out) => [match(out, /ℹ pass (\d+)/), match(out, /ℹ fail (\d+)/)],
-  },
-  {
-    name: 'storage',
-    command: 'node --import tsx --test --test-reporter=spec test/storage/*.test.ts',
-    counts: (out) => [match(out, /ℹ pass (\d+)/), match(out, /ℹ fail (\d+)/)],
+    // The same HTTP tests, with the service on PostgreSQL instead of the embedded SQLite file.
+    name: 'server-pg',
+    command: 'node scripts/with-postgres.mjs node --import tsx --test --test-reporter=spec test/server/*.test.ts',
+    counts: nodeCounts,
   },
   {
     name: 'browser',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,10 +87,13 @@ export async function callService(
 }
 
 /**
- * Fails if any of `values` is in the service's database files, as UTF-8 or
- * UTF-16 text. Checks the WAL too, where fresh writes sit before a checkpoint.
+ * Fails if any of `values` is in the service's stored data: with SQLite, the
+ * database files as UTF-8 or UTF-16 text (the WAL too, where fresh writes sit
+ * before a checkpoint); with PostgreSQL, every row of every table as text.
  */
 export async function assertNotInDatabaseFiles(svc: TestService, values: Record<string, string>): Promise<void> {
+  const { databaseUrl } = svc.service.config;
+  if (databaseUrl) return assertNotInPostgres(databaseUrl, values);
   const files = (await readdir(svc.dataDir)).filter((name) => name.startsWith('tokenframe.db'));
   assert.ok(files.includes('tokenframe.db'));
   assert.ok(files.includes('tokenframe.db-wal'), `expected a WAL file, got ${files.join(', ')}`);
@@ -99,5 +103,28 @@ export async function assertNotInDatabaseFiles(svc: TestService, values: Record<
       assert.equal(bytes.includes(value), false, `${name} holds the ${label}`);
       assert.equal(bytes.includes(Buffer.from(value, 'utf16le')), false, `${name} holds the ${label} (UTF-16)`);
     }
+  }
+}
+
+async function assertNotInPostgres(databaseUrl: string, values: Record<string, string>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const tables = await client.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    );
+    let tokenRows = 0;
+    for (const { table_name: table } of tables.rows) {
+      const rows = await client.query<{ row: string }>(`SELECT t::text AS row FROM "${table}" t`);
+      if (table === 'tokens') tokenRows = rows.rowCount ?? 0;
+      for (const { row } of rows.rows) {
+        for (const [label, value] of Object.entries(values)) {
+          assert.equal(row.includes(value), false, `table ${table} holds the ${label}`);
+        }
+      }
+    }
+    assert.ok(tokenRows > 0, 'no token rows to check');
+  } finally {
+    await client.end();
   }
 }

@@ -8,8 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { callService, formBody, startTestService, type TestService } from './helpers';
 
 const run = promisify(execFile);
-const cli = (...args: string[]) =>
-  run(process.execPath, ['bin/tokenframe.js', ...args], { env: { ...process.env, DATABASE_URL: '' } });
+const cli = (...args: string[]) => run(process.execPath, ['bin/tokenframe.js', ...args]);
 const nextYear = String(new Date().getFullYear() + 1);
 
 describe('tokenframe keys', () => {
