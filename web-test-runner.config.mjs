@@ -19,9 +19,17 @@ const servicePlugin = {
   async serverStop() {
     await service?.close();
   },
-  executeCommand({ command }) {
-    if (command !== 'service-env') return undefined;
-    return { url: service.url, publishableKey: service.publishableKey };
+  async executeCommand({ command, payload }) {
+    if (command === 'service-env') return { url: service.url, publishableKey: service.publishableKey };
+    // A key pair of its own, for tests that revoke a key under a loaded frame.
+    if (command === 'create-key-pair') {
+      const { createKeyPair, keyIdFor } = await import('./src/server/keys.ts');
+      const pair = await createKeyPair(service.service.store, payload.origins);
+      return { publishableKey: pair.publishableKey, keyId: keyIdFor(pair.publishableKey) };
+    }
+    if (command === 'revoke-key')
+      return service.service.store.revokeApiKey(payload.keyId, Math.floor(Date.now() / 1000));
+    return undefined;
   },
 };
 

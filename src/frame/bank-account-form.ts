@@ -162,7 +162,7 @@ export class BankAccountForm extends FieldsForm<BankField> {
 
   private setField(field: BankField, value: string): void {
     this[field] = value;
-    this.announce();
+    this.announce(true);
   }
 }
 

@@ -140,22 +140,22 @@ export class CardForm extends FieldsForm<CardField> {
     const brand = checkCardNumber(digitsOnly(value)).brand;
     const maxDigits = brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
     this.number = formatCardNumber(digitsOnly(value).slice(0, maxDigits), brand?.gaps ?? [4, 8, 12]);
-    this.announce();
+    this.announce(true);
   }
 
   private handleExpiryInput({ value, deleting }: FieldInputDetail): void {
     this.expiry = formatExpiry(parseExpiry(value), deleting);
-    this.announce();
+    this.announce(true);
   }
 
   private handleCvcInput({ value }: FieldInputDetail): void {
     this.cvc = digitsOnly(value).slice(0, 4);
-    this.announce();
+    this.announce(true);
   }
 
   private handlePostalCodeInput({ value }: FieldInputDetail): void {
     this.postalCode = value.slice(0, 10);
-    this.announce();
+    this.announce(true);
   }
 }
 

@@ -60,7 +60,7 @@ export class CvcUpdateForm extends FieldsForm<'cvc'> {
 
   private handleInput({ value }: FieldInputDetail): void {
     this.cvc = digitsOnly(value).slice(0, this.cardBrand?.cvcLength ?? 4);
-    this.announce();
+    this.announce(true);
   }
 }
 

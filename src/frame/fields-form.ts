@@ -12,7 +12,7 @@ import type { FieldCheck } from '../validation/card';
  * An error shows as soon as a field cannot become valid, and otherwise once the
  * customer leaves it (or presses Pay).
  *
- * @event form-change - `detail: ChangeDetail` after every edit or blur.
+ * @event form-change - `detail: FormChange` after every edit or blur.
  */
 export abstract class FieldsForm<Field extends string> extends LitElement {
   static override styles: CSSResultGroup = css`
@@ -77,7 +77,7 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
   clear(): void {
     this.resetValues();
     this.touched = new Set();
-    this.announce();
+    this.announce(true);
   }
 
   focusFirst(): void {
@@ -90,13 +90,16 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     this.announce();
   }
 
-  protected announce(): void {
-    this.dispatchEvent(new CustomEvent<ChangeDetail>('form-change', { detail: this.summary() }));
+  /** Reports the state; `edited` when a value changed (the host then drops a token made from the old values). */
+  protected announce(edited = false): void {
+    this.dispatchEvent(new CustomEvent<FormChange>('form-change', { detail: { ...this.summary(), edited } }));
   }
 }
 
+export type FormChange = ChangeDetail & { edited: boolean };
+
 declare global {
   interface HTMLElementEventMap {
-    'form-change': CustomEvent<ChangeDetail>;
+    'form-change': CustomEvent<FormChange>;
   }
 }

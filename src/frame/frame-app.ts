@@ -31,6 +31,9 @@ export function startFrame(form: FieldsForm<string>): void {
         case 'clear':
           form.clear();
           break;
+        case 'validate':
+          form.validateAll();
+          break;
         case 'tokenize': {
           const { requestId, extra } = message;
           const unknown = Object.keys(extra).find((field) => !form.extraFields.includes(field));
@@ -64,7 +67,18 @@ export function startFrame(form: FieldsForm<string>): void {
   );
 
   form.addEventListener('form-change', (event) => channel.send({ type: 'change', ...event.detail }));
-  window.addEventListener('focus', () => channel.send({ type: 'focus' }));
+  window.addEventListener('focus', () => {
+    // Focus handed to the frame as a whole (the host's focus(), or a form's
+    // reportValidity()) goes on to the first field.
+    if (document.activeElement === document.body) form.focusFirst();
+    channel.send({ type: 'focus' });
+  });
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.isComposing && (event.composedPath()[0] as HTMLElement).tagName !== 'BUTTON') {
+      event.preventDefault();
+      channel.send({ type: 'submit' });
+    }
+  });
   window.addEventListener('blur', () => channel.send({ type: 'blur' }));
 
   function reportHeight(): void {

@@ -107,7 +107,7 @@ export class PiiForm extends FieldsForm<'idNumber'> {
       // Typing past a dash adds it; deleting leaves the dash for the next key.
       this.idNumber = deleting ? value.replace(/[^\d-]/g, '') : formatSsn(digits);
     }
-    this.announce();
+    this.announce(true);
   }
 }
 

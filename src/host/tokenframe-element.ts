@@ -1,4 +1,5 @@
 import type { ElementKind, FrameMessage, FrameOptions, TokenError, TokenizeExtra } from '../protocol/messages';
+import { FormParticipation, joinForm } from './form-participation';
 import { FrameConnection, type TokenizeResult } from './frame-connection';
 import { tokenizationOrigin } from './origin';
 
@@ -12,7 +13,9 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
  * @attr key - The publishable key (`pk_test_…`).
  * @attr origin - The tokenization service's origin; defaults to the origin the loader was served from.
  * @attr load-timeout - Milliseconds the frame may take to load before `loaderror` (default 10000).
- * @attr disabled - Disables every field.
+ * @attr disabled - Disables every field (so does a disabled `<fieldset>` around it).
+ * @attr name - Submits the token ID under this name with its form; on submit the element tokenizes first.
+ * @attr required - The form cannot be submitted while the element is empty.
  * @event ready - The frame has loaded and answered the handshake.
  * @event change - `detail: {empty, complete, brand?, error?}` after every edit.
  * @event focus - Focus entered the frame.
@@ -20,20 +23,37 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
  * @event loaderror - `detail: {error}` when the frame could not load in time.
  */
 export abstract class TokenframeElement extends HTMLElement {
+  static formAssociated = true;
+
   protected abstract readonly kind: ElementKind;
   private connection: FrameConnection | null = null;
   private setupError: TokenError | null = null;
+  private readonly internals: ElementInternals;
+  private participation: FormParticipation | null = null;
+  private leaveForm: (() => void) | null = null;
+  private disabledByForm = false;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    // The frame lives in a shadow root so the platform can anchor validation
+    // messages to it and hand focus on to it.
+    this.attachShadow({ mode: 'open', delegatesFocus: true });
+    // The form found the element invalid (submit, reportValidity): the frame shows which field and why.
+    this.addEventListener('invalid', () => this.connection?.send({ type: 'validate' }));
+  }
 
   static get observedAttributes(): string[] {
-    return ['disabled'];
+    return ['disabled', 'required'];
   }
 
   /** The frame options this element's attributes stand for; subclasses add their own. */
   protected frameOptions(): FrameOptions {
-    return { disabled: this.hasAttribute('disabled') };
+    return { disabled: this.hasAttribute('disabled') || this.disabledByForm };
   }
 
   attributeChangedCallback(): void {
+    this.participation?.updateValidity();
     this.connection?.send({ type: 'update', options: this.definedOptions() });
   }
 
@@ -43,6 +63,8 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.participation ??= new FormParticipation(this, this.internals, this.kind, () => this.connection?.iframe);
+    this.formAssociatedCallback(this.internals.form);
     if (this.connection) return;
     const origin = tokenizationOrigin(this.getAttribute('origin'));
     const key = this.getAttribute('key');
@@ -68,12 +90,63 @@ export abstract class TokenframeElement extends HTMLElement {
       onMessage: (message) => this.relay(message),
       onUnavailable: (error) => this.emit('loaderror', { error }),
     });
-    this.replaceChildren(this.connection.iframe);
+    this.shadowRoot!.replaceChildren(this.connection.iframe);
   }
 
   disconnectedCallback(): void {
     this.connection?.destroy();
     this.connection = null;
+    this.leaveForm?.();
+    this.leaveForm = null;
+  }
+
+  /** @internal Called by the platform when the element's form changes. */
+  formAssociatedCallback(form: HTMLFormElement | null): void {
+    this.leaveForm?.();
+    this.leaveForm = form && this.participation ? joinForm(form, this.participation) : null;
+  }
+
+  /** @internal `form.reset()` empties the fields. */
+  formResetCallback(): void {
+    this.clear();
+    this.participation?.reset();
+  }
+
+  /** @internal A disabled `<fieldset>` around the element disables its fields. */
+  formDisabledCallback(disabled: boolean): void {
+    this.disabledByForm = disabled;
+    this.attributeChangedCallback();
+  }
+
+  /** The form the element belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** The name the token ID is submitted under. */
+  get name(): string {
+    return this.getAttribute('name') ?? '';
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Like an input's: shows the platform's message and moves focus into the frame when invalid. */
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
   }
 
   /** Tokenizes what the customer typed. Never rejects: resolves with `{token}` or `{error}`. */
@@ -102,8 +175,11 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   private relay(message: FrameMessage): void {
-    if (message.type === 'change') {
+    if (message.type === 'submit') {
+      this.internals.form?.requestSubmit();
+    } else if (message.type === 'change') {
       const { empty, complete, brand, error } = message;
+      this.participation?.onChange({ empty, complete, brand, error }, Boolean(message.edited));
       this.emit('change', { empty, complete, brand, error });
     } else if (message.type === 'ready' || message.type === 'focus' || message.type === 'blur') {
       this.emit(message.type, {});

@@ -41,6 +41,8 @@ export type HostMessage =
   | { tf: 1; type: 'update'; options: FrameOptions }
   | { tf: 1; type: 'focus' }
   | { tf: 1; type: 'clear' }
+  /** The form found the element invalid: show every field's error, as a submit attempt would. */
+  | { tf: 1; type: 'validate' }
   | { tf: 1; type: 'tokenize'; requestId: string; extra: TokenizeExtra }
   | { tf: 1; type: 'create-token'; requestId: string; kind: DataTokenKind; data: Record<string, unknown> };
 
@@ -78,10 +80,13 @@ export interface ChangeDetail {
 
 export type FrameMessage =
   | { tf: 1; type: 'ready' }
-  | ({ tf: 1; type: 'change' } & ChangeDetail)
+  /** `edited`: a value changed (not only focus or which errors show), so a token made before is stale. */
+  | ({ tf: 1; type: 'change'; edited?: boolean } & ChangeDetail)
   | { tf: 1; type: 'focus' }
   | { tf: 1; type: 'blur' }
   | { tf: 1; type: 'resize'; height: number }
+  /** Enter was pressed in a field: the host submits its form, as Enter in an input would. */
+  | { tf: 1; type: 'submit' }
   | { tf: 1; type: 'result'; requestId: string; token?: Token; error?: TokenError };
 
 type Shape = Record<string, 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'boolean?' | 'object?'>;
@@ -91,16 +96,18 @@ const hostShapes: Record<HostMessage['type'], Shape> = {
   update: { options: 'object' },
   focus: {},
   clear: {},
+  validate: {},
   tokenize: { requestId: 'string', extra: 'object' },
   'create-token': { requestId: 'string', kind: 'string', data: 'object' },
 };
 
 const frameShapes: Record<FrameMessage['type'], Shape> = {
   ready: {},
-  change: { empty: 'boolean', complete: 'boolean', brand: 'string?', error: 'object?' },
+  change: { empty: 'boolean', complete: 'boolean', brand: 'string?', error: 'object?', edited: 'boolean?' },
   focus: {},
   blur: {},
   resize: { height: 'number' },
+  submit: {},
   result: { requestId: 'string', token: 'object?', error: 'object?' },
 };
 

@@ -23,7 +23,7 @@ describe('<tokenframe-card>', () => {
     const card = await fixture<TokenframeCard>(
       html`<tokenframe-card origin=${env.url} key=${env.publishableKey}></tokenframe-card>`,
     );
-    const iframe = card.querySelector('iframe')!;
+    const iframe = card.shadowRoot!.querySelector('iframe')!;
     expect(new URL(iframe.src).origin).to.equal(env.url);
     expect(new URL(iframe.src).origin).not.to.equal(location.origin);
     await oneEvent(card, 'ready');

@@ -47,6 +47,7 @@ export function frameCommandsPlugin() {
             value: await input.inputValue(),
             type: await input.getAttribute('type'),
             maxlength: await input.getAttribute('maxlength'),
+            disabled: await input.isDisabled(),
           };
         }
         case 'record-requests': {

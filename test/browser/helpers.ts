@@ -53,10 +53,10 @@ export async function frameTexts(id: string, css: string): Promise<string[]> {
 }
 
 export async function frameInput(id: string, label: string) {
-  return (await executeServerCommand<{ value: string; type: string | null; maxlength: string | null }, object>(
-    'frame-input',
-    { selector: `#${id}`, label },
-  ))!;
+  return (await executeServerCommand<
+    { value: string; type: string | null; maxlength: string | null; disabled: boolean },
+    object
+  >('frame-input', { selector: `#${id}`, label }))!;
 }
 
 /** Starts recording every request the page and its frames make. */

@@ -1,0 +1,149 @@
+import type { ChangeDetail, TokenError } from '../protocol/messages';
+import type { TokenizeResult } from './frame-connection';
+
+/** What the form side needs from an element: its tokenize and its frame focus. */
+export interface FormParticipant extends HTMLElement {
+  tokenize(): Promise<TokenizeResult>;
+  focus(): void;
+}
+
+const incompleteMessages: Record<string, string> = {
+  card: 'Please complete your card details.',
+  'bank-account': 'Please complete your bank account details.',
+  'cvc-update': "Please enter your card's security code.",
+  pii: 'Please enter your ID number.',
+};
+
+/**
+ * Form participation through ElementInternals, so a plain `<form>` works with
+ * no script of the merchant's own: validity (`required`, incomplete, a failed
+ * tokenize) with the platform's messages and `:invalid`, the token ID as the
+ * form value under the element's `name`, reset and disabled fieldsets.
+ *
+ * Custom states for styling: `:state(empty)`, `:state(complete)`, `:state(invalid)`.
+ */
+export class FormParticipation {
+  private state: ChangeDetail = { empty: true, complete: false };
+  private tokenId: string | null = null;
+  private failure: TokenError | null = null;
+
+  constructor(
+    private readonly element: FormParticipant,
+    private readonly internals: ElementInternals,
+    private readonly kind: string,
+    private readonly anchor: () => HTMLElement | undefined,
+  ) {
+    this.updateValidity();
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** Whether this element takes part in submitting its form: it has a name and is not disabled. */
+  get participates(): boolean {
+    return this.element.hasAttribute('name') && !this.element.matches(':disabled');
+  }
+
+  /** True when submitting needs a tokenize first. */
+  get needsToken(): boolean {
+    return this.tokenId === null && !this.state.empty;
+  }
+
+  /** An edit invalidates a token made from the previous input, and a failure from it. */
+  onChange(detail: ChangeDetail, edited: boolean): void {
+    this.state = detail;
+    if (edited) {
+      this.tokenId = null;
+      this.failure = null;
+      this.internals.setFormValue(null);
+    }
+    this.updateValidity();
+  }
+
+  /** Tokenizes for a held submit; true when the token ID is now the form value. */
+  async tokenizeForSubmit(): Promise<boolean> {
+    const result = await this.element.tokenize();
+    if (result.token) {
+      this.tokenId = result.token.id;
+      this.internals.setFormValue(result.token.id);
+    } else {
+      this.failure = result.error;
+    }
+    this.updateValidity();
+    return Boolean(result.token);
+  }
+
+  reset(): void {
+    this.state = { empty: true, complete: false };
+    this.tokenId = null;
+    this.failure = null;
+    this.internals.setFormValue(null);
+    this.updateValidity();
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  /** Recomputes validity, e.g. after `required` changed. */
+  updateValidity(): void {
+    const required = this.element.hasAttribute('required');
+    const message = this.failure?.message ?? this.state.error?.message ?? incompleteMessages[this.kind];
+    if (this.failure) {
+      this.internals.setValidity({ customError: true }, message, this.anchor());
+    } else if (this.state.empty && required) {
+      this.internals.setValidity({ valueMissing: true }, message, this.anchor());
+    } else if (!this.state.empty && !this.state.complete) {
+      this.internals.setValidity({ customError: true }, message, this.anchor());
+    } else {
+      this.internals.setValidity({});
+    }
+    this.setState('empty', this.state.empty);
+    this.setState('complete', this.state.complete && !this.failure);
+    this.setState('invalid', !this.internals.validity.valid);
+  }
+
+  private setState(name: string, on: boolean): void {
+    try {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    } catch {
+      // Browsers without CustomStateSet keep the :invalid pseudo-class only.
+    }
+  }
+}
+
+const participantsOf = new WeakMap<HTMLFormElement, Set<FormParticipation>>();
+let listening = false;
+
+/**
+ * Holds a form's submit until every tokenframe element in it has a token.
+ * One listener on the document in the capture phase runs before any of the
+ * merchant's own submit handlers, so they (and the native submit) see the
+ * form only once the token IDs are its values.
+ */
+export function joinForm(form: HTMLFormElement, participation: FormParticipation): () => void {
+  const participants = participantsOf.get(form) ?? new Set();
+  participantsOf.set(form, participants);
+  participants.add(participation);
+  if (!listening) {
+    listening = true;
+    document.addEventListener('submit', (event) => void holdSubmit(event as SubmitEvent), { capture: true });
+  }
+  return () => participants.delete(participation);
+}
+
+async function holdSubmit(event: SubmitEvent): Promise<void> {
+  const form = event.target as HTMLFormElement;
+  const pending = [...(participantsOf.get(form) ?? [])].filter((p) => p.participates && p.needsToken);
+  if (pending.length === 0) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  const results = await Promise.all(pending.map((p) => p.tokenizeForSubmit()));
+  if (results.every((ok) => ok)) {
+    form.requestSubmit(event.submitter as HTMLElement | null);
+  } else {
+    form.reportValidity();
+  }
+}
