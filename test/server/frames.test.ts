@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,12 @@ describe('frame assets and the host loader', () => {
     assert.equal(response.headers.get('cross-origin-resource-policy'), 'cross-origin');
     assert.match(response.headers.get('cache-control') ?? '', /max-age=\d+/);
     assert.equal(await response.text(), '(function(){})();');
+  });
+
+  it('tells the Subresource Integrity value of the loader it serves', async () => {
+    const integrity = await (await get('/v1/tokenframe.js.integrity')).text();
+    const expected = `sha384-${createHash('sha384').update('(function(){})();').digest('base64')}`;
+    assert.equal(integrity, expected);
   });
 });
 

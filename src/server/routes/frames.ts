@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -120,21 +121,23 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
     },
   });
 
-  // The loader merchants include with <script src>; it is not hashed, so it is
-  // cached briefly to let fixes reach pages quickly.
-  app.get('/v1/tokenframe.js', async (_request, reply) => {
+  async function readLoader(reply: FastifyReply): Promise<string | null> {
     reply.header('X-Content-Type-Options', 'nosniff');
-    let script: string;
     try {
-      script = await readFile(join(hostDir, 'tokenframe.js'), 'utf8');
+      return await readFile(join(hostDir, 'tokenframe.js'), 'utf8');
     } catch (error) {
       if (!isMissingFile(error)) throw error;
-      return reply
-        .status(503)
-        .header('Cache-Control', 'no-store')
-        .type('text/plain; charset=utf-8')
-        .send(buildMissingMessage);
+      reply.status(503).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(buildMissingMessage);
+      return null;
     }
+  }
+
+  // The loader merchants include with <script src>; it is not hashed, so it is
+  // cached briefly to let fixes reach pages quickly. CORS lets pages load it
+  // with `integrity` and `crossorigin`.
+  app.get('/v1/tokenframe.js', async (_request, reply) => {
+    const script = await readLoader(reply);
+    if (script === null) return reply;
     return reply
       .header('Access-Control-Allow-Origin', '*')
       .header('Cross-Origin-Resource-Policy', 'cross-origin')
@@ -142,4 +145,16 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
       .type('text/javascript; charset=utf-8')
       .send(script);
   });
+
+  // The Subresource Integrity value for the loader this service serves, for `<script integrity="…">`.
+  app.get('/v1/tokenframe.js.integrity', async (_request, reply) => {
+    const script = await readLoader(reply);
+    if (script === null) return reply;
+    return reply.header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(subresourceIntegrity(script));
+  });
+}
+
+/** `sha384-…` as `<script integrity>` expects it. */
+export function subresourceIntegrity(content: string | Buffer): string {
+  return `sha384-${createHash('sha384').update(content).digest('base64')}`;
 }
