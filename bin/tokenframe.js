@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: tsx compiles it on load, so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// In a checkout of the repository (src/ is there), runs the TypeScript CLI
+// through tsx, so the service always runs the code as edited, with no build
+// step to forget. The published package has no src/: it runs the compiled
+// dist/node/cli.js, and needs nothing but Node and its dependencies.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli.ts');
+const source = new URL('../src/cli.ts', import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(source.href);
+} else {
+  await import('../dist/node/cli.js');
+}

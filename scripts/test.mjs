@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { ensureDependencies } from './ensure-deps.mjs';
 import { ensureChromium } from './chromium.mjs';
 
-const nodeTests = 'test/unit/*.test.ts test/server/*.test.ts';
+const nodeTests = 'test/unit/*.test.ts test/server/*.test.ts test/package/*.test.ts';
 const nodeCounts = (out) => [match(out, /ℹ pass (\d+)/), match(out, /ℹ fail (\d+)/)];
 
 /** Each stage: a command, and how to read its counts (a stage without counts is one check). */
@@ -15,7 +15,11 @@ const stages = [
   { name: 'types', command: 'npx tsc --noEmit -p .' },
   { name: 'size', command: 'npx size-limit' },
   { name: 'unit', command: `node --import tsx --test --test-reporter=spec ${nodeTests}`, counts: nodeCounts },
-  { name: 'storage', command: 'node --import tsx --test --test-reporter=spec test/storage/*.test.ts', counts: nodeCounts },
+  {
+    name: 'storage',
+    command: 'node --import tsx --test --test-reporter=spec test/storage/*.test.ts',
+    counts: nodeCounts,
+  },
   {
     // The same HTTP tests, with the service on PostgreSQL instead of the embedded SQLite file.
     name: 'server-pg',

@@ -43,10 +43,23 @@ function urlFor(host: string, port: number): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
-export async function startService(options: StartServiceOptions = {}): Promise<RunningService> {
+/** The service with its data directory and database open and its routes built, not yet listening. */
+export interface PreparedService {
+  app: FastifyInstance;
+  config: ServiceConfig;
+  store: TokenStore;
+  /** Stops the sweeper, lets in-flight requests finish, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Everything but listening, shared by `startService` (its own port) and
+ * `createTokenframeHandler` (mounted in a server the merchant already runs).
+ */
+export async function prepareService(options: Omit<StartServiceOptions, 'port' | 'host'> & LoadConfigOptions = {}) {
   const config = loadConfig(options);
   const store = await openStore({ databaseUrl: config.databaseUrl, databasePath: config.databasePath });
-  let app: FastifyInstance | undefined;
+  let app: FastifyInstance;
   try {
     await seedDevAccount(store, config);
     app = buildApp({
@@ -62,29 +75,37 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
       plaid: { ...config.plaid, accountId: config.devAccount.id },
       plaidPrefix: options.plaidPrefix,
     });
-    await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    await app?.close();
     await store.close();
     throw error;
   }
-
-  const running = app;
   const sweeper = setInterval(() => {
-    sweep(store).catch((error) => running.log.error({ err: error }, 'sweep failed'));
+    sweep(store).catch((error) => app.log.error({ err: error }, 'sweep failed'));
   }, options.sweepIntervalMs ?? 60_000);
   sweeper.unref();
-  const { port } = running.server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
-  return {
-    url: urlFor(config.host, port),
-    app: running,
+  const prepared: PreparedService = {
+    app,
     config,
     store,
     close() {
       clearInterval(sweeper);
-      closing ??= running.close().then(() => store.close());
+      closing ??= app.close().then(() => store.close());
       return closing;
     },
   };
+  return prepared;
+}
+
+export async function startService(options: StartServiceOptions = {}): Promise<RunningService> {
+  const prepared = await prepareService(options);
+  const { app, config } = prepared;
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await prepared.close();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  return { ...prepared, url: urlFor(config.host, port) };
 }

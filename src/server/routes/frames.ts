@@ -150,7 +150,10 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
   app.get('/v1/tokenframe.js.integrity', async (_request, reply) => {
     const script = await readLoader(reply);
     if (script === null) return reply;
-    return reply.header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(subresourceIntegrity(script));
+    return reply
+      .header('Cache-Control', 'no-store')
+      .type('text/plain; charset=utf-8')
+      .send(subresourceIntegrity(script));
   });
 }
 
