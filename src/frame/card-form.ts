@@ -122,6 +122,7 @@ export class CardForm extends FieldsForm<CardField> {
             ? null
             : html`<tf-text-field
                 label="Postal code"
+                enterkeyhint="done"
                 .value=${this.postalCode}
                 .error=${this.errorFor('postalCode', checks.postalCode)}
                 autocomplete="postal-code"

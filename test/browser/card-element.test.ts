@@ -2,9 +2,11 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TokenframeCard } from '../../src/host/index';
 import {
   env,
+  frameInput,
   mountReady,
   nextChangeError,
   nextYear,
+  press,
   recordRequests,
   shownErrors,
   tokenRequests,
@@ -96,5 +98,24 @@ describe('<tokenframe-card>', () => {
     const failed = oneEvent(card, 'loaderror');
     await fixture(html`<div>${card}</div>`);
     expect((await failed).detail.error.code).to.equal('element_misconfigured');
+  });
+});
+
+describe('typing in the card fields', () => {
+  it('keeps the caret where the customer edits in the middle of a formatted number, and refuses letters', async () => {
+    await mountReady<TokenframeCard>('tokenframe-card', 'card-caret');
+    await type('card-caret', 'Card number', '42424242a42424242');
+    expect((await frameInput('card-caret', 'Card number')).value).to.equal('4242 4242 4242 4242');
+    // Move the caret after the fourth digit and type there: the digit lands there, not at the end.
+    for (let i = 0; i < 15; i++) await press('card-caret', 'Card number', 'ArrowLeft');
+    await press('card-caret', 'Card number', 'Backspace');
+    await type('card-caret', 'Card number', '1');
+    expect((await frameInput('card-caret', 'Card number')).value).to.equal('4241 4242 4242 4242');
+  });
+
+  it('accepts a pasted number with spaces or dashes', async () => {
+    await mountReady<TokenframeCard>('tokenframe-card', 'card-paste');
+    await type('card-paste', 'Card number', '4242-4242-4242-4242');
+    expect((await frameInput('card-paste', 'Card number')).value).to.equal('4242 4242 4242 4242');
   });
 });

@@ -34,8 +34,12 @@ export class TextField extends LitElement {
   @property({ type: Boolean }) disabled = false;
   /** `password` masks what is typed (ID numbers until the customer asks to see them). */
   @property() type: 'text' | 'password' = 'text';
+  /** The mobile keyboard's Enter key: `next` moves on, `done` on the last field. */
+  @property() enterkeyhint: 'next' | 'done' = 'next';
 
   @query('input') private input!: HTMLInputElement;
+  /** Letters and digits before the caret at the last edit, or null when the caret was at the end. */
+  private caretChars: number | null = null;
 
   override focus(): void {
     this.input?.focus();
@@ -58,6 +62,7 @@ export class TextField extends LitElement {
         .value=${live(this.value)}
         autocomplete=${this.autocomplete}
         inputmode=${this.inputmode}
+        enterkeyhint=${this.enterkeyhint}
         placeholder=${this.placeholder}
         maxlength=${this.maxlength}
         spellcheck="false"
@@ -71,11 +76,35 @@ export class TextField extends LitElement {
     `;
   }
 
+  /**
+   * The parent reformats what was typed (spaces, dashes, ` / `), which moves
+   * the caret to the end. Put it back after the same number of letters and
+   * digits, so editing in the middle of a number works.
+   */
+  protected override updated(): void {
+    const chars = this.caretChars;
+    this.caretChars = null;
+    if (chars === null || !this.hasFocus) return;
+    let index = 0;
+    for (let seen = 0; index < this.input.value.length && seen < chars; index++) {
+      if (/[A-Za-z0-9]/.test(this.input.value[index])) seen++;
+    }
+    this.input.setSelectionRange(index, index);
+  }
+
   private handleInput(event: InputEvent): void {
+    const { value, selectionStart } = this.input;
+    this.caretChars =
+      selectionStart === null || selectionStart >= value.length
+        ? null
+        : value.slice(0, selectionStart).replace(/[^A-Za-z0-9]/g, '').length;
     const deleting = event.inputType?.startsWith('delete') ?? false;
     this.dispatchEvent(
       new CustomEvent<FieldInputDetail>('field-input', { detail: { value: this.input.value, deleting } }),
     );
+    // Re-render even when the parent's formatted value did not change (a letter typed into a number field),
+    // so the input shows the parent's value, not the refused keystroke.
+    this.requestUpdate();
   }
 
   private handleBlur(): void {
