@@ -1,18 +1,9 @@
-import { newId } from '../ids';
 import { accountShape } from './legal-entity';
 import { readShape } from './params';
+import { opaqueToken, type OpaqueToken } from './opaque-token';
 import type { TokenBuilder } from './types';
 
-export type AccountToken = {
-  id: string;
-  object: 'token';
-  client_ip: string | null;
-  created: number;
-  livemode: false;
-  redaction: null;
-  type: 'account';
-  used: boolean;
-};
+export type AccountToken = OpaqueToken<'account'>;
 
 /**
  * `account[...]` → a `ct_…` token. The legal entity details (ID numbers
@@ -21,15 +12,6 @@ export type AccountToken = {
  */
 export const tokenizeAccount: TokenBuilder = (value, context) => {
   const account = readShape(value, 'account', accountShape);
-  const token: AccountToken = {
-    id: newId('ct'),
-    object: 'token',
-    client_ip: context.clientIp,
-    created: context.created,
-    livemode: false,
-    redaction: null,
-    type: 'account',
-    used: false,
-  };
+  const token: AccountToken = opaqueToken('account', context);
   return { token, secret: account, fingerprint: null };
 };

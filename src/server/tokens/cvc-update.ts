@@ -1,20 +1,11 @@
 import { checkCvc } from '../../validation/card';
 import { messages } from '../../validation/errors';
 import { StripeError } from '../errors';
-import { newId } from '../ids';
 import { checkKnownParams, readDictionary, readRequiredString } from './params';
+import { opaqueToken, type OpaqueToken } from './opaque-token';
 import type { TokenBuilder } from './types';
 
-export type CvcUpdateToken = {
-  id: string;
-  object: 'token';
-  client_ip: string | null;
-  created: number;
-  livemode: false;
-  redaction: null;
-  type: 'cvc_update';
-  used: boolean;
-};
+export type CvcUpdateToken = OpaqueToken<'cvc_update'>;
 
 /**
  * `cvc_update[cvc]` → a `cvctok_…` token. There is no card to take a brand
@@ -28,15 +19,6 @@ export const tokenizeCvcUpdate: TokenBuilder = (value, context) => {
   if (checkCvc(cvc, null).state !== 'complete') {
     throw new StripeError(402, 'card_error', messages.invalid_cvc, 'invalid_cvc', 'cvc_update[cvc]');
   }
-  const token: CvcUpdateToken = {
-    id: newId('cvctok'),
-    object: 'token',
-    client_ip: context.clientIp,
-    created: context.created,
-    livemode: false,
-    redaction: null,
-    type: 'cvc_update',
-    used: false,
-  };
+  const token: CvcUpdateToken = opaqueToken('cvc_update', context);
   return { token, secret: { cvc }, fingerprint: null };
 };

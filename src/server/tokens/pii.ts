@@ -1,20 +1,11 @@
 import { checkIdNumber } from '../../validation/pii';
 import { messages } from '../../validation/errors';
 import { StripeError } from '../errors';
-import { newId } from '../ids';
 import { checkKnownParams, readDictionary, readRequiredString } from './params';
+import { opaqueToken, type OpaqueToken } from './opaque-token';
 import type { TokenBuilder } from './types';
 
-export type PiiToken = {
-  id: string;
-  object: 'token';
-  client_ip: string | null;
-  created: number;
-  livemode: false;
-  redaction: null;
-  type: 'pii';
-  used: boolean;
-};
+export type PiiToken = OpaqueToken<'pii'>;
 
 /**
  * Checks an ID number wherever one is accepted (`pii[id_number]`,
@@ -34,15 +25,6 @@ export const tokenizePii: TokenBuilder = (value, context) => {
   checkKnownParams(params, ['id_number'], 'pii');
   const idNumber = readRequiredString(params.id_number, 'pii[id_number]');
   checkIdNumberParam(idNumber, 'pii[id_number]');
-  const token: PiiToken = {
-    id: newId('pii'),
-    object: 'token',
-    client_ip: context.clientIp,
-    created: context.created,
-    livemode: false,
-    redaction: null,
-    type: 'pii',
-    used: false,
-  };
+  const token: PiiToken = opaqueToken('pii', context);
   return { token, secret: { id_number: idNumber }, fingerprint: null };
 };
