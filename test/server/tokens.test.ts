@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
-import { assertNotInDatabaseFiles, formBody, startTestService, type TestService } from './helpers';
+import {
+  assertNotInDatabaseFiles,
+  callService,
+  formBody,
+  startTestService,
+  type CallOptions,
+  type TestService,
+} from './helpers';
 
 const futureYear = String(new Date().getFullYear() + 3);
 const visa = { number: '4242424242424242', exp_month: '12', exp_year: futureYear, cvc: '123' };
@@ -14,34 +21,7 @@ after(async () => {
   await svc.close();
 });
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  // Tests look into arbitrary response fields.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-  text: string;
-}
-
-async function call(
-  method: string,
-  path: string,
-  { key, body, headers = {} }: { key?: string | null; body?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const allHeaders: Record<string, string> = { ...headers };
-  if (key) allHeaders.authorization = `Bearer ${key}`;
-  if (body !== undefined && !allHeaders['content-type'])
-    allHeaders['content-type'] = 'application/x-www-form-urlencoded';
-  const response = await fetch(svc.url + path, { method, headers: allHeaders, body });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = null;
-  }
-  return { status: response.status, headers: response.headers, body: parsed, text };
-}
+const call = (method: string, path: string, options?: CallOptions) => callService(svc, method, path, options);
 
 const createToken = (card: Record<string, string>, options: { key?: string; headers?: Record<string, string> } = {}) =>
   call('POST', '/v1/tokens', {
