@@ -4,26 +4,35 @@ import { parseArgs } from 'node:util';
 import { buildMerchantServer } from './merchant-server';
 
 /**
- * Starts the demo merchant with the development keys the service created in
- * its data directory: `tsx demo/main.ts [--port 5173] [--service URL] [--data-dir DIR] [--request-log FILE]`.
+ * Starts the demo merchant with the development keys and the Plaid sandbox
+ * credentials the service created in its data directory:
+ * `tsx demo/main.ts [--port 5173] [--service URL] [--plaid URL] [--data-dir DIR] [--request-log FILE]`.
+ * The Plaid API defaults to the service's sandbox, `{service}/plaid`.
  */
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '5173' },
     host: { type: 'string', default: 'localhost' },
     service: { type: 'string', default: 'http://127.0.0.1:4242' },
+    plaid: { type: 'string' },
     'data-dir': { type: 'string', default: process.env.TOKENFRAME_DATA_DIR ?? '.tokenframe' },
     'request-log': { type: 'string' },
   },
 });
 
-const devKeysFile = join(resolve(values['data-dir']), 'dev-keys.json');
-const keys = JSON.parse(readFileSync(devKeysFile, 'utf8')) as { publishableKey: string; secretKey: string };
+const readData = <T>(name: string) => JSON.parse(readFileSync(join(resolve(values['data-dir']), name), 'utf8')) as T;
+const keys = readData<{ publishableKey: string; secretKey: string }>('dev-keys.json');
+const plaid = readData<{ clientId: string; secret: string }>('plaid.json');
 const app = await buildMerchantServer({
   serviceUrl: values.service,
   publishableKey: keys.publishableKey,
   secretKey: keys.secretKey,
   requestLogFile: values['request-log'],
+  plaid: {
+    baseUrl: values.plaid ?? `${values.service.replace(/\/$/, '')}/plaid`,
+    clientId: plaid.clientId,
+    secret: plaid.secret,
+  },
 });
 await app.listen({ port: Number(values.port), host: values.host });
 console.log(`demo shop: http://${values.host}:${values.port}`);

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyInstance } from 'fastify';
 import qs from 'qs';
 import Stripe from 'stripe';
+import { PlaidApiError, plaidClient, type PlaidAccount, type PlaidClientOptions } from './plaid-client';
 
 /**
  * The demo merchant: serves the shop's pages and receives their form posts.
@@ -17,6 +19,8 @@ export interface MerchantOptions {
   secretKey: string;
   /** Every request the merchant receives (method, URL, body) is appended here as a JSON line. */
   requestLogFile?: string;
+  /** The Plaid API and the merchant's Plaid keys, for connecting a bank (`/connect-bank`). */
+  plaid: PlaidClientOptions;
 }
 
 /** The shop's pages with secure fields: a fragment of demo/pages/ in the index.html layout, and its script. */
@@ -28,7 +32,22 @@ const formPages = [
   { path: '/onboard', nav: 'Onboarding', title: 'Sell on Demo Shop', file: 'onboard.html', script: 'onboard.js' },
 ] as const;
 
-type FlowPath = (typeof formPages)[number]['path'];
+/** Every flow in the navigation: the pages above, and connecting a bank, which the merchant server does with Plaid. */
+const flows = [...formPages, { path: '/connect-bank', nav: 'Connect bank' }] as const;
+
+type FlowPath = (typeof flows)[number]['path'];
+
+/** The banks the connect step offers: Plaid's sandbox institution. */
+const institutions: Record<string, string> = { ins_109508: 'First Platypus Bank' };
+
+/** A connected bank, between the login and the account choice. Its Plaid access token never leaves the server. */
+interface BankLink {
+  accessToken: string;
+  accounts: PlaidAccount[];
+  institution: string;
+  expires: number;
+}
+const linkTtlMs = 30 * 60 * 1000;
 
 const root = new URL('..', import.meta.url);
 
@@ -43,7 +62,7 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
 
   /** The one template helper: fills the layout's `{{NAME}}` placeholders (values are inserted as given). */
   const render = (flow: FlowPath, values: { TITLE: string; CONTENT: string; HEAD?: string; CLASS?: string }) => {
-    const nav = formPages
+    const nav = flows
       .map((p) => `<a href="${p.path}"${p.path === flow ? ' aria-current="page"' : ''}>${escapeHtml(p.nav)}</a>`)
       .join('');
     const all: Record<string, string> = { HEAD: '', CLASS: '', NAV: nav, ...values, TITLE: escapeHtml(values.TITLE) };
@@ -71,6 +90,44 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
         <dl>${list}</dl>
         <p><a href="${flow}">Back to the shop</a></p>`;
     return render(flow, { TITLE: title, CONTENT: content, CLASS: 'receipt' });
+  };
+  const connectFragment = await readFile(new URL('pages/connect-bank.html', import.meta.url), 'utf8');
+  /** The connect step (the merchant's stand-in for Plaid Link), with the username given and the error to show. */
+  const connectPage = (username = 'user_good', password = 'pass_good', error = '') =>
+    render('/connect-bank', {
+      TITLE: 'Connect your bank',
+      HEAD: '<script type="module" src="/connect-bank.js"></script>',
+      CONTENT: connectFragment
+        .replace('{{USERNAME}}', escapeHtml(username))
+        .replace('{{PASSWORD}}', escapeHtml(password))
+        .replace('{{ERROR}}', escapeHtml(error)),
+    });
+  /** The account step: the connected bank's accounts (names and masks only) and the link's opaque id. */
+  const accountsPage = (linkId: string, link: BankLink) => {
+    const choices = link.accounts
+      .map(
+        (account) => `<label class="account">
+          <input type="radio" name="account_id" value="${escapeHtml(account.account_id)}" required />
+          <span>${escapeHtml(account.name)}</span><span class="mask">•••• ${escapeHtml(account.mask ?? '')}</span>
+        </label>`,
+      )
+      .join('\n');
+    const content = `<header>
+        <h1>Choose an account</h1>
+        <p class="muted">Connected to ${escapeHtml(link.institution)}. The shop's server asks Plaid for a Stripe bank
+          account token for the account you choose, and saves it to your customer record.</p>
+      </header>
+      <form id="account-form" action="/connect-bank" method="post" data-busy="Saving…">
+        <fieldset><legend>Your accounts at ${escapeHtml(link.institution)}</legend>${choices}</fieldset>
+        <input type="hidden" name="link" value="${escapeHtml(linkId)}" />
+        <p id="payment-error" class="error" role="alert"></p>
+        <button type="submit">Save this account</button>
+      </form>`;
+    return render('/connect-bank', {
+      TITLE: 'Choose an account',
+      HEAD: '<script type="module" src="/connect-bank.js"></script>',
+      CONTENT: content,
+    });
   };
   const failure = (reply: FastifyReply, flow: FlowPath, code: number, title: string, message: string) =>
     reply
@@ -216,6 +273,78 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
         ]),
     ),
   );
+
+  const plaid = plaidClient(options.plaid);
+  /** Connected banks by an opaque id that the account step carries in a hidden field; each is used once. */
+  const links = new Map<string, BankLink>();
+  const plaidMessage = (error: unknown) =>
+    error instanceof PlaidApiError ? (error.displayMessage ?? error.message) : 'The bank service is unavailable.';
+
+  app.get('/connect-bank', async (_request, reply) => reply.type('text/html').send(connectPage()));
+
+  // What Plaid Link and a Plaid integration's server do together: log in, exchange the public token, list the accounts.
+  app.post('/connect-bank/link', async (request, reply) => {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+    const retry = (code: number, message: string) =>
+      reply
+        .code(code)
+        .type('text/html')
+        .send(connectPage(text('username'), '', message));
+    const institutionId = text('institution_id');
+    if (!Object.hasOwn(institutions, institutionId)) return retry(400, 'Choose your bank.');
+    let link: BankLink;
+    try {
+      const { public_token } = await plaid.sandboxPublicTokenCreate(institutionId, text('username'), text('password'));
+      const { access_token } = await plaid.exchangePublicToken(public_token);
+      const { accounts } = await plaid.getAccounts(access_token);
+      const institution = institutions[institutionId];
+      link = { accessToken: access_token, accounts, institution, expires: Date.now() + linkTtlMs };
+    } catch (error) {
+      return retry(error instanceof PlaidApiError && error.status < 500 ? 400 : 502, plaidMessage(error));
+    }
+    for (const [id, { expires }] of links) if (expires < Date.now()) links.delete(id);
+    const linkId = randomBytes(18).toString('base64url');
+    links.set(linkId, link);
+    return reply.type('text/html').send(accountsPage(linkId, link));
+  });
+
+  // The chosen account becomes a Stripe bank account token at Plaid, and that token the customer's source.
+  app.post('/connect-bank', async (request, reply) => {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    const fail = (code: number, message: string) =>
+      failure(reply, '/connect-bank', code, 'Connecting your bank failed', message);
+    const linkId = typeof form.link === 'string' ? form.link : '';
+    const link = links.get(linkId);
+    if (!link || link.expires < Date.now()) return fail(400, 'This bank connection has expired; connect again.');
+    const account = link.accounts.find((candidate) => candidate.account_id === form.account_id);
+    if (!account) return fail(400, 'Choose one of your accounts.');
+    links.delete(linkId);
+    try {
+      const { stripe_bank_account_token: tokenId } = await plaid.createStripeBankAccountToken(
+        link.accessToken,
+        account.account_id,
+      );
+      const customer = await stripe.customers.create({ source: tokenId });
+      const token = await stripe.tokens.retrieve(tokenId);
+      const bank = token.bank_account!;
+      const source = customer.default_source;
+      return reply.type('text/html').send(
+        receipt('/connect-bank', 'Bank account connected', `Saved ${bank.bank_name} •••• ${bank.last4}`, [
+          ['customer', customer.id],
+          ['bank account', typeof source === 'string' ? source : source?.id],
+          ['bank name', bank.bank_name],
+          ['last4', bank.last4],
+          ['routing number', bank.routing_number],
+          ['Plaid account', `${account.name} at ${link.institution}`],
+          ['token', token.id],
+          ['token used', token.used],
+        ]),
+      );
+    } catch (error) {
+      return fail(502, error instanceof Stripe.errors.StripeError ? error.message : plaidMessage(error));
+    }
+  });
 
   return app;
 }

@@ -88,6 +88,14 @@ export class FormParticipation {
 
   /** Recomputes validity, e.g. after `required` changed. */
   updateValidity(): void {
+    // Without a name the element is not part of the form's data: the merchant
+    // tokenizes from its own script (Stripe.js style), and the element must not
+    // block that form's submit with the platform's validation.
+    if (!this.element.hasAttribute('name')) {
+      this.internals.setValidity({});
+      this.setStates();
+      return;
+    }
     const required = this.element.hasAttribute('required');
     const message = this.failure?.message ?? this.state.error?.message ?? incompleteMessages[this.kind];
     if (this.failure) {
@@ -99,6 +107,10 @@ export class FormParticipation {
     } else {
       this.internals.setValidity({});
     }
+    this.setStates();
+  }
+
+  private setStates(): void {
     this.setState('empty', this.state.empty);
     this.setState('complete', this.state.complete && !this.failure);
     this.setState('invalid', !this.internals.validity.valid);

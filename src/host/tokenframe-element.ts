@@ -15,6 +15,7 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
  * @attr load-timeout - Milliseconds the frame may take to load before `loaderror` (default 10000).
  * @attr disabled - Disables every field (so does a disabled `<fieldset>` around it).
  * @attr name - Submits the token ID under this name with its form; on submit the element tokenizes first.
+ *   Without a name the element takes no part in its form's validation or data (tokenize from script instead).
  * @attr required - The form cannot be submitted while the element is empty.
  * @event ready - The frame has loaded and answered the handshake.
  * @event change - `detail: {empty, complete, brand?, error?}` after every edit.
@@ -44,7 +45,7 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   static get observedAttributes(): string[] {
-    return ['disabled', 'required'];
+    return ['disabled', 'required', 'name'];
   }
 
   /** The frame options this element's attributes stand for; subclasses add their own. */

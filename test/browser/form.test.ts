@@ -125,3 +125,17 @@ describe('tokenframe elements in plain forms', () => {
     expect(await shownErrors('form-incomplete')).to.include("Your card's expiration date is incomplete.");
   });
 });
+
+describe('an element without a name (Stripe.js-style integration)', () => {
+  it('does not block its form: the merchant tokenizes from script', async () => {
+    const form = await fixture<HTMLFormElement>(html`
+      <form><tokenframe-card id="form-noname" origin=${env.url} key=${env.publishableKey}></tokenframe-card></form>
+    `);
+    const card = form.querySelector('tokenframe-card') as TokenframeCard;
+    await oneEvent(card, 'ready');
+    await type('form-noname', 'Card number', '4242');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(form.checkValidity()).to.equal(true);
+    expect([...new FormData(form).keys()]).to.deep.equal([]);
+  });
+});

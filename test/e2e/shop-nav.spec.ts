@@ -39,4 +39,9 @@ test('the shop navigation reaches every flow, each with its secure field loaded'
   await nav.getByRole('link', { name: 'Onboarding', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sell on Demo Shop');
   await expect(page.getByLabel('First name')).toBeVisible();
+  await nav.getByRole('link', { name: 'Connect bank', exact: true }).click();
+  await expect(page).toHaveURL(/\/connect-bank$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect your bank');
+  await expect(nav.getByRole('link', { name: 'Connect bank', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('button', { name: 'Connect' })).toBeVisible();
 });

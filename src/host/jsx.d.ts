@@ -1,0 +1,69 @@
+/**
+ * JSX types for the tokenframe elements in React 19 (TSX). Reference this file
+ * once, e.g. `/// <reference path="…/tokenframe/src/host/jsx.d.ts" />`, after
+ * `import 'tokenframe'` has defined the elements:
+ *
+ * ```tsx
+ * const card = useRef<TokenframeCard>(null);
+ * <tokenframe-card ref={card} Key="pk_test_…" origin="https://vault.example" />;
+ * ```
+ *
+ * React 19 sets a prop as a property when the element has one of that name and
+ * as an attribute otherwise; `true` sets an empty attribute, `false` removes it.
+ * Listen to the elements' events (`ready`, `change`, `focus`, `blur`,
+ * `loaderror`) with `addEventListener` on the ref.
+ */
+import type { ClassAttributes, HTMLAttributes } from 'react';
+import type { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, TokenframePii } from './elements';
+
+/** The attributes every tokenframe element takes. */
+interface TokenframeAttributes<E extends HTMLElement> extends ClassAttributes<E>, HTMLAttributes<E> {
+  /**
+   * The publishable key (`pk_test_…`). React keeps the `key` prop for itself
+   * and never passes it to the element, so write it `Key`: HTML attribute names
+   * are case-insensitive and the element receives `key`.
+   */
+  Key?: string;
+  /** The tokenization service's origin; needed when the elements come from a bundle rather than the loader script. */
+  origin?: string;
+  /**
+   * Not usable from React yet: `name` is a read-only property of the element
+   * and React 19 assigns a prop the element has as a property, which throws.
+   * Call `createToken(ref.current)` on submit instead (or set the attribute in plain HTML).
+   */
+  name?: never;
+  /** The form cannot be submitted while the element is empty. */
+  required?: boolean;
+  /** Disables every field. */
+  disabled?: boolean;
+  /** Milliseconds the frame may take to load before `loaderror` (default 10000). */
+  'load-timeout'?: number | string;
+}
+
+declare module 'react' {
+  // React 19 reads intrinsic elements from the `JSX` namespace of the 'react' module.
+  namespace JSX {
+    interface IntrinsicElements {
+      'tokenframe-card': TokenframeAttributes<TokenframeCard> & {
+        /** Leave the postal code out (when the merchant collects the address itself). */
+        'hide-postal-code'?: boolean;
+      };
+      'tokenframe-bank-account': TokenframeAttributes<TokenframeBankAccount> & {
+        /** The account's country (default `US`); IBAN countries show an IBAN field. */
+        country?: string;
+        /** The account's currency, when not the country's own. */
+        currency?: string;
+      };
+      'tokenframe-cvc-update': TokenframeAttributes<TokenframeCvcUpdate> & {
+        /** The saved card's brand (`visa`, `amex`, …); American Express expects 4 digits. */
+        brand?: string;
+      };
+      'tokenframe-pii': TokenframeAttributes<TokenframePii> & {
+        /** The ID's country (default `US`). */
+        country?: string;
+        /** `ssn` (default) or `itin`, for US numbers. */
+        'id-type'?: 'ssn' | 'itin';
+      };
+    }
+  }
+}
