@@ -12,6 +12,9 @@ import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
  */
 export const servicePort = 4343;
 export const shopPort = 5273;
+/** The framework examples (examples/server.ts), each on a localhost origin of its own. */
+export const examplePorts = { plain: 5301, react: 5302, vue: 5303 };
+const exampleOrigins = Object.values(examplePorts).map((port) => `--allowed-origin http://localhost:${port}`);
 process.env.E2E_DIR ??= mkdtempSync(join(tmpdir(), 'tokenframe-e2e-'));
 const dir = process.env.E2E_DIR;
 
@@ -26,7 +29,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node bin/tokenframe.js serve --port ${servicePort} --data-dir ${dir}/data --allowed-origin http://localhost:${shopPort} > ${dir}/service.log 2>&1`,
+      command: `node bin/tokenframe.js serve --port ${servicePort} --data-dir ${dir}/data --allowed-origin http://localhost:${shopPort} ${exampleOrigins.join(' ')} > ${dir}/service.log 2>&1`,
       url: `http://127.0.0.1:${servicePort}/v1/tokenframe.js`,
       reuseExistingServer: false,
       timeout: 60_000,
@@ -36,6 +39,13 @@ export default defineConfig({
       url: `http://localhost:${shopPort}/`,
       reuseExistingServer: false,
       timeout: 60_000,
+    },
+    {
+      // Builds the React and Vue examples with Vite, then serves all three.
+      command: `node --import tsx examples/build.ts && node --import tsx examples/server.ts --service http://127.0.0.1:${servicePort} --data-dir ${dir}/data --request-log ${dir}/examples.log --plain-port ${examplePorts.plain} --react-port ${examplePorts.react} --vue-port ${examplePorts.vue}`,
+      url: `http://localhost:${examplePorts.vue}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
     },
   ],
 });

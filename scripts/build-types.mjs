@@ -8,7 +8,7 @@
 // silently type the whole element API as `any`; `'./elements.js'` works
 // under every resolution mode.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,8 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 rmSync(outDir, { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+// Hand-written declarations are not emitted by tsc: the React JSX types (`tokenframe/jsx`) are copied as they are.
+copyFileSync(join(root, 'src/host/jsx.d.ts'), join(outDir, 'host/jsx.d.ts'));
 
 // `from './x'`, `import('./x')` and bare `import './x'` with a relative specifier.
 const relativeSpecifier = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g;

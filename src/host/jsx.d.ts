@@ -5,7 +5,7 @@
  *
  * ```tsx
  * const card = useRef<TokenframeCard>(null);
- * <tokenframe-card ref={card} Key="pk_test_…" origin="https://vault.example" />;
+ * <tokenframe-card ref={card} publishable-key="pk_test_…" origin="https://vault.example" />;
  * ```
  *
  * React 19 sets a prop as a property when the element has one of that name and
@@ -20,18 +20,14 @@ import type { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, Tokenf
 interface TokenframeAttributes<E extends HTMLElement> extends ClassAttributes<E>, HTMLAttributes<E> {
   /**
    * The publishable key (`pk_test_…`). React keeps the `key` prop for itself
-   * and never passes it to the element, so write it `Key`: HTML attribute names
-   * are case-insensitive and the element receives `key`.
+   * and never passes it to the element, so the element also reads it from
+   * `publishable-key` (or from `configure({ publishableKey })`).
    */
-  Key?: string;
+  'publishable-key'?: string;
   /** The tokenization service's origin; needed when the elements come from a bundle rather than the loader script. */
   origin?: string;
-  /**
-   * Not usable from React yet: `name` is a read-only property of the element
-   * and React 19 assigns a prop the element has as a property, which throws.
-   * Call `createToken(ref.current)` on submit instead (or set the attribute in plain HTML).
-   */
-  name?: never;
+  /** Submits the token ID under this name with its form; on submit the element tokenizes first. */
+  name?: string;
   /** The form cannot be submitted while the element is empty. */
   required?: boolean;
   /** Disables every field. */

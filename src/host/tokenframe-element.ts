@@ -1,7 +1,7 @@
 import type { ElementKind, FrameMessage, FrameOptions, TokenError, TokenizeExtra } from '../protocol/messages';
 import { FormParticipation, joinForm } from './form-participation';
 import { FrameConnection, type TokenizeResult } from './frame-connection';
-import { tokenizationOrigin } from './origin';
+import { configuredPublishableKey, tokenizationOrigin } from './origin';
 
 const READY_TIMEOUT_MS = 10_000;
 const TOKENIZE_TIMEOUT_MS = 30_000;
@@ -10,7 +10,8 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
  * The host side of every tokenframe element: it owns one cross-origin iframe
  * and re-emits what the frame reports. Subclasses only name their kind.
  *
- * @attr key - The publishable key (`pk_test_…`).
+ * @attr key - The publishable key (`pk_test_…`); defaults to the one given to `configure()`.
+ * @attr publishable-key - The same, for frameworks that keep `key` for themselves (React, Vue).
  * @attr origin - The tokenization service's origin; defaults to the origin the loader was served from.
  * @attr load-timeout - Milliseconds the frame may take to load before `loaderror` (default 10000).
  * @attr disabled - Disables every field (so does a disabled `<fieldset>` around it).
@@ -33,6 +34,8 @@ export abstract class TokenframeElement extends HTMLElement {
   private participation: FormParticipation | null = null;
   private leaveForm: (() => void) | null = null;
   private disabledByForm = false;
+  /** Set once connectedCallback has run: attribute changes before that are the initial attributes. */
+  private mounted = false;
 
   constructor() {
     super();
@@ -45,7 +48,7 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   static get observedAttributes(): string[] {
-    return ['disabled', 'required', 'name'];
+    return ['disabled', 'required', 'name', 'key', 'publishable-key', 'origin'];
   }
 
   /** The frame options this element's attributes stand for; subclasses add their own. */
@@ -53,9 +56,21 @@ export abstract class TokenframeElement extends HTMLElement {
     return { disabled: this.hasAttribute('disabled') || this.disabledByForm };
   }
 
-  attributeChangedCallback(): void {
+  attributeChangedCallback(name?: string, oldValue?: string | null, newValue?: string | null): void {
+    if (name === 'key' || name === 'publishable-key' || name === 'origin') {
+      // A framework may set these after inserting the element: connect again once they arrive or change.
+      if (this.mounted && oldValue !== newValue) this.remount();
+      return;
+    }
     this.participation?.updateValidity();
     this.connection?.send({ type: 'update', options: this.definedOptions() });
+  }
+
+  private remount(): void {
+    const previous = this.connection;
+    this.connection = null;
+    previous?.destroy();
+    this.connectedCallback();
   }
 
   /** Attributes that are absent are left out, not sent as `undefined` (the frame would drop the message). */
@@ -66,9 +81,10 @@ export abstract class TokenframeElement extends HTMLElement {
   connectedCallback(): void {
     this.participation ??= new FormParticipation(this, this.internals, this.kind, () => this.connection?.iframe);
     this.formAssociatedCallback(this.internals.form);
+    this.mounted = true;
     if (this.connection) return;
     const origin = tokenizationOrigin(this.getAttribute('origin'));
-    const key = this.getAttribute('key');
+    const key = this.getAttribute('key') ?? this.getAttribute('publishable-key') ?? configuredPublishableKey() ?? null;
     if (!origin || !key?.startsWith('pk_')) {
       this.setupError = {
         type: 'invalid_request_error',
@@ -77,11 +93,15 @@ export abstract class TokenframeElement extends HTMLElement {
           ? `<tokenframe-${this.kind}> needs a publishable key: key="pk_test_…".`
           : `<tokenframe-${this.kind}> cannot tell where the tokenization service is: set its origin attribute.`,
       };
-      queueMicrotask(() => this.emit('loaderror', { error: this.setupError }));
+      // Reported after the current task, so a framework that sets the key right after inserting the element
+      // connects instead of seeing an error first.
+      setTimeout(() => {
+        if (!this.connection && this.setupError) this.emit('loaderror', { error: this.setupError });
+      });
       return;
     }
     this.setupError = null;
-    this.connection = new FrameConnection({
+    const connection: FrameConnection = new FrameConnection({
       page: this.kind,
       origin,
       publishableKey: key,
@@ -89,14 +109,18 @@ export abstract class TokenframeElement extends HTMLElement {
       readyTimeout: Number(this.getAttribute('load-timeout')) || READY_TIMEOUT_MS,
       tokenizeTimeout: TOKENIZE_TIMEOUT_MS,
       onMessage: (message) => this.relay(message),
-      onUnavailable: (error) => this.emit('loaderror', { error }),
+      // A connection replaced by remount() goes quietly.
+      onUnavailable: (error) => connection === this.connection && this.emit('loaderror', { error }),
     });
-    this.shadowRoot!.replaceChildren(this.connection.iframe);
+    this.connection = connection;
+    this.shadowRoot!.replaceChildren(connection.iframe);
   }
 
   disconnectedCallback(): void {
-    this.connection?.destroy();
+    this.mounted = false;
+    const previous = this.connection;
     this.connection = null;
+    previous?.destroy();
     this.leaveForm?.();
     this.leaveForm = null;
   }
@@ -124,9 +148,13 @@ export abstract class TokenframeElement extends HTMLElement {
     return this.internals.form;
   }
 
-  /** The name the token ID is submitted under. */
+  /** The name the token ID is submitted under (the `name` attribute). */
   get name(): string {
     return this.getAttribute('name') ?? '';
+  }
+
+  set name(value: string) {
+    this.setAttribute('name', value);
   }
 
   get validity(): ValidityState {

@@ -119,3 +119,20 @@ describe('typing in the card fields', () => {
     expect((await frameInput('card-paste', 'Card number')).value).to.equal('4242 4242 4242 4242');
   });
 });
+
+describe('as frameworks use it', () => {
+  it('connects when the publishable-key attribute arrives after insertion, and accepts name as a property', async () => {
+    const card = document.createElement('tokenframe-card') as TokenframeCard;
+    card.setAttribute('origin', env.url);
+    const errors: unknown[] = [];
+    card.addEventListener('loaderror', (event) => errors.push((event as CustomEvent).detail));
+    await fixture(html`<div>${card}</div>`);
+    const ready = oneEvent(card, 'ready');
+    card.setAttribute('publishable-key', env.publishableKey);
+    await ready;
+    card.name = 'token';
+    expect(card.getAttribute('name')).to.equal('token');
+    expect(card.shadowRoot!.querySelectorAll('iframe')).to.have.length(1);
+    expect(errors).to.deep.equal([]);
+  });
+});
