@@ -114,6 +114,7 @@ export class BankAccountForm extends FieldsForm<BankField> {
         .suffix=${suffix}
         .value=${this[field]}
         .error=${this.errorFor(field, checks[field])}
+        autocomplete="off"
         inputmode="numeric"
         maxlength=${max}
         ?disabled=${this.disabled}
@@ -125,6 +126,7 @@ export class BankAccountForm extends FieldsForm<BankField> {
           label="IBAN"
           .value=${this.iban}
           .error=${this.errorFor('iban', checks.iban)}
+          autocomplete="off"
           placeholder=${`${this.country}00 0000 0000 0000 0000 00`}
           maxlength="42"
           ?disabled=${this.disabled}
@@ -141,6 +143,7 @@ export class BankAccountForm extends FieldsForm<BankField> {
       <div class="row">
         <tf-text-field
           label="Account holder name"
+          enterkeyhint="done"
           .value=${this.holderName}
           .error=${this.errorFor('holderName', checks.holderName)}
           autocomplete="name"

@@ -107,6 +107,7 @@ export class CardForm extends FieldsForm<CardField> {
         ></tf-text-field>
         <tf-text-field
           label="CVC"
+          enterkeyhint=${this.hidePostalCode ? 'done' : 'next'}
           .value=${this.cvc}
           .error=${this.errorFor('cvc', checks.cvc)}
           autocomplete="cc-csc"
@@ -126,6 +127,7 @@ export class CardForm extends FieldsForm<CardField> {
                 .value=${this.postalCode}
                 .error=${this.errorFor('postalCode', checks.postalCode)}
                 autocomplete="postal-code"
+                inputmode="text"
                 placeholder="12345"
                 maxlength="10"
                 ?disabled=${this.disabled}

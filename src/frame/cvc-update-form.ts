@@ -50,6 +50,7 @@ export class CvcUpdateForm extends FieldsForm<'cvc'> {
       .error=${this.errorFor('cvc', this.checks().cvc)}
       autocomplete="cc-csc"
       inputmode="numeric"
+      enterkeyhint="done"
       placeholder=${length === 4 ? '1234' : 'CVC'}
       maxlength=${length ?? 4}
       ?disabled=${this.disabled}

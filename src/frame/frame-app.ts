@@ -69,8 +69,13 @@ export function startFrame(form: FieldsForm<string>): void {
   form.addEventListener('form-change', (event) => channel.send({ type: 'change', ...event.detail }));
   window.addEventListener('focus', () => {
     // Focus handed to the frame as a whole (the host's focus(), or a form's
-    // reportValidity()) goes on to the first field.
-    if (document.activeElement === document.body) form.focusFirst();
+    // reportValidity()) goes on to the first field. Tab and Shift+Tab focus a
+    // field themselves, but the window's focus event comes first, while the
+    // body is still active: look once that focus has landed, or Shift+Tab
+    // would pass through the first field (and judge it on blur).
+    setTimeout(() => {
+      if (document.activeElement === document.body) form.focusFirst();
+    });
     channel.send({ type: 'focus' });
   });
   window.addEventListener('keydown', (event) => {

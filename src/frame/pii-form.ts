@@ -29,8 +29,30 @@ export class PiiForm extends FieldsForm<'idNumber'> {
         color: var(--tf-focus-color, #0570de);
         background: none;
         border: 0;
-        padding: 0;
+        padding: 0.125rem 0.25rem;
+        margin-right: -0.25rem;
+        border-radius: 4px;
         cursor: pointer;
+        outline: 2px solid transparent;
+        outline-offset: 1px;
+      }
+      .toggle:focus-visible {
+        outline-color: var(--tf-focus-color, #0570de);
+      }
+      .toggle[aria-pressed='true'] {
+        text-decoration: underline;
+        text-underline-offset: 0.2em;
+      }
+      .toggle::before {
+        /* The state is aria-pressed; the mark is only for sighted users. */
+        content: '' / '';
+      }
+      .toggle[aria-pressed='true']::before {
+        content: '✓ ' / '';
+      }
+      .toggle:disabled {
+        cursor: not-allowed;
+        opacity: 0.6;
       }
       .wrap {
         display: flex;
@@ -81,12 +103,14 @@ export class PiiForm extends FieldsForm<'idNumber'> {
         .error=${this.errorFor('idNumber', this.checks().idNumber)}
         autocomplete="off"
         inputmode=${us ? 'numeric' : 'text'}
+        enterkeyhint="done"
         placeholder=${us ? '000-00-0000' : ''}
         maxlength=${us ? 11 : 24}
         ?disabled=${this.disabled}
         @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(e.detail)}
         @field-blur=${() => this.handleBlur('idNumber')}
       ></tf-text-field>
+      <!-- A toggle button: its name stays put and aria-pressed says whether the number shows. -->
       <button
         class="toggle"
         type="button"
@@ -94,7 +118,7 @@ export class PiiForm extends FieldsForm<'idNumber'> {
         ?disabled=${this.disabled}
         @click=${() => (this.revealed = !this.revealed)}
       >
-        ${this.revealed ? 'Hide' : 'Show'} number
+        Show number
       </button>
     </div>`;
   }

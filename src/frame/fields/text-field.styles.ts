@@ -26,11 +26,13 @@ export const textFieldStyles = css`
     font: inherit;
     font-size: 1rem;
     padding: 0.625rem 0.75rem;
-    border: 1px solid var(--tf-border-color, #d0d4da);
+    border: 1px solid var(--tf-border-color, #878c95);
     border-radius: var(--tf-radius, 6px);
     background: var(--tf-input-background, #fff);
     color: var(--tf-text-color, #30313d);
-    outline: none;
+    /* Transparent, not none: forced-colors mode draws it, where box-shadow is dropped. */
+    outline: 2px solid transparent;
+    outline-offset: 1px;
     transition:
       border-color 0.15s,
       box-shadow 0.15s;
@@ -38,10 +40,18 @@ export const textFieldStyles = css`
   input:focus,
   select:focus {
     border-color: var(--tf-focus-color, #0570de);
-    box-shadow: 0 0 0 3px color-mix(in srgb, var(--tf-focus-color, #0570de) 25%, transparent);
+    outline-color: var(--tf-focus-color, #0570de);
   }
   input[aria-invalid='true'] {
     border-color: var(--tf-danger-color, #df1b41);
+  }
+  input[aria-invalid='true']:focus {
+    outline-color: var(--tf-danger-color, #df1b41);
+  }
+  input:disabled,
+  select:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
   }
   .error {
     min-height: 1.1rem;

@@ -68,11 +68,12 @@ export class TextField extends LitElement {
         spellcheck="false"
         ?disabled=${this.disabled}
         aria-invalid=${this.error ? 'true' : 'false'}
-        aria-describedby="suffix error"
+        aria-describedby=${this.suffix ? 'error suffix' : 'error'}
         @input=${this.handleInput}
         @blur=${this.handleBlur}
       />
-      <div id="error" class="error" role="alert">${this.error}</div>
+      <!-- Always present, so a message put into it is announced; empty, it is silent. -->
+      <div id="error" class="error" role="alert" aria-atomic="true">${this.error}</div>
     `;
   }
 
