@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,13 +16,46 @@ export interface TestService {
   close(): Promise<void>;
 }
 
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * With `DATABASE_URL` set (the server-pg stage), a fresh database on that
+ * server for one test service. A real deployment shares a database only among
+ * processes that share its keys; services with data directories (and so
+ * encryption keys) of their own get databases of their own. Null for SQLite.
+ */
+export async function createTestDatabase(): Promise<TestDatabase | null> {
+  const server = process.env.DATABASE_URL;
+  if (!server) return null;
+  const name = `tf_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /**
  * A real service on a free port of 127.0.0.1 with its own throwaway data
- * directory, for tests that talk HTTP (node, browser and e2e alike).
+ * directory (and, in the server-pg stage, its own database), for tests that
+ * talk HTTP (node, browser and e2e alike).
  */
 export async function startTestService(overrides: StartServiceOptions = {}): Promise<TestService> {
   const dataDir = overrides.dataDir ?? (await mkdtemp(join(tmpdir(), 'tokenframe-test-')));
-  const service = await startService({ port: 0, host: '127.0.0.1', logger: false, ...overrides, dataDir });
+  const database = overrides.databaseUrl === undefined ? await createTestDatabase() : null;
+  const databaseUrl = overrides.databaseUrl ?? database?.url;
+  const service = await startService({ port: 0, host: '127.0.0.1', logger: false, ...overrides, dataDir, databaseUrl });
   return {
     url: service.url,
     publishableKey: service.config.devAccount.publishableKey,
@@ -30,6 +64,7 @@ export async function startTestService(overrides: StartServiceOptions = {}): Pro
     service,
     async close() {
       await service.close();
+      await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

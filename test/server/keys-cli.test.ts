@@ -5,26 +5,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { callService, formBody, startTestService, type TestService } from './helpers';
+import {
+  callService,
+  createTestDatabase,
+  formBody,
+  startTestService,
+  type TestDatabase,
+  type TestService,
+} from './helpers';
 
 const run = promisify(execFile);
-const cli = (...args: string[]) => run(process.execPath, ['bin/tokenframe.js', ...args]);
+/** The CLI works on the same database as the service under test (its own, in the server-pg stage). */
+let databaseUrl = '';
+const cli = (...args: string[]) =>
+  run(process.execPath, ['bin/tokenframe.js', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 const nextYear = String(new Date().getFullYear() + 1);
 
 describe('tokenframe keys', () => {
   let dataDir: string;
   let svc: TestService;
   let created: { account: string; publishableKey: string; secretKey: string };
+  let database: TestDatabase | null;
 
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-keys-'));
+    database = await createTestDatabase();
+    databaseUrl = database?.url ?? '';
     const { stdout } = await cli('keys', 'create', '--origin', 'https://shop.example', '--data-dir', dataDir);
     const field = (name: string) => new RegExp(`${name}:\\s+(\\S+)`).exec(stdout)?.[1] ?? '';
     created = { account: field('account'), publishableKey: field('publishable key'), secretKey: field('secret key') };
-    svc = await startTestService({ dataDir });
+    svc = await startTestService({ dataDir, databaseUrl: database?.url });
   });
   after(async () => {
     await svc.close();
+    await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
   });
 
