@@ -37,6 +37,16 @@ export function decrypt(value: EncryptedValue, key: Buffer): string {
 }
 
 /**
+ * Decrypts a stored JSON document with whichever key of the keyring made it
+ * (keys rotate; old records stay readable until re-encrypted).
+ */
+export function openSecret(value: EncryptedValue, keys: ReadonlyMap<string, Buffer>): Record<string, unknown> {
+  const key = keys.get(value.keyId);
+  if (!key) throw new Error(`A stored value is encrypted under ${value.keyId}, which is not in the keyring.`);
+  return JSON.parse(decrypt(value, key)) as Record<string, unknown>;
+}
+
+/**
  * A keyed HMAC rather than a plain hash: card numbers have so little entropy
  * that an unkeyed hash could be reversed by enumeration. The account id is
  * mixed in so two merchants cannot correlate the same card.

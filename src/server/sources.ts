@@ -1,8 +1,8 @@
 import type { ServiceSecrets } from './config';
-import { decrypt, encrypt, fingerprint, type EncryptedValue } from './crypto';
+import { openSecret } from './crypto';
 import { StripeError } from './errors';
 import type { SourceRecord, TokenRecord, TokenStore } from './storage/types';
-import { tokenBuilders } from './tokens';
+import { issueToken } from './tokens/issue';
 
 /**
  * Turning a single-use token into a customer's source: consuming it
@@ -32,29 +32,15 @@ function sourceError(message: string, code?: string): StripeError {
 
 /** A token-shaped record for a test token, built fresh (with its own card id) on every use. */
 function testTokenRecord(id: string, accountId: string, secrets: ServiceSecrets): TokenRecord {
-  const created = now();
   const nextYear = String(new Date().getFullYear() + 1);
-  const built = tokenBuilders.card(
-    { number: testTokenCards[id], exp_month: '12', exp_year: nextYear, cvc: id === 'tok_amex' ? '1234' : '123' },
-    { clientIp: null, created, fingerprint: (value) => fingerprint(secrets.fingerprintKey, accountId, value) },
-  );
-  return {
-    id,
-    accountId,
-    type: 'card',
-    token: built.token,
-    secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),
-    fingerprint: built.fingerprint,
-    used: true,
-    created,
-    expiresAt: created,
+  const card = {
+    number: testTokenCards[id],
+    exp_month: '12',
+    exp_year: nextYear,
+    cvc: id === 'tok_amex' ? '1234' : '123',
   };
-}
-
-function decryptSecret(secret: EncryptedValue, secrets: ServiceSecrets): Record<string, unknown> {
-  const key = secrets.encryptionKeys.get(secret.keyId);
-  if (!key) throw new StripeError(500, 'api_error', 'A stored value cannot be read with the configured keys.');
-  return JSON.parse(decrypt(secret, key)) as Record<string, unknown>;
+  const record = issueToken('card', card, { accountId, clientIp: null, secrets, ttlSeconds: 0 });
+  return { ...record, id, used: true };
 }
 
 /**
@@ -79,7 +65,7 @@ export async function consumeSourceToken(
     throw sourceError(`You cannot use a ${existing.type} token as a payment source.`, 'token_in_use');
   }
   if (existing.type === 'card' && existing.secret && !existing.used) {
-    const raw = decryptSecret(existing.secret, secrets);
+    const raw = openSecret(existing.secret, secrets.encryptionKeys);
     if (declinedCardNumbers.has(String(raw.number))) throw cardDeclined();
   }
   const result = await store.consumeToken(tokenId, accountId, now());

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceSecrets } from '../config';
-import { decrypt, encrypt, fingerprint } from '../crypto';
+import { encrypt, openSecret } from '../crypto';
 import { checkPlaidCredentials, type PlaidCredentials } from '../plaid/credentials';
 import {
   invalidAccessToken,
@@ -34,7 +34,7 @@ import {
   type PublicTokenExchangeBody,
 } from '../plaid/schemas';
 import type { PlaidItemRecord, TokenStore } from '../storage/types';
-import { tokenizeBankAccount } from '../tokens/bank-account';
+import { issueToken } from '../tokens/issue';
 
 export const defaultPlaidPrefix = '/plaid';
 
@@ -86,9 +86,7 @@ export async function plaidRoutes(app: FastifyInstance, options: PlaidRoutesOpti
   }
 
   function numbersOf(item: PlaidItemRecord): Record<string, BankNumbers> {
-    const key = secrets.encryptionKeys.get(item.secret.keyId);
-    if (!key) throw new Error(`Plaid item ${item.itemId} is encrypted under a key that is not configured`);
-    return JSON.parse(decrypt(item.secret, key)) as Record<string, BankNumbers>;
+    return openSecret(item.secret, secrets.encryptionKeys) as Record<string, BankNumbers>;
   }
 
   app.post<{ Body: PublicTokenCreateBody }>(
@@ -167,9 +165,9 @@ export async function plaidRoutes(app: FastifyInstance, options: PlaidRoutesOpti
       const numbers = account ? numbersOf(item) : {};
       if (!account || !Object.hasOwn(numbers, accountId)) throw invalidAccountId();
 
-      // The same builder as `POST /v1/tokens`, so the token, its fingerprint and its stored secret match exactly.
-      const created = now();
-      const built = tokenizeBankAccount(
+      // Issued like `POST /v1/tokens` does, so the token, its fingerprint and its stored secret match exactly.
+      const record = issueToken(
+        'bank_account',
         {
           country: 'US',
           currency: 'usd',
@@ -177,25 +175,11 @@ export async function plaidRoutes(app: FastifyInstance, options: PlaidRoutesOpti
           account_number: numbers[accountId].account,
           account_type: account.subtype,
         },
-        {
-          // Made server to server by the merchant's Plaid call, not by a browser.
-          clientIp: null,
-          created,
-          fingerprint: (value) => fingerprint(secrets.fingerprintKey, item.accountId, value),
-        },
+        // Made server to server by the merchant's Plaid call, not by a browser.
+        { accountId: item.accountId, clientIp: null, secrets, ttlSeconds: tokenTtlSeconds },
       );
-      await store.insertToken({
-        id: built.token.id,
-        accountId: item.accountId,
-        type: built.token.type,
-        token: built.token,
-        secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),
-        fingerprint: built.fingerprint,
-        used: false,
-        created,
-        expiresAt: created + tokenTtlSeconds,
-      });
-      return { stripe_bank_account_token: built.token.id, request_id: request.id };
+      await store.insertToken(record);
+      return { stripe_bank_account_token: record.id, request_id: request.id };
     },
   );
 }

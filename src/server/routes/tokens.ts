@@ -2,10 +2,10 @@ import type {} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiKeyOf } from '../auth';
 import type { ServiceSecrets } from '../config';
-import { encrypt, fingerprint } from '../crypto';
 import { StripeError } from '../errors';
 import type { PublicToken, TokenStore } from '../storage/types';
-import { isTokenKind, tokenBuilders, tokenKinds, type TokenKind } from '../tokens';
+import { isTokenKind, tokenKinds, type TokenKind } from '../tokens';
+import { issueToken } from '../tokens/issue';
 import { checkKnownParams, isParams, type Params } from '../tokens/params';
 
 export interface RateLimits {
@@ -70,23 +70,14 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
 
   async function createToken(request: FastifyRequest, accountId: string, body: Params): Promise<PublicToken> {
     const kind = requestedKind(body);
-    const built = tokenBuilders[kind](body[kind], {
-      clientIp: request.ip ?? null,
-      created: Math.floor(Date.now() / 1000),
-      fingerprint: (value) => fingerprint(secrets.fingerprintKey, accountId, value),
-    });
-    await store.insertToken({
-      id: built.token.id,
+    const record = issueToken(kind, body[kind], {
       accountId,
-      type: built.token.type,
-      token: built.token,
-      secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),
-      fingerprint: built.fingerprint,
-      used: false,
-      created: built.token.created,
-      expiresAt: built.token.created + tokenTtlSeconds,
+      clientIp: request.ip ?? null,
+      secrets,
+      ttlSeconds: tokenTtlSeconds,
     });
-    return built.token;
+    await store.insertToken(record);
+    return record.token;
   }
 
   const limits = [

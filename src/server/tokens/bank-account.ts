@@ -100,33 +100,33 @@ function readOtherAccount(routing: string | undefined, account: string): BankDet
   return { routingNumber, accountNumber: account };
 }
 
+/** Refuses anything but `length` letters (`US`, `usd`), naming the parameter, never quoting the value. */
+function letterCode(value: string, what: 'country' | 'currency'): string {
+  const [pattern, words] = what === 'country' ? [/^[A-Za-z]{2}$/, 'two-letter'] : [/^[A-Za-z]{3}$/, 'three-letter'];
+  if (!pattern.test(value)) {
+    const name = param(what);
+    throw new StripeError(
+      400,
+      'invalid_request_error',
+      `Invalid ${name}: must be a ${words} ${what} code.`,
+      undefined,
+      name,
+    );
+  }
+  return value;
+}
+
 /** `bank_account[...]` → a `btok_…` token holding a `ba_…` bank account; the account number is the secret. */
 export const tokenizeBankAccount: TokenBuilder = (value, context) => {
   const params = readDictionary(value, 'bank_account');
   checkKnownParams(params, bankAccountParamNames, 'bank_account');
   for (const name of bankAccountParamNames) readString(params[name], param(name));
 
-  const countryText = readRequiredString(params.country, param('country'));
-  if (!/^[A-Za-z]{2}$/.test(countryText)) {
-    throw new StripeError(
-      400,
-      'invalid_request_error',
-      `Invalid ${param('country')}: must be a two-letter country code.`,
-      undefined,
-      param('country'),
-    );
-  }
-  const country = countryText.toUpperCase();
-  const currencyText = readString(params.currency, param('currency')) || defaultCurrency(country);
-  if (!/^[A-Za-z]{3}$/.test(currencyText)) {
-    throw new StripeError(
-      400,
-      'invalid_request_error',
-      `Invalid ${param('currency')}: must be a three-letter currency code.`,
-      undefined,
-      param('currency'),
-    );
-  }
+  const country = letterCode(readRequiredString(params.country, param('country')), 'country').toUpperCase();
+  const currencyText = letterCode(
+    readString(params.currency, param('currency')) || defaultCurrency(country),
+    'currency',
+  );
   const holderName = readString(params.account_holder_name, param('account_holder_name')) || null;
   const holderType = readEnum(params.account_holder_type, param('account_holder_type'), accountHolderTypes) ?? null;
   const accountType = readEnum(params.account_type, param('account_type'), bankAccountTypes) ?? null;

@@ -1,0 +1,42 @@
+import type { ServiceSecrets } from '../config';
+import { encrypt, fingerprint } from '../crypto';
+import type { TokenRecord } from '../storage/types';
+import { tokenBuilders, type TokenKind } from './index';
+
+export interface IssueOptions {
+  /** The account whose vault holds the token; fingerprints are keyed per account. */
+  accountId: string;
+  /** Echoed as `client_ip`; null when the token is made server to server. */
+  clientIp: string | null;
+  secrets: ServiceSecrets;
+  /** How long the token can be used. */
+  ttlSeconds: number;
+}
+
+/**
+ * Validates `params` with the kind's builder and makes the record the vault
+ * stores: the public token object, the raw values encrypted under the current
+ * key, the keyed fingerprint. Every way a token comes to be (`POST
+ * /v1/tokens`, Plaid's processor endpoint, Stripe's test tokens) goes through
+ * here, so they are stored alike.
+ */
+export function issueToken(kind: TokenKind, params: unknown, options: IssueOptions): TokenRecord {
+  const { accountId, clientIp, secrets, ttlSeconds } = options;
+  const created = Math.floor(Date.now() / 1000);
+  const built = tokenBuilders[kind](params, {
+    clientIp,
+    created,
+    fingerprint: (value) => fingerprint(secrets.fingerprintKey, accountId, value),
+  });
+  return {
+    id: built.token.id,
+    accountId,
+    type: built.token.type,
+    token: built.token,
+    secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),
+    fingerprint: built.fingerprint,
+    used: false,
+    created,
+    expiresAt: created + ttlSeconds,
+  };
+}
