@@ -2,23 +2,16 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TokenframeCard } from '../../src/host/index';
 import {
   env,
+  fillCard,
   frameInput,
   mountReady,
   nextChangeError,
-  nextYear,
   press,
   recordRequests,
   shownErrors,
   tokenRequests,
   type,
 } from './helpers';
-
-async function fillCard(id: string, number: string, expiry = `12${nextYear}`, cvc = '123', zip = '94107') {
-  await type(id, 'Card number', number);
-  await type(id, 'Expiration', expiry);
-  await type(id, 'CVC', cvc);
-  await type(id, 'Postal code', zip);
-}
 
 describe('<tokenframe-card>', () => {
   it('renders its fields in an iframe on the tokenization origin, out of the page’s reach', async () => {
@@ -126,8 +119,10 @@ describe('as frameworks use it', () => {
     card.setAttribute('origin', env.url);
     const errors: unknown[] = [];
     card.addEventListener('loaderror', (event) => errors.push((event as CustomEvent).detail));
-    await fixture(html`<div>${card}</div>`);
     const ready = oneEvent(card, 'ready');
+    // As a framework does: insert the element, then set its attributes in the same task.
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    container.append(card);
     card.setAttribute('publishable-key', env.publishableKey);
     await ready;
     card.name = 'token';

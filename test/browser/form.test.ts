@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeCard } from '../../src/host/index';
-import { env, frameInput, nextYear, press, shownErrors, type } from './helpers';
+import { env, fillCard, frameInput, nextYear, press, shownErrors, type } from './helpers';
 
 /**
  * The elements in plain forms: the platform's validity, the token ID as an
@@ -27,13 +27,6 @@ async function mountForm(id: string, attributes = 'required', key = env.publisha
     event.preventDefault();
   });
   return { form, card, submitted };
-}
-
-async function fillCard(id: string) {
-  await type(id, 'Card number', '4242424242424242');
-  await type(id, 'Expiration', `12${nextYear}`);
-  await type(id, 'CVC', '123');
-  await type(id, 'Postal code', '94107');
 }
 
 const until = async (check: () => boolean) => {

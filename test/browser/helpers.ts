@@ -30,6 +30,20 @@ export function type(id: string, label: string, text: string) {
   return executeServerCommand('frame-type', { selector: `#${id}`, label, text });
 }
 
+/** Types a whole card (number, expiry next year, CVC, postal code) into the card frame of `#id`. */
+export async function fillCard(
+  id: string,
+  number = '4242424242424242',
+  expiry = `12${nextYear}`,
+  cvc = '123',
+  zip = '94107',
+) {
+  await type(id, 'Card number', number);
+  await type(id, 'Expiration', expiry);
+  await type(id, 'CVC', cvc);
+  await type(id, 'Postal code', zip);
+}
+
 export function press(id: string, label: string, key: string) {
   return executeServerCommand('frame-press', { selector: `#${id}`, label, key });
 }
