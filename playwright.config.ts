@@ -10,10 +10,12 @@ import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
  * localhost (two origins), on ports of their own so `npm start` can keep
  * running. Workers inherit E2E_DIR from this process, so all share one run.
  */
-export const servicePort = 4343;
-export const shopPort = 5273;
+// TF_PORT_OFFSET moves every port, so two checkouts can run their e2e suites side by side.
+const offset = Number(process.env.TF_PORT_OFFSET ?? 0);
+export const servicePort = 4343 + offset;
+export const shopPort = 5273 + offset;
 /** The framework examples (examples/server.ts), each on a localhost origin of its own. */
-export const examplePorts = { plain: 5301, react: 5302, vue: 5303 };
+export const examplePorts = { plain: 5301 + offset, react: 5302 + offset, vue: 5303 + offset };
 const exampleOrigins = Object.values(examplePorts).map((port) => `--allowed-origin http://localhost:${port}`);
 process.env.E2E_DIR ??= mkdtempSync(join(tmpdir(), 'tokenframe-e2e-'));
 const dir = process.env.E2E_DIR;

@@ -31,14 +31,32 @@ export interface FrameOptions {
   brand?: string;
   /** PII: `ssn` or `itin` for US numbers. */
   idType?: string;
+  /** The language to show, as a BCP 47 tag the host resolved (`fr`, `ar-EG`); the frame falls back to English. */
+  locale?: string;
+  /** Split card fields: the group (random per page) whose number, expiry and CVC frames tokenize together. */
+  group?: string;
+}
+
+/**
+ * How the fields look, as the merchant wrote it (attribute JSON or property).
+ * Untrusted: the frame accepts only documented variables, rules and value
+ * shapes, and reports what it refused as `warning` messages.
+ */
+export interface Appearance {
+  /** `default`, `night`, `flat`, or `auto` (default or night, following prefers-color-scheme). */
+  theme?: string;
+  /** `colorPrimary`, `colorBackground`, `colorText`, `colorDanger`, `fontFamily`, `borderRadius`, … */
+  variables?: Record<string, string>;
+  /** Per documented selector (`.Input`, `.Input:focus`, `.Input--invalid`, `.Label`, `.Error`, `.Tab`, …), CSS properties. */
+  rules?: Record<string, Record<string, string>>;
 }
 
 /** Non-sensitive fields the merchant collects itself and adds to the token (`card[name]`, `card[address_zip]`, …). */
 export type TokenizeExtra = Record<string, string>;
 
 export type HostMessage =
-  | { tf: 1; type: 'init'; options: FrameOptions }
-  | { tf: 1; type: 'update'; options: FrameOptions }
+  | { tf: 1; type: 'init'; options: FrameOptions; appearance?: Appearance }
+  | { tf: 1; type: 'update'; options: FrameOptions; appearance?: Appearance }
   | { tf: 1; type: 'focus' }
   | { tf: 1; type: 'clear' }
   /** The form found the element invalid: show every field's error, as a submit attempt would. */
@@ -87,13 +105,15 @@ export type FrameMessage =
   | { tf: 1; type: 'resize'; height: number }
   /** Enter was pressed in a field: the host submits its form, as Enter in an input would. */
   | { tf: 1; type: 'submit' }
+  /** Something the merchant configured was ignored (an appearance entry outside the allow-list): the host warns in the console. */
+  | { tf: 1; type: 'warning'; message: string }
   | { tf: 1; type: 'result'; requestId: string; token?: Token; error?: TokenError };
 
 type Shape = Record<string, 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'boolean?' | 'object?'>;
 
 const hostShapes: Record<HostMessage['type'], Shape> = {
-  init: { options: 'object' },
-  update: { options: 'object' },
+  init: { options: 'object', appearance: 'object?' },
+  update: { options: 'object', appearance: 'object?' },
   focus: {},
   clear: {},
   validate: {},
@@ -108,6 +128,7 @@ const frameShapes: Record<FrameMessage['type'], Shape> = {
   blur: {},
   resize: { height: 'number' },
   submit: {},
+  warning: { message: 'string' },
   result: { requestId: 'string', token: 'object?', error: 'object?' },
 };
 

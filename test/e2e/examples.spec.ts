@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { examplePorts } from '../../playwright.config';
 import { expectNoSecrets, frameField, serviceLog } from './helpers';
 import { LeakRecorder } from './leak-recorder';
 
@@ -15,9 +16,9 @@ import { LeakRecorder } from './leak-recorder';
  * ports playwright.config.ts gives them) and paying with a real card frame.
  */
 const examples = [
-  { name: 'plain HTML', site: 'plain', url: 'http://localhost:5301/' },
-  { name: 'React', site: 'react', url: 'http://localhost:5302/' },
-  { name: 'Vue', site: 'vue', url: 'http://localhost:5303/' },
+  { name: 'plain HTML', site: 'plain', url: `http://localhost:${examplePorts.plain}/` },
+  { name: 'React', site: 'react', url: `http://localhost:${examplePorts.react}/` },
+  { name: 'Vue', site: 'vue', url: `http://localhost:${examplePorts.vue}/` },
 ] as const;
 
 /** Where playwright.config.ts sends the example server's request log. */
@@ -90,7 +91,7 @@ test('plain HTML: with a wrong integrity value the loader does not run and the e
   // would block the loopback script for that reason instead.)
   const wrong = `sha384-${createHash('sha384').update('not the loader').digest('base64')}`;
   const server = createServer((request, response) => {
-    fetch('http://localhost:5301/')
+    fetch(`http://localhost:${examplePorts.plain}/`)
       .then((answer) => answer.text())
       .then((html) => {
         const body = request.url === '/wrong' ? html.replace(/integrity="sha384-[^"]+"/, `integrity="${wrong}"`) : html;
