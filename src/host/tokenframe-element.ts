@@ -1,6 +1,7 @@
 import type { ElementKind, FrameMessage, FrameOptions, TokenError, TokenizeExtra } from '../protocol/messages';
 import { FormParticipation, joinForm } from './form-participation';
 import { FrameConnection, type TokenizeResult } from './frame-connection';
+import { resolveLocale } from './locale';
 import { configuredPublishableKey, tokenizationOrigin } from './origin';
 
 const READY_TIMEOUT_MS = 10_000;
@@ -18,6 +19,8 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
  * @attr name - Submits the token ID under this name with its form; on submit the element tokenizes first.
  *   Without a name the element takes no part in its form's validation or data (tokenize from script instead).
  * @attr required - The form cannot be submitted while the element is empty.
+ * @attr locale - The language of labels and messages (`en`, `fr`, `de`, `es`, `ja`, `ar`, …); `auto` (the default)
+ *   follows the page's `lang`, then the browser.
  * @event ready - The frame has loaded and answered the handshake.
  * @event change - `detail: {empty, complete, brand?, error?}` after every edit.
  * @event focus - Focus entered the frame.
@@ -48,12 +51,12 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   static get observedAttributes(): string[] {
-    return ['disabled', 'required', 'name', 'key', 'publishable-key', 'origin'];
+    return ['disabled', 'required', 'name', 'key', 'publishable-key', 'origin', 'locale'];
   }
 
   /** The frame options this element's attributes stand for; subclasses add their own. */
   protected frameOptions(): FrameOptions {
-    return { disabled: this.hasAttribute('disabled') || this.disabledByForm };
+    return { disabled: this.hasAttribute('disabled') || this.disabledByForm, locale: resolveLocale(this) };
   }
 
   attributeChangedCallback(name?: string, oldValue?: string | null, newValue?: string | null): void {
