@@ -25,6 +25,9 @@ export default defineConfig({
   workers: 1,
   timeout: 60_000,
   reporter: 'list',
+  // Stored screenshots for the visual tests (test/e2e/visual.spec.ts), one name per picture.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{arg}{ext}',
+  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide' } },
   use: {
     baseURL: `http://localhost:${shopPort}`,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? ensureChromium(), args: chromiumArgs },

@@ -30,6 +30,7 @@ const formPages = [
   { path: '/cvc', nav: 'Saved card', title: 'Confirm your saved card', file: 'cvc.html', script: 'cvc.js' },
   { path: '/identity', nav: 'Identity', title: 'Verify your identity', file: 'identity.html', script: 'identity.js' },
   { path: '/onboard', nav: 'Onboarding', title: 'Sell on Demo Shop', file: 'onboard.html', script: 'onboard.js' },
+  { path: '/gallery', nav: 'Appearance', title: 'Appearance', file: 'gallery.html', script: 'gallery.js' },
 ] as const;
 
 /** Every flow in the navigation: the pages above, and connecting a bank, which the merchant server does with Plaid. */

@@ -25,6 +25,13 @@ const pages: { path: string; frames: { tag: string; page: string; label: string 
   { path: '/identity', frames: [{ tag: 'tokenframe-pii', page: 'pii', label: 'Social Security number' }] },
   { path: '/onboard', frames: [] },
   { path: '/connect-bank', frames: [] },
+  {
+    path: '/gallery',
+    frames: [
+      { tag: 'tokenframe-card', page: 'card', label: 'Card number' },
+      { tag: 'tokenframe-pii', page: 'pii', label: 'Social Security number' },
+    ],
+  },
 ];
 
 /** One line per violation and node, so a failure says what to fix. */

@@ -44,4 +44,8 @@ test('the shop navigation reaches every flow, each with its secure field loaded'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect your bank');
   await expect(nav.getByRole('link', { name: 'Connect bank', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('button', { name: 'Connect' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Appearance', exact: true }).click();
+  await expect(page).toHaveURL(/\/gallery$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Appearance');
+  await expect(frameField(page, 'tokenframe-pii', 'Social Security number')).toBeVisible();
 });

@@ -1,0 +1,90 @@
+// `npm run screenshots`: renders every element of the demo's appearance gallery
+// (/gallery) in every built-in theme and in two languages in headless
+// Chromium, and writes one PNG per element, theme and language:
+// `docs/screenshots/{element}-{theme}-{locale}.png`.
+//
+//   node --import tsx scripts/screenshots.ts [--out DIR] [--locales en,ar] [--themes default,night,flat]
+//
+// It starts its own service and demo shop on free loopback ports (two
+// origins, as in production), from the current build (`npm run build`).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+// @ts-expect-error plain ESM helper without types
+import { chromiumArgs, ensureChromium } from './chromium.mjs';
+
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'docs/screenshots' },
+    locales: { type: 'string', default: 'en,ar' },
+    themes: { type: 'string', default: 'default,night,flat' },
+  },
+});
+
+if (!existsSync('dist/frame') || !existsSync('dist/host/tokenframe.js')) {
+  console.error('No build found: run `npm run build` first.');
+  process.exit(1);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+  throw new Error(`${url} did not answer within 30 s`);
+}
+
+const children: ChildProcess[] = [];
+const start = (args: string[]) =>
+  children.push(spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] }));
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tokenframe-screenshots-'));
+const [servicePort, shopPort] = [await freePort(), await freePort()];
+const service = `http://127.0.0.1:${servicePort}`;
+const shop = `http://localhost:${shopPort}`;
+const out = resolve(values.out);
+mkdirSync(out, { recursive: true });
+
+try {
+  start(['bin/tokenframe.js', 'serve', '--port', String(servicePort), '--data-dir', dataDir, '--allowed-origin', shop]);
+  await waitFor(`${service}/v1/tokenframe.js`);
+  start(['--import', 'tsx', 'demo/main.ts', '--port', String(shopPort), '--service', service, '--data-dir', dataDir]);
+  await waitFor(`${shop}/`);
+
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 1 });
+  let written = 0;
+  for (const theme of values.themes.split(',')) {
+    for (const locale of values.locales.split(',')) {
+      await page.goto(`${shop}/gallery?theme=${theme}&locale=${locale}`);
+      await page.locator('body[data-ready]').waitFor({ timeout: 20_000 });
+      for (const section of await page.locator('#gallery section').all()) {
+        const element = await section.getAttribute('data-element');
+        await section.screenshot({ path: join(out, `${element}-${theme}-${locale}.png`), animations: 'disabled' });
+        written++;
+      }
+    }
+  }
+  await browser.close();
+  console.log(`${written} screenshots in ${out}`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+}
