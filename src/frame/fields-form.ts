@@ -89,7 +89,12 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     const failing = this.fieldNames().find((field) => checks[field].state !== 'complete');
     const error = failing && checks[failing].error;
     return error
-      ? { type: 'validation_error', code: error.code, message: this.message(failing, checks[failing]), param: error.param }
+      ? {
+          type: 'validation_error',
+          code: error.code,
+          message: this.message(failing, checks[failing]),
+          param: error.param,
+        }
       : null;
   }
 

@@ -125,7 +125,9 @@ export class PiiForm extends FieldsForm<'idNumber'> {
 
   private handleInput({ value, deleting }: FieldInputDetail): void {
     if (this.idType === 'id') {
-      this.idNumber = normalizeTyped(value).toUpperCase().replace(/[^A-Z0-9 -]/g, '');
+      this.idNumber = normalizeTyped(value)
+        .toUpperCase()
+        .replace(/[^A-Z0-9 -]/g, '');
     } else {
       const digits = digitsOnly(value).slice(0, 9);
       // Typing past a dash adds it; deleting leaves the dash for the next key.

@@ -21,7 +21,12 @@ const titles: Record<string, [string, string, string, string]> = {
     'Campo seguro para el código de seguridad',
     'Campo seguro para el número de identificación',
   ],
-  ja: ['カード情報の安全な入力欄', '銀行口座情報の安全な入力欄', 'セキュリティコードの安全な入力欄', '本人確認番号の安全な入力欄'],
+  ja: [
+    'カード情報の安全な入力欄',
+    '銀行口座情報の安全な入力欄',
+    'セキュリティコードの安全な入力欄',
+    '本人確認番号の安全な入力欄',
+  ],
   ar: [
     'حقل آمن لإدخال بيانات البطاقة',
     'حقل آمن لإدخال بيانات الحساب المصرفي',

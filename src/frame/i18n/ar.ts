@@ -10,8 +10,9 @@ const ar: Catalog = {
   card: {
     number: 'رقم البطاقة',
     expiry: 'تاريخ الانتهاء',
-    // The field reads left to right like the digits typed into it; the marks keep the month on the left.
-    expiryPlaceholder: 'شهر\u200e / \u200eسنة',
+    // Chromium lays a placeholder out by its first strong character: the leading mark makes it read left
+    // to right, month on the left, like the digits typed into the field.
+    expiryPlaceholder: '\u200eشهر / سنة',
     cvc: 'رمز الأمان',
     cvcPlaceholder: 'CVC',
     postalCode: 'الرمز البريدي',
@@ -67,9 +68,6 @@ const ar: Catalog = {
   apiErrors: {
     network_error: 'تعذّر الاتصال بخدمة الدفع. تحقق من اتصالك وحاول مرة أخرى.',
     rate_limit: 'محاولات كثيرة جدًا خلال وقت قصير. يُرجى الانتظار قليلًا ثم المحاولة مرة أخرى.',
-    card_declined: 'تم رفض بطاقتك.',
-    expired_card: 'انتهت صلاحية بطاقتك.',
-    processing_error: 'حدث خطأ أثناء معالجة بطاقتك. يُرجى المحاولة مرة أخرى.',
     api_error: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',
   },
 };

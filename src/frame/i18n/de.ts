@@ -66,9 +66,6 @@ const de: Catalog = {
     network_error:
       'Der Zahlungsdienst ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     rate_limit: 'Zu viele Versuche in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
-    card_declined: 'Ihre Karte wurde abgelehnt.',
-    expired_card: 'Ihre Karte ist abgelaufen.',
-    processing_error: 'Bei der Verarbeitung Ihrer Karte ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
     api_error: 'Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
   },
 };

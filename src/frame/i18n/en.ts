@@ -60,13 +60,10 @@ const en = {
     cardExpired: (month: number, year: number, f: Formatters) => `Your card expired in ${f.monthYear(month, year)}.`,
     ibanFromCountry: (country: string, f: Formatters) => `Enter an IBAN from ${f.region(country)}.`,
   },
-  /** Errors from `POST /v1/tokens` by code (or type, for `api_error`); others keep the service's message. */
+  /** The errors `POST /v1/tokens` can answer a customer with besides validation (by code, or type for `api_error`); others keep the service's message. */
   apiErrors: {
     network_error: 'Could not reach the payment service. Check your connection and try again.',
     rate_limit: 'Too many attempts in a short time. Please wait a moment and try again.',
-    card_declined: 'Your card was declined.',
-    expired_card: 'Your card has expired.',
-    processing_error: 'An error occurred while processing your card. Please try again.',
     api_error: 'Something went wrong on our side. Please try again.',
   },
 };

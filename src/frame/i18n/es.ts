@@ -64,9 +64,6 @@ const es: Catalog = {
   apiErrors: {
     network_error: 'No se pudo conectar con el servicio de pago. Compruebe su conexión e inténtelo de nuevo.',
     rate_limit: 'Demasiados intentos en poco tiempo. Espere un momento e inténtelo de nuevo.',
-    card_declined: 'Su tarjeta fue rechazada.',
-    expired_card: 'Su tarjeta está vencida.',
-    processing_error: 'Se produjo un error al procesar su tarjeta. Inténtelo de nuevo.',
     api_error: 'Se produjo un error en nuestro sistema. Inténtelo de nuevo.',
   },
 };

@@ -65,9 +65,6 @@ const fr: Catalog = {
   apiErrors: {
     network_error: 'Impossible de joindre le service de paiement. Vérifiez votre connexion et réessayez.',
     rate_limit: 'Trop de tentatives en peu de temps. Veuillez patienter un instant, puis réessayer.',
-    card_declined: 'Votre carte a été refusée.',
-    expired_card: 'Votre carte a expiré.',
-    processing_error: "Une erreur s'est produite lors du traitement de votre carte. Veuillez réessayer.",
     api_error: "Une erreur s'est produite de notre côté. Veuillez réessayer.",
   },
 };

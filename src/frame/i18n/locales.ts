@@ -25,7 +25,8 @@ export function matchLocale(requested: string | undefined): LocaleMatch {
     return { language: 'en', locale: 'en' };
   }
   const lower = tag.toLowerCase();
-  const language = supportedLanguages.find((l) => l === lower) ?? supportedLanguages.find((l) => l === lower.split('-')[0]);
+  const language =
+    supportedLanguages.find((l) => l === lower) ?? supportedLanguages.find((l) => l === lower.split('-')[0]);
   return language ? { language, locale: tag } : { language: 'en', locale: 'en' };
 }
 
@@ -33,21 +34,13 @@ export function directionOf(language: Language): 'ltr' | 'rtl' {
   return language === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** English ships in the main bundle; the others are separate chunks, fetched only when asked for. */
-const loaders: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalog }>> = {
-  fr: () => import('./fr'),
-  de: () => import('./de'),
-  es: () => import('./es'),
-  ja: () => import('./ja'),
-  ar: () => import('./ar'),
-};
-
-/** A catalog that fails to load (the chunk unreachable) falls back to English rather than leaving the frame unready. */
+/** English ships in the main bundle; the other languages load only when asked for. */
 export async function loadCatalog(language: Language): Promise<Catalog> {
   if (language === 'en') return en;
   try {
-    return (await loaders[language]()).default;
+    return (await import('./translations'))[language];
   } catch {
+    // The chunk unreachable: English rather than a frame that never becomes ready.
     return en;
   }
 }
