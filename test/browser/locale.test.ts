@@ -117,9 +117,17 @@ describe('locale', () => {
     await card.tokenize();
     expect(await shownErrors('locale-switch')).to.deep.equal([
       'El número de su tarjeta está incompleto.',
-      'El código de seguridad de su tarjeta debe tener 3 dígitos.',
+      'El código de seguridad de su tarjeta está incompleto.',
       'Su código postal está incompleto.',
     ]);
+  });
+
+  it('counts the digits a security code needs in the locale’s own numerals', async () => {
+    await mountReady<TokenframeCard>('tokenframe-card', 'locale-cvc-digits', { locale: 'ar-EG' });
+    // Four digits fit while the brand is unknown; the Visa number then makes them one too many.
+    await type('locale-cvc-digits', 'رمز الأمان', '1234');
+    await type('locale-cvc-digits', 'رقم البطاقة', '4242424242424242');
+    expect(await shownErrors('locale-cvc-digits')).to.deep.equal(['يجب أن يتكون رمز أمان بطاقتك من ٣ أرقام.']);
   });
 
   it('falls back to English for a language it does not have', async () => {

@@ -138,11 +138,11 @@ describe('card messages', () => {
     assert.equal(expiredMessage({ month: '03', year: '2' }, { state: 'incomplete' }, en, f, now), null);
   });
 
-  it('say how many digits the brand’s security code has', () => {
-    const amex = brandByName('amex');
-    assert.equal(cvcDigitsMessage({ state: 'incomplete' }, amex, en, f), "Your card's security code needs 4 digits.");
-    assert.equal(cvcDigitsMessage({ state: 'incomplete' }, null, en, f), null);
-    assert.equal(cvcDigitsMessage({ state: 'empty' }, amex, en, f), null);
+  it('say how many digits the brand’s security code has when it is too long', () => {
+    const visa = brandByName('visa');
+    assert.equal(cvcDigitsMessage({ state: 'invalid' }, visa, en, f), "Your card's security code needs 3 digits.");
+    assert.equal(cvcDigitsMessage({ state: 'invalid' }, null, en, f), null);
+    assert.equal(cvcDigitsMessage({ state: 'incomplete' }, visa, en, f), null);
   });
 });
 

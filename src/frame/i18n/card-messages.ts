@@ -23,14 +23,16 @@ export function expiredMessage(
   return past ? t.messages.cardExpired(monthNumber, yearNumber, format) : null;
 }
 
-/** "Your card's security code needs 4 digits." once the brand, and so the length, is known. */
+/**
+ * "Your card's security code needs 3 digits." for a code too long for the
+ * brand (typed before the number changed the brand). A code still being typed
+ * keeps the code's own "incomplete" message, as the API words it.
+ */
 export function cvcDigitsMessage(
   check: FieldCheck,
   brand: CardBrand | null,
   t: Catalog,
   format: Formatters,
 ): string | null {
-  return brand && check.state !== 'empty' && check.state !== 'complete'
-    ? t.messages.cvcDigits(brand.cvcLength, format)
-    : null;
+  return brand && check.state === 'invalid' ? t.messages.cvcDigits(brand.cvcLength, format) : null;
 }
