@@ -10,19 +10,15 @@ import {
   defaultCurrency,
   usesIban,
 } from '../validation/bank';
+import { validationError } from '../validation/errors';
 import type { FieldCheck } from '../validation/card';
 import { FieldsForm } from './fields-form';
-import { digitsOnly } from './format';
+import { digitsOnly, normalizeTyped } from './format';
 import type { FieldInputDetail } from './fields/text-field';
 import './fields/select-field';
 import './fields/text-field';
 
 type BankField = 'routingNumber' | 'accountNumber' | 'confirmation' | 'iban' | 'holderName' | 'holderType';
-
-const holderTypes = [
-  { value: 'individual', label: 'Individual' },
-  { value: 'company', label: 'Company' },
-];
 
 /**
  * A bank account: for US accounts the routing number (ABA checksum, bank name
@@ -58,26 +54,35 @@ export class BankAccountForm extends FieldsForm<BankField> {
       : ['routingNumber', 'accountNumber', 'confirmation', 'holderName', 'holderType'];
   }
 
+  /** A valid IBAN from another country than the account's: valid, but not for this form. */
+  private get ibanFromOtherCountry(): boolean {
+    const iban = checkIban(this.iban);
+    return iban.state === 'complete' && iban.country !== this.country;
+  }
+
   protected checks(): Record<BankField, FieldCheck> {
     const iban = checkIban(this.iban);
-    const ibanCountryMismatch = iban.state === 'complete' && iban.country !== this.country;
     return {
       routingNumber: checkRoutingNumber(this.routingNumber),
       accountNumber: checkAccountNumber(this.accountNumber),
       confirmation: checkAccountNumberConfirmation(this.accountNumber, this.confirmation),
-      iban: ibanCountryMismatch
-        ? {
-            state: 'invalid',
-            error: {
-              code: 'iban_invalid',
-              param: 'bank_account[account_number]',
-              message: `Enter an IBAN from ${this.country}.`,
-            },
-          }
+      iban: this.ibanFromOtherCountry
+        ? { state: 'invalid', error: validationError('iban_invalid', 'bank_account[account_number]') }
         : iban,
       holderName: checkAccountHolderName(this.holderName),
       holderType: { state: 'complete' },
     };
+  }
+
+  protected override message(field: BankField, check: FieldCheck): string {
+    const { t, format } = this.localize;
+    return field === 'iban' && this.ibanFromOtherCountry
+      ? t.messages.ibanFromCountry(this.country, format)
+      : super.message(field, check);
+  }
+
+  override documentTitle(): string {
+    return this.localize.t.titles.bankAccount;
   }
 
   tokenParams(): Record<string, string> {
@@ -103,6 +108,7 @@ export class BankAccountForm extends FieldsForm<BankField> {
 
   override render() {
     const checks = this.checks();
+    const t = this.localize.t.bank;
     const digitField = (
       field: 'routingNumber' | 'accountNumber' | 'confirmation',
       label: string,
@@ -111,6 +117,7 @@ export class BankAccountForm extends FieldsForm<BankField> {
     ) =>
       html`<tf-text-field
         label=${label}
+        ltr
         .suffix=${suffix}
         .value=${this[field]}
         .error=${this.errorFor(field, checks[field])}
@@ -123,26 +130,27 @@ export class BankAccountForm extends FieldsForm<BankField> {
       ></tf-text-field>`;
     const accountFields = this.isIban
       ? html`<tf-text-field
-          label="IBAN"
+          label=${t.iban}
+          ltr
           .value=${this.iban}
           .error=${this.errorFor('iban', checks.iban)}
           autocomplete="off"
           placeholder=${`${this.country}00 0000 0000 0000 0000 00`}
           maxlength="42"
           ?disabled=${this.disabled}
-          @field-input=${(e: CustomEvent<FieldInputDetail>) => this.setField('iban', e.detail.value.toUpperCase())}
+          @field-input=${(e: CustomEvent<FieldInputDetail>) => this.setField('iban', normalizeTyped(e.detail.value).toUpperCase())}
           @field-blur=${() => this.handleBlur('iban')}
         ></tf-text-field>`
-      : html`${digitField('routingNumber', 'Routing number', 9, checkRoutingNumber(this.routingNumber).bankName ?? '')}
+      : html`${digitField('routingNumber', t.routingNumber, 9, checkRoutingNumber(this.routingNumber).bankName ?? '')}
           <div class="row">
-            ${digitField('accountNumber', 'Account number', 17)}
-            ${digitField('confirmation', 'Confirm account number', 17)}
+            ${digitField('accountNumber', t.accountNumber, 17)}
+            ${digitField('confirmation', t.confirmAccountNumber, 17)}
           </div>`;
     return html`
       ${accountFields}
       <div class="row">
         <tf-text-field
-          label="Account holder name"
+          label=${t.holderName}
           enterkeyhint="done"
           .value=${this.holderName}
           .error=${this.errorFor('holderName', checks.holderName)}
@@ -153,9 +161,12 @@ export class BankAccountForm extends FieldsForm<BankField> {
           @field-blur=${() => this.handleBlur('holderName')}
         ></tf-text-field>
         <tf-select-field
-          label="Account type"
+          label=${t.holderType}
           .value=${this.holderType}
-          .options=${holderTypes}
+          .options=${[
+            { value: 'individual', label: t.individual },
+            { value: 'company', label: t.company },
+          ]}
           ?disabled=${this.disabled}
           @field-input=${(e: CustomEvent<FieldInputDetail>) => this.setField('holderType', e.detail.value)}
         ></tf-select-field>

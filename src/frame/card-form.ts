@@ -11,7 +11,8 @@ import {
   type FieldCheck,
 } from '../validation/card';
 import { FieldsForm } from './fields-form';
-import { digitsOnly, formatCardNumber, formatExpiry, parseExpiry } from './format';
+import { digitsOnly, formatCardNumber, formatExpiry, normalizeTyped, parseExpiry } from './format';
+import { cvcDigitsMessage, expiredMessage } from './i18n/card-messages';
 import type { FieldInputDetail } from './fields/text-field';
 import './fields/text-field';
 
@@ -54,6 +55,17 @@ export class CardForm extends FieldsForm<CardField> {
     };
   }
 
+  protected override message(field: CardField, check: FieldCheck): string {
+    const { t, format } = this.localize;
+    const precise =
+      field === 'expiry'
+        ? expiredMessage(parseExpiry(this.expiry), check, t, format)
+        : field === 'cvc'
+          ? cvcDigitsMessage(check, checkCardNumber(this.number).brand, t, format)
+          : null;
+    return precise ?? super.message(field, check);
+  }
+
   protected override brand(): string {
     return checkCardNumber(this.number).brand?.type ?? 'unknown';
   }
@@ -77,10 +89,12 @@ export class CardForm extends FieldsForm<CardField> {
   override render() {
     const checks = this.checks();
     const brand = checkCardNumber(this.number).brand;
+    const t = this.localize.t.card;
     const maxDigits = brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
     return html`
       <tf-text-field
-        label="Card number"
+        label=${t.number}
+        ltr
         .suffix=${brand?.name ?? ''}
         .value=${this.number}
         .error=${this.errorFor('number', checks.number)}
@@ -94,25 +108,27 @@ export class CardForm extends FieldsForm<CardField> {
       ></tf-text-field>
       <div class="row">
         <tf-text-field
-          label="Expiration"
+          label=${t.expiry}
+          ltr
           .value=${this.expiry}
           .error=${this.errorFor('expiry', checks.expiry)}
           autocomplete="cc-exp"
           inputmode="numeric"
-          placeholder="MM / YY"
+          placeholder=${t.expiryPlaceholder}
           maxlength="7"
           ?disabled=${this.disabled}
           @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleExpiryInput(e.detail)}
           @field-blur=${() => this.handleBlur('expiry')}
         ></tf-text-field>
         <tf-text-field
-          label="CVC"
+          label=${t.cvc}
+          ltr
           enterkeyhint=${this.hidePostalCode ? 'done' : 'next'}
           .value=${this.cvc}
           .error=${this.errorFor('cvc', checks.cvc)}
           autocomplete="cc-csc"
           inputmode="numeric"
-          placeholder=${brand?.cvcLength === 4 ? '1234' : 'CVC'}
+          placeholder=${brand?.cvcLength === 4 ? '1234' : t.cvcPlaceholder}
           maxlength=${brand?.cvcLength ?? 4}
           ?disabled=${this.disabled}
           @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleCvcInput(e.detail)}
@@ -122,7 +138,8 @@ export class CardForm extends FieldsForm<CardField> {
           this.hidePostalCode
             ? null
             : html`<tf-text-field
-                label="Postal code"
+                label=${t.postalCode}
+                ltr
                 enterkeyhint="done"
                 .value=${this.postalCode}
                 .error=${this.errorFor('postalCode', checks.postalCode)}
@@ -157,7 +174,7 @@ export class CardForm extends FieldsForm<CardField> {
   }
 
   private handlePostalCodeInput({ value }: FieldInputDetail): void {
-    this.postalCode = value.slice(0, 10);
+    this.postalCode = normalizeTyped(value).slice(0, 10);
     this.announce(true);
   }
 }

@@ -4,6 +4,7 @@ import type { FrameOptions } from '../protocol/messages';
 import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
 import { FieldsForm } from './fields-form';
 import { digitsOnly } from './format';
+import { cvcDigitsMessage } from './i18n/card-messages';
 import type { FieldInputDetail } from './fields/text-field';
 import './fields/text-field';
 
@@ -30,6 +31,15 @@ export class CvcUpdateForm extends FieldsForm<'cvc'> {
     return { cvc: { ...check, error: { ...check.error, param: 'cvc_update[cvc]' } } };
   }
 
+  protected override message(field: 'cvc', check: FieldCheck): string {
+    const { t, format } = this.localize;
+    return cvcDigitsMessage(check, this.cardBrand, t, format) ?? super.message(field, check);
+  }
+
+  override documentTitle(): string {
+    return this.localize.t.titles.cvcUpdate;
+  }
+
   protected override brand(): string | undefined {
     return this.cardBrand?.type;
   }
@@ -44,14 +54,16 @@ export class CvcUpdateForm extends FieldsForm<'cvc'> {
 
   override render() {
     const length = this.cardBrand?.cvcLength;
+    const t = this.localize.t;
     return html`<tf-text-field
-      label=${this.cardBrand ? `${this.cardBrand.name} security code` : 'Security code'}
+      label=${this.cardBrand ? t.cvcUpdate.brandSecurityCode(this.cardBrand.name) : t.cvcUpdate.securityCode}
+      ltr
       .value=${this.cvc}
       .error=${this.errorFor('cvc', this.checks().cvc)}
       autocomplete="cc-csc"
       inputmode="numeric"
       enterkeyhint="done"
-      placeholder=${length === 4 ? '1234' : 'CVC'}
+      placeholder=${length === 4 ? '1234' : t.card.cvcPlaceholder}
       maxlength=${length ?? 4}
       ?disabled=${this.disabled}
       @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(e.detail)}

@@ -2,6 +2,7 @@ import { LitElement, css, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ChangeDetail, FrameOptions, TokenError } from '../protocol/messages';
 import type { FieldCheck } from '../validation/card';
+import { LocalizeController } from './i18n/localize-controller';
 
 /**
  * What every field kind's form does, written once: which fields have been
@@ -27,6 +28,8 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
 
   @property({ type: Boolean }) disabled = false;
   @state() protected touched = new Set<Field>();
+  /** The language the form shows; the frame sets it from the host's `locale` option. */
+  readonly localize = new LocalizeController(this);
 
   /** The non-sensitive parameters a merchant may add through `tokenize(extra)`. */
   abstract readonly extraFields: readonly string[];
@@ -44,9 +47,23 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     return undefined;
   }
 
+  /** The frame document's title, in the form's language. Card fields (split or not) share the card's. */
+  documentTitle(): string {
+    return this.localize.t.titles.card;
+  }
+
+  /**
+   * What a failing field's check means to the customer, in their language.
+   * Forms override it for messages more precise than the code's own (the
+   * digits a CVC needs, the month a card expired).
+   */
+  protected message(_field: Field, check: FieldCheck): string {
+    return check.error ? this.localize.t.errors[check.error.code] : '';
+  }
+
   protected errorFor(field: Field, check: FieldCheck): string {
     const judged = check.state === 'invalid' || (this.touched.has(field) && check.state !== 'complete');
-    return judged ? (check.error?.message ?? '') : '';
+    return judged ? this.message(field, check) : '';
   }
 
   /** What the host may know: emptiness, completeness, brand and the visible error. Never a value. */
@@ -60,7 +77,7 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
       empty: states.every((s) => s === 'empty'),
       complete: states.every((s) => s === 'complete'),
       brand: this.brand(),
-      error: error ? { code: error.code, message: error.message } : undefined,
+      error: shown && error ? { code: error.code, message: this.message(shown, checks[shown]) } : undefined,
     };
   }
 
@@ -71,7 +88,14 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     const checks = this.checks();
     const failing = this.fieldNames().find((field) => checks[field].state !== 'complete');
     const error = failing && checks[failing].error;
-    return error ? { type: 'validation_error', code: error.code, message: error.message, param: error.param } : null;
+    return error
+      ? {
+          type: 'validation_error',
+          code: error.code,
+          message: this.message(failing, checks[failing]),
+          param: error.param,
+        }
+      : null;
   }
 
   clear(): void {

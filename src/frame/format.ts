@@ -1,7 +1,22 @@
 /** Input formatting for the card fields. Digits in, display text out. */
 
+/**
+ * Digits as customers' keyboards type them, read as ASCII: Arabic-Indic
+ * (٠-٩), Eastern Arabic-Indic (۰-۹, Persian and Urdu keyboards) and
+ * full-width (０-９, Japanese and Chinese IMEs). Each block starts at a code
+ * point ending in 0, so the last hex digit is the digit's value.
+ */
+export function asciiDigits(value: string): string {
+  return value.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
+}
+
+/** Full-width letters and digits (IMEs) and non-ASCII digits as ASCII, for fields that take letters too. */
+export function normalizeTyped(value: string): string {
+  return asciiDigits(value.normalize('NFKC'));
+}
+
 export function digitsOnly(value: string): string {
-  return value.replace(/\D/g, '');
+  return asciiDigits(value).replace(/\D/g, '');
 }
 
 /** `4242424242424242` with gaps [4, 8, 12] → `4242 4242 4242 4242`. */

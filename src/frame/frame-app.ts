@@ -1,6 +1,7 @@
 import type { FieldsForm } from './fields-form';
 import { readFrameConfig } from './frame-config';
 import { listenForHost } from './host-channel';
+import { localizeTokenError } from './i18n/locales';
 import { createToken } from './tokens-api';
 
 /**
@@ -14,8 +15,10 @@ export function startFrame(form: FieldsForm<string>): void {
 
   const channel = listenForHost(
     config.allowedOrigins,
-    (init) => {
+    async (init) => {
       form.applyOptions(init.options);
+      // Ready only once the requested language shows, so the host never reveals English first.
+      await applyLocale(init.options.locale);
       channel.send({ type: 'ready' });
       reportHeight();
       new ResizeObserver(reportHeight).observe(document.body);
@@ -24,6 +27,7 @@ export function startFrame(form: FieldsForm<string>): void {
       switch (message.type) {
         case 'update':
           form.applyOptions(message.options);
+          void applyLocale(message.options.locale);
           break;
         case 'focus':
           form.focusFirst();
@@ -55,11 +59,12 @@ export function startFrame(form: FieldsForm<string>): void {
             channel.send({ type: 'result', requestId, error: invalid });
             break;
           }
-          channel.send({
-            type: 'result',
-            requestId,
-            ...(await createToken(config.publishableKey, form.tokenParams(extra))),
-          });
+          const result = await createToken(config.publishableKey, form.tokenParams(extra));
+          channel.send(
+            'error' in result
+              ? { type: 'result', requestId, error: localizeTokenError(result.error, form.localize.t) }
+              : { type: 'result', requestId, token: result.token },
+          );
           break;
         }
       }
@@ -85,6 +90,13 @@ export function startFrame(form: FieldsForm<string>): void {
     }
   });
   window.addEventListener('blur', () => channel.send({ type: 'blur' }));
+
+  async function applyLocale(locale: string | undefined): Promise<void> {
+    await form.localize.setLocale(locale);
+    document.documentElement.lang = form.localize.locale;
+    document.documentElement.dir = form.localize.dir;
+    document.title = form.documentTitle();
+  }
 
   function reportHeight(): void {
     channel.send({ type: 'resize', height: document.body.getBoundingClientRect().height });

@@ -4,15 +4,9 @@ import type { FrameOptions } from '../protocol/messages';
 import type { FieldCheck } from '../validation/card';
 import { checkIdNumber, formatSsn, idNumberTypeFor, normalizeIdNumber, type IdNumberType } from '../validation/pii';
 import { FieldsForm } from './fields-form';
-import { digitsOnly } from './format';
+import { asciiDigits, digitsOnly, normalizeTyped } from './format';
 import type { FieldInputDetail } from './fields/text-field';
 import './fields/text-field';
-
-const labels: Record<IdNumberType, string> = {
-  ssn: 'Social Security number',
-  itin: 'Individual Taxpayer Identification number',
-  id: 'ID number',
-};
 
 /**
  * One ID number: a US SSN or ITIN formatted `XXX-XX-XXXX`, or a generic
@@ -30,7 +24,7 @@ export class PiiForm extends FieldsForm<'idNumber'> {
         background: none;
         border: 0;
         padding: 0.125rem 0.25rem;
-        margin-right: -0.25rem;
+        margin-inline-end: -0.25rem;
         border-radius: 4px;
         cursor: pointer;
         outline: 2px solid transparent;
@@ -84,6 +78,10 @@ export class PiiForm extends FieldsForm<'idNumber'> {
     return { idNumber: checkIdNumber(this.idNumber, this.idType) };
   }
 
+  override documentTitle(): string {
+    return this.localize.t.titles.pii;
+  }
+
   tokenParams(): Record<string, string> {
     return { 'pii[id_number]': normalizeIdNumber(this.idNumber) };
   }
@@ -95,9 +93,11 @@ export class PiiForm extends FieldsForm<'idNumber'> {
 
   override render() {
     const us = this.idType !== 'id';
+    const t = this.localize.t.pii;
     return html`<div class="wrap">
       <tf-text-field
-        label=${labels[this.idType]}
+        label=${t[this.idType]}
+        ltr
         type=${this.revealed ? 'text' : 'password'}
         .value=${this.idNumber}
         .error=${this.errorFor('idNumber', this.checks().idNumber)}
@@ -118,18 +118,20 @@ export class PiiForm extends FieldsForm<'idNumber'> {
         ?disabled=${this.disabled}
         @click=${() => (this.revealed = !this.revealed)}
       >
-        Show number
+        ${t.showNumber}
       </button>
     </div>`;
   }
 
   private handleInput({ value, deleting }: FieldInputDetail): void {
     if (this.idType === 'id') {
-      this.idNumber = value.toUpperCase().replace(/[^A-Z0-9 -]/g, '');
+      this.idNumber = normalizeTyped(value)
+        .toUpperCase()
+        .replace(/[^A-Z0-9 -]/g, '');
     } else {
       const digits = digitsOnly(value).slice(0, 9);
       // Typing past a dash adds it; deleting leaves the dash for the next key.
-      this.idNumber = deleting ? value.replace(/[^\d-]/g, '') : formatSsn(digits);
+      this.idNumber = deleting ? asciiDigits(value).replace(/[^\d-]/g, '') : formatSsn(digits);
     }
     this.announce(true);
   }

@@ -10,6 +10,7 @@ import {
   type TokenError,
   type TokenizeExtra,
 } from '../protocol/messages';
+import { frameTitle } from './frame-title';
 
 export type TokenizeResult = { token: Token; error?: undefined } | { error: TokenError; token?: undefined };
 
@@ -48,7 +49,7 @@ export class FrameConnection {
     src.searchParams.set('key', config.publishableKey);
     this.iframe = document.createElement('iframe');
     this.iframe.src = src.href;
-    this.iframe.title = `Secure ${config.page.replace('-', ' ')} input`;
+    this.iframe.title = frameTitle(config.page, config.options.locale);
     this.iframe.setAttribute('allowtransparency', 'true');
     this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
     this.iframe.addEventListener('load', () => this.handshake(), { once: true });
@@ -64,6 +65,7 @@ export class FrameConnection {
   }
 
   send(message: Outgoing): void {
+    if (message.type === 'update') this.iframe.title = frameTitle(this.config.page, message.options.locale);
     this.port?.postMessage({ tf: PROTOCOL_VERSION, ...message });
   }
 

@@ -50,6 +50,32 @@ export function frameCommandsPlugin() {
             disabled: await input.isDisabled(),
           };
         }
+        case 'frame-document': {
+          // The frame document's language, direction and title, as assistive technology reads them.
+          const frame = await frameOf(session, payload.selector);
+          return frame.evaluate(() => ({
+            lang: document.documentElement.lang,
+            dir: document.documentElement.dir,
+            title: document.title,
+          }));
+        }
+        case 'frame-layout': {
+          // Which way one field and its label run, and where the label and the typed text sit in the field.
+          const input = (await frameOf(session, payload.selector)).getByLabel(payload.label, { exact: true });
+          return input.evaluate((element) => {
+            const label = element.getRootNode().querySelector('label');
+            const field = element.getBoundingClientRect();
+            const text = label.getBoundingClientRect();
+            return {
+              dir: element.getAttribute('dir'),
+              direction: getComputedStyle(element).direction,
+              textAlign: getComputedStyle(element).textAlign,
+              labelDirection: getComputedStyle(label).direction,
+              labelGapLeft: text.left - field.left,
+              labelGapRight: field.right - text.right,
+            };
+          });
+        }
         case 'record-requests': {
           const page = session.browser.getPage(session.id);
           const requests = [];

@@ -11,7 +11,7 @@ export const textFieldStyles = css`
     display: flex;
     justify-content: space-between;
     font-size: 0.8125rem;
-    margin-bottom: 0.25rem;
+    margin-block-end: 0.25rem;
   }
   label {
     color: var(--tf-label-color, #30313d);
@@ -57,6 +57,11 @@ export const textFieldStyles = css`
     min-height: 1.1rem;
     font-size: 0.8125rem;
     color: var(--tf-danger-color, #df1b41);
-    margin-top: 0.25rem;
+    margin-block-start: 0.25rem;
+    text-align: start;
+  }
+  /* Numbers stay left to right in a right-to-left page, but start where its text starts. */
+  :host(:dir(rtl)) input[dir='ltr'] {
+    text-align: right;
   }
 `;

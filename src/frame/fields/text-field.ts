@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { textFieldStyles } from './text-field.styles';
@@ -34,6 +34,8 @@ export class TextField extends LitElement {
   @property({ type: Boolean }) disabled = false;
   /** `password` masks what is typed (ID numbers until the customer asks to see them). */
   @property() type: 'text' | 'password' = 'text';
+  /** Numbers and codes read left to right even in a right-to-left language. */
+  @property({ type: Boolean }) ltr = false;
   /** The mobile keyboard's Enter key: `next` moves on, `done` on the last field. */
   @property() enterkeyhint: 'next' | 'done' = 'next';
 
@@ -59,6 +61,7 @@ export class TextField extends LitElement {
       <input
         id="input"
         type=${this.type}
+        dir=${this.ltr ? 'ltr' : nothing}
         .value=${live(this.value)}
         autocomplete=${this.autocomplete}
         inputmode=${this.inputmode}
@@ -88,7 +91,7 @@ export class TextField extends LitElement {
     if (chars === null || !this.hasFocus) return;
     let index = 0;
     for (let seen = 0; index < this.input.value.length && seen < chars; index++) {
-      if (/[A-Za-z0-9]/.test(this.input.value[index])) seen++;
+      if (/[\p{L}\p{Nd}]/u.test(this.input.value[index])) seen++;
     }
     this.input.setSelectionRange(index, index);
   }
@@ -98,7 +101,7 @@ export class TextField extends LitElement {
     this.caretChars =
       selectionStart === null || selectionStart >= value.length
         ? null
-        : value.slice(0, selectionStart).replace(/[^A-Za-z0-9]/g, '').length;
+        : value.slice(0, selectionStart).replace(/[^\p{L}\p{Nd}]/gu, '').length;
     const deleting = event.inputType?.startsWith('delete') ?? false;
     this.dispatchEvent(
       new CustomEvent<FieldInputDetail>('field-input', { detail: { value: this.input.value, deleting } }),

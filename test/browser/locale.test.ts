@@ -1,0 +1,150 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { TokenframeBankAccount, TokenframeCard } from '../../src/host/index';
+import { env, frameTexts, mountReady, nextChangeError, nextYear, shownErrors, type } from './helpers';
+
+interface FrameDocument {
+  lang: string;
+  dir: string;
+  title: string;
+}
+
+interface FrameLayout {
+  dir: string | null;
+  direction: string;
+  textAlign: string;
+  labelDirection: string;
+  labelGapLeft: number;
+  labelGapRight: number;
+}
+
+function frameDocument(id: string) {
+  return executeServerCommand<FrameDocument, { selector: string }>('frame-document', { selector: `#${id}` });
+}
+
+function frameLayout(id: string, label: string) {
+  return executeServerCommand<FrameLayout, { selector: string; label: string }>('frame-layout', {
+    selector: `#${id}`,
+    label,
+  });
+}
+
+/** The labels the frame of `#id` shows, in order. */
+function labels(id: string) {
+  return frameTexts(id, 'label');
+}
+
+/** Mounts `tag` with no locale attribute inside an element whose `lang` is `lang`, as a page section in that language. */
+async function mountInside<T extends HTMLElement>(lang: string, tag: string, id: string): Promise<T> {
+  const element = document.createElement(tag) as T;
+  element.id = id;
+  element.setAttribute('origin', env.url);
+  element.setAttribute('key', env.publishableKey);
+  const ready = oneEvent(element, 'ready');
+  await fixture(html`<section lang=${lang}><div>${element}</div></section>`);
+  await ready;
+  return element;
+}
+
+const toArabicIndic = (digits: string) => digits.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]);
+
+describe('locale', () => {
+  it('locale="fr" shows French labels, and French errors in the frame and in change events', async () => {
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'locale-fr', { locale: 'fr' });
+    expect(await labels('locale-fr')).to.deep.equal(['Numéro de carte', "Date d'expiration", 'CVC', 'Code postal']);
+    const error = nextChangeError(card);
+    await type('locale-fr', 'Numéro de carte', '4242424242424241');
+    expect(await error).to.deep.equal({ code: 'incorrect_number', message: 'Le numéro de votre carte est incorrect.' });
+    expect(await shownErrors('locale-fr')).to.deep.equal(['Le numéro de votre carte est incorrect.']);
+    const result = await card.tokenize();
+    expect(result.error).to.include({ code: 'incorrect_number', message: 'Le numéro de votre carte est incorrect.' });
+  });
+
+  it('names the month an expired card ran out, in the customer’s language', async () => {
+    await mountReady<TokenframeCard>('tokenframe-card', 'locale-expired', { locale: 'fr-CA' });
+    await type('locale-expired', "Date d'expiration", '0120');
+    expect(await shownErrors('locale-expired')).to.deep.equal(['Votre carte a expiré en janvier 2020.']);
+  });
+
+  it('follows the lang of the page section around an element without a locale attribute', async () => {
+    const card = await mountInside<TokenframeCard>('de', 'tokenframe-card', 'locale-lang-de');
+    expect(await labels('locale-lang-de')).to.deep.equal(['Kartennummer', 'Ablaufdatum', 'Prüfnummer', 'Postleitzahl']);
+    expect(await frameDocument('locale-lang-de')).to.deep.equal({
+      lang: 'de',
+      dir: 'ltr',
+      title: 'Sichere Eingabe der Kartendaten',
+    });
+    expect(card.shadowRoot!.querySelector('iframe')!.title).to.equal('Sichere Eingabe der Kartendaten');
+  });
+
+  it('locale="ar" lays the frame out right to left, with numbers still typed left to right from the start edge', async () => {
+    await mountReady<TokenframeCard>('tokenframe-card', 'locale-ar', { locale: 'ar' });
+    expect(await frameDocument('locale-ar')).to.include({ lang: 'ar', dir: 'rtl' });
+    const number = (await frameLayout('locale-ar', 'رقم البطاقة'))!;
+    expect(number).to.include({ dir: 'ltr', direction: 'ltr', textAlign: 'right', labelDirection: 'rtl' });
+    // The label sits at the right-hand (start) edge of its field.
+    expect(number.labelGapRight).to.be.lessThan(1);
+    expect(number.labelGapLeft).to.be.greaterThan(number.labelGapRight);
+  });
+
+  it('keeps name fields in the page’s direction while account numbers stay left to right', async () => {
+    await mountReady<TokenframeBankAccount>('tokenframe-bank-account', 'locale-ar-bank', { locale: 'ar' });
+    expect(await labels('locale-ar-bank')).to.deep.equal([
+      'رقم التوجيه',
+      'رقم الحساب',
+      'تأكيد رقم الحساب',
+      'اسم صاحب الحساب',
+      'نوع الحساب',
+    ]);
+    expect(await frameLayout('locale-ar-bank', 'رقم الحساب')).to.include({ dir: 'ltr', direction: 'ltr' });
+    expect(await frameLayout('locale-ar-bank', 'اسم صاحب الحساب')).to.include({ dir: null, direction: 'rtl' });
+  });
+
+  it('re-renders in the new language when the locale attribute changes', async () => {
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'locale-switch', { locale: 'en' });
+    await type('locale-switch', 'Card number', '4242');
+    card.setAttribute('locale', 'es');
+    await waitUntil(async () => (await labels('locale-switch'))[0] === 'Número de tarjeta', 'no Spanish labels');
+    expect(await frameDocument('locale-switch')).to.include({
+      lang: 'es',
+      title: 'Campo seguro para los datos de la tarjeta',
+    });
+    expect(card.shadowRoot!.querySelector('iframe')!.title).to.equal('Campo seguro para los datos de la tarjeta');
+    // What was typed survives the switch, and errors now come in Spanish.
+    await type('locale-switch', 'Vencimiento', `12${nextYear}`);
+    await type('locale-switch', 'CVC', '1');
+    card.blur();
+    await card.tokenize();
+    expect(await shownErrors('locale-switch')).to.deep.equal([
+      'El número de su tarjeta está incompleto.',
+      'El código de seguridad de su tarjeta está incompleto.',
+      'Su código postal está incompleto.',
+    ]);
+  });
+
+  it('counts the digits a security code needs in the locale’s own numerals', async () => {
+    await mountReady<TokenframeCard>('tokenframe-card', 'locale-cvc-digits', { locale: 'ar-EG' });
+    // Four digits fit while the brand is unknown; the Visa number then makes them one too many.
+    await type('locale-cvc-digits', 'رمز الأمان', '1234');
+    await type('locale-cvc-digits', 'رقم البطاقة', '4242424242424242');
+    expect(await shownErrors('locale-cvc-digits')).to.deep.equal(['يجب أن يتكون رمز أمان بطاقتك من ٣ أرقام.']);
+  });
+
+  it('falls back to English for a language it does not have', async () => {
+    await mountReady<TokenframeCard>('tokenframe-card', 'locale-unknown', { locale: 'tlh' });
+    expect(await labels('locale-unknown')).to.deep.equal(['Card number', 'Expiration', 'CVC', 'Postal code']);
+    expect(await frameDocument('locale-unknown')).to.deep.equal({ lang: 'en', dir: 'ltr', title: 'Secure card input' });
+  });
+
+  it('tokenizes a card typed entirely in Arabic-Indic digits', async () => {
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'locale-digits', { locale: 'ar-EG' });
+    await type('locale-digits', 'رقم البطاقة', toArabicIndic('4242424242424242'));
+    await type('locale-digits', 'تاريخ الانتهاء', toArabicIndic(`12${nextYear}`));
+    await type('locale-digits', 'رمز الأمان', toArabicIndic('123'));
+    await type('locale-digits', 'الرمز البريدي', toArabicIndic('94107'));
+    expect(await shownErrors('locale-digits')).to.deep.equal([]);
+    const result = await card.tokenize();
+    expect(result.error).to.equal(undefined);
+    expect(result.token!.card).to.include({ brand: 'Visa', last4: '4242', exp_month: 12 });
+  });
+});

@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ar from '../../src/frame/i18n/ar';
+import { cvcDigitsMessage, expiredMessage } from '../../src/frame/i18n/card-messages';
+import de from '../../src/frame/i18n/de';
+import en, { type Catalog } from '../../src/frame/i18n/en';
+import es from '../../src/frame/i18n/es';
+import fr from '../../src/frame/i18n/fr';
+import ja from '../../src/frame/i18n/ja';
+import { formatters, localizeTokenError, matchLocale, supportedLanguages } from '../../src/frame/i18n/locales';
+import { frameTitle } from '../../src/host/frame-title';
+import { brandByName } from '../../src/validation/card';
+import { messages } from '../../src/validation/errors';
+
+const catalogs: Record<string, Catalog> = { en, fr, de, es, ja, ar };
+
+/** Acronyms and brand names every language writes as English does. */
+const sharedNames = ['CVC', 'IBAN', 'SSN', 'ITIN', 'American Express', 'Visa'];
+
+/** Every entry of a catalog as text: functions are called with sample arguments in the catalog's own locale. */
+function entries(catalog: Catalog, locale: string, path = '', node: unknown = catalog): [string, string][] {
+  if (typeof node === 'string') return [[path, node]];
+  if (typeof node === 'function') {
+    const f = formatters(locale);
+    const sample: Record<string, unknown[]> = {
+      'cvcUpdate.brandSecurityCode': ['Visa'],
+      'messages.cvcDigits': [4, f],
+      'messages.cardExpired': [3, 2024, f],
+      'messages.ibanFromCountry': ['DE', f],
+    };
+    assert.ok(sample[path], `no sample arguments for ${path}`);
+    return [[path, (node as (...args: unknown[]) => string)(...sample[path])]];
+  }
+  return Object.entries(node as object).flatMap(([key, value]) =>
+    entries(catalog, locale, path ? `${path}.${key}` : key, value),
+  );
+}
+
+describe('catalogs', () => {
+  const english = new Map(entries(en, 'en'));
+
+  it('cover every validation code', () => {
+    for (const [language, catalog] of Object.entries(catalogs)) {
+      assert.deepEqual(Object.keys(catalog.errors).sort(), Object.keys(messages).sort(), language);
+    }
+  });
+
+  for (const language of supportedLanguages.filter((l) => l !== 'en')) {
+    describe(language, () => {
+      const translated = new Map(entries(catalogs[language], language));
+
+      it('has every key English has, and no other', () => {
+        assert.deepEqual([...translated.keys()].sort(), [...english.keys()].sort());
+      });
+
+      it('has no empty string', () => {
+        for (const [key, text] of translated) assert.ok(text.trim().length > 0, `${language} ${key} is empty`);
+      });
+
+      it('leaves nothing in English but shared names', () => {
+        for (const [key, text] of translated) {
+          if (sharedNames.includes(text)) continue;
+          assert.notEqual(text, english.get(key), `${language} ${key} is the English text`);
+          const withoutNames = sharedNames.reduce((rest, name) => rest.replaceAll(name, ''), text);
+          assert.doesNotMatch(
+            withoutNames,
+            /\b(the|your|card|number|invalid|incomplete|enter|account|please|expired|security|digits|secure|input)\b/i,
+            `${language} ${key}: ${text}`,
+          );
+          if (language === 'ja' || language === 'ar') {
+            assert.doesNotMatch(withoutNames, /[A-Za-z]{2,}/, `${language} ${key} has Latin words: ${text}`);
+          }
+        }
+      });
+    });
+  }
+});
+
+describe('matchLocale', () => {
+  it('takes a supported tag as it is, and keeps the region for formatting', () => {
+    assert.deepEqual(matchLocale('fr'), { language: 'fr', locale: 'fr' });
+    assert.deepEqual(matchLocale('fr-CA'), { language: 'fr', locale: 'fr-CA' });
+    assert.deepEqual(matchLocale('AR-eg'), { language: 'ar', locale: 'ar-EG' });
+    assert.deepEqual(matchLocale('de_AT'), { language: 'de', locale: 'de-AT' });
+    assert.deepEqual(matchLocale('ja-JP-u-ca-japanese'), { language: 'ja', locale: 'ja-JP-u-ca-japanese' });
+  });
+
+  it('falls back to English, formatting as English too, for unsupported or malformed tags', () => {
+    assert.deepEqual(matchLocale('pt-BR'), { language: 'en', locale: 'en' });
+    assert.deepEqual(matchLocale('not a tag!'), { language: 'en', locale: 'en' });
+    assert.deepEqual(matchLocale(''), { language: 'en', locale: 'en' });
+    assert.deepEqual(matchLocale(undefined), { language: 'en', locale: 'en' });
+    assert.deepEqual(matchLocale('en-GB'), { language: 'en', locale: 'en-GB' });
+  });
+});
+
+describe('formatted messages', () => {
+  it('name the month a card expired as each language writes it', () => {
+    const march2024 = (catalog: Catalog, locale: string) => catalog.messages.cardExpired(3, 2024, formatters(locale));
+    assert.equal(march2024(en, 'en'), 'Your card expired in March 2024.');
+    assert.equal(march2024(fr, 'fr'), 'Votre carte a expiré en mars 2024.');
+    assert.equal(march2024(de, 'de'), 'Ihre Karte ist im März 2024 abgelaufen.');
+    assert.equal(march2024(es, 'es'), 'Su tarjeta venció en marzo de 2024.');
+    assert.equal(march2024(ja, 'ja'), 'このカードの有効期限は2024年3月に切れています。');
+    assert.equal(march2024(ar, 'ar-EG'), 'انتهت صلاحية بطاقتك في مارس ٢٠٢٤.');
+  });
+
+  it('write digit counts with the locale’s digits', () => {
+    assert.equal(en.messages.cvcDigits(4, formatters('en')), "Your card's security code needs 4 digits.");
+    assert.equal(ar.messages.cvcDigits(4, formatters('ar-EG')), 'يجب أن يتكون رمز أمان بطاقتك من ٤ أرقام.');
+  });
+
+  it('name the IBAN’s country in the customer’s language', () => {
+    assert.equal(en.messages.ibanFromCountry('DE', formatters('en')), 'Enter an IBAN from Germany.');
+    assert.equal(fr.messages.ibanFromCountry('DE', formatters('fr')), 'Saisissez un IBAN de ce pays\u00a0: Allemagne.');
+    assert.equal(ja.messages.ibanFromCountry('DE', formatters('ja')), 'ドイツの IBAN を入力してください。');
+  });
+});
+
+describe('card messages', () => {
+  const now = new Date(2025, 5, 15);
+  const f = formatters('en');
+
+  it('say when a card expired, for a month in the past', () => {
+    assert.equal(
+      expiredMessage({ month: '03', year: '24' }, { state: 'invalid' }, en, f, now),
+      'Your card expired in March 2024.',
+    );
+    assert.equal(
+      expiredMessage({ month: '05', year: '25' }, { state: 'invalid' }, en, f, now),
+      'Your card expired in May 2025.',
+    );
+  });
+
+  it('leave other expiry problems to the code’s message', () => {
+    assert.equal(expiredMessage({ month: '06', year: '25' }, { state: 'invalid' }, en, f, now), null);
+    assert.equal(expiredMessage({ month: '13', year: '24' }, { state: 'invalid' }, en, f, now), null);
+    assert.equal(expiredMessage({ month: '03', year: '2' }, { state: 'incomplete' }, en, f, now), null);
+  });
+
+  it('say how many digits the brand’s security code has when it is too long', () => {
+    const visa = brandByName('visa');
+    assert.equal(cvcDigitsMessage({ state: 'invalid' }, visa, en, f), "Your card's security code needs 3 digits.");
+    assert.equal(cvcDigitsMessage({ state: 'invalid' }, null, en, f), null);
+    assert.equal(cvcDigitsMessage({ state: 'incomplete' }, visa, en, f), null);
+  });
+});
+
+describe('localizeTokenError', () => {
+  it('translates validation codes and the service’s customer-facing errors', () => {
+    const incorrect = { type: 'card_error', code: 'incorrect_number', message: messages.incorrect_number };
+    assert.equal(localizeTokenError(incorrect, fr).message, fr.errors.incorrect_number);
+    assert.equal(
+      localizeTokenError({ type: 'api_connection_error', code: 'network_error', message: 'x' }, de).message,
+      de.apiErrors.network_error,
+    );
+    assert.equal(
+      localizeTokenError({ type: 'invalid_request_error', code: 'rate_limit', message: 'x' }, ja).message,
+      ja.apiErrors.rate_limit,
+    );
+    assert.equal(
+      localizeTokenError({ type: 'api_error', message: 'The payment service answered 502.' }, es).message,
+      es.apiErrors.api_error,
+    );
+  });
+
+  it('keeps the service’s message for codes it does not know, and every other field', () => {
+    const unknown = {
+      type: 'invalid_request_error',
+      code: 'parameter_unknown',
+      param: 'card[colour]',
+      message: 'Received unknown parameter: card[colour]',
+    };
+    assert.deepEqual(localizeTokenError(unknown, ar), unknown);
+    assert.equal(localizeTokenError({ ...unknown, code: 'toString' }, ar).message, unknown.message);
+  });
+});
+
+describe('frameTitle (host)', () => {
+  it('names the iframe in the element’s language, by language subtag, else English', () => {
+    assert.equal(frameTitle('card', 'fr-CA'), 'Saisie sécurisée de la carte');
+    assert.equal(frameTitle('bank-account', 'ar'), 'حقل آمن لإدخال بيانات الحساب المصرفي');
+    assert.equal(frameTitle('pii', 'pt-BR'), 'Secure ID number input');
+    assert.equal(frameTitle('cvc-update'), 'Secure security code input');
+  });
+
+  it('uses the same titles as the frame’s own documents', () => {
+    for (const language of supportedLanguages) {
+      const { titles } = catalogs[language];
+      assert.deepEqual(
+        [
+          frameTitle('card', language),
+          frameTitle('bank-account', language),
+          frameTitle('cvc-update', language),
+          frameTitle('pii', language),
+        ],
+        [titles.card, titles.bankAccount, titles.cvcUpdate, titles.pii],
+      );
+    }
+  });
+});
