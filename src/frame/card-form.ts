@@ -11,13 +11,11 @@ import {
   type FieldCheck,
 } from '../validation/card';
 import { FieldsForm } from './fields-form';
-import { digitsOnly, formatCardNumber, formatExpiry, parseExpiry } from './format';
+import { digitsOnly, formatCardNumberInput, formatExpiry, maxCardDigits, parseExpiry } from './format';
 import type { FieldInputDetail } from './fields/text-field';
 import './fields/text-field';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'postalCode';
-
-const MAX_CARD_DIGITS = 19;
 
 /**
  * The card fields: number (formatted by brand, brand shown), expiry, CVC
@@ -77,7 +75,7 @@ export class CardForm extends FieldsForm<CardField> {
   override render() {
     const checks = this.checks();
     const brand = checkCardNumber(this.number).brand;
-    const maxDigits = brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
+    const maxDigits = maxCardDigits(brand);
     return html`
       <tf-text-field
         label="Card number"
@@ -140,9 +138,7 @@ export class CardForm extends FieldsForm<CardField> {
   }
 
   private handleNumberInput({ value }: FieldInputDetail): void {
-    const brand = checkCardNumber(digitsOnly(value)).brand;
-    const maxDigits = brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
-    this.number = formatCardNumber(digitsOnly(value).slice(0, maxDigits), brand?.gaps ?? [4, 8, 12]);
+    this.number = formatCardNumberInput(value);
     this.announce(true);
   }
 

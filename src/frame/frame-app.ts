@@ -50,15 +50,15 @@ export function startFrame(form: FieldsForm<string>): void {
             });
             break;
           }
-          const invalid = form.validateAll();
-          if (invalid) {
-            channel.send({ type: 'result', requestId, error: invalid });
+          const prepared = await form.prepareToken(extra);
+          if ('error' in prepared) {
+            channel.send({ type: 'result', requestId, error: prepared.error });
             break;
           }
           channel.send({
             type: 'result',
             requestId,
-            ...(await createToken(config.publishableKey, form.tokenParams(extra))),
+            ...(await createToken(config.publishableKey, prepared.params)),
           });
           break;
         }
