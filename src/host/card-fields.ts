@@ -31,6 +31,7 @@ function missing(field: CardField): TokenizeResult {
  * random id reaches their frames as `options.group`.
  */
 abstract class CardFieldElement extends TokenframeElement implements CardGroupMember {
+  /** @internal Which part of the card the element holds. */
   abstract readonly cardField: CardField;
   private groupId = '';
 
@@ -69,7 +70,10 @@ abstract class CardFieldElement extends TokenframeElement implements CardGroupMe
  * `<tokenframe-card-expiry>` and `<tokenframe-card-cvc>`. Each field has its
  * own frame; on `tokenize()` the number's frame gathers the expiry and CVC from
  * the other frames on the tokenization origin (never through this page) and
- * creates one `tok_…` card token.
+ * creates one `tok_…` card token. The elements of a document form one card;
+ * give each card's elements the same `group` attribute to hold several. With
+ * `name`, the token ID is submitted with the form, and `change` carries the
+ * detected `brand`.
  *
  * @attr group - Which card the element belongs to, when a page holds several; elements without one form one card.
  * @attr name - Submits the card's token ID under this name with its form; on submit the card tokenizes first.
@@ -77,6 +81,7 @@ abstract class CardFieldElement extends TokenframeElement implements CardGroupMe
  */
 export class TokenframeCardNumber extends CardFieldElement {
   protected readonly kind = 'card-number';
+  /** @internal */
   readonly cardField = 'number';
 
   /** Tokenizes the whole card (number, expiry and CVC). Never rejects: resolves with `{token}` or `{error}`. */
@@ -103,6 +108,7 @@ export class TokenframeCardNumber extends CardFieldElement {
  * their own, and tokenize through their group's number element.
  */
 abstract class CardSiblingElement extends CardFieldElement {
+  /** @internal The number submits the card's token; expiry and CVC submit none. */
   readonly submitsToken = false;
 
   /** Tokenizes the whole card, through the card number element of the same group. */
@@ -130,6 +136,7 @@ abstract class CardSiblingElement extends CardFieldElement {
  */
 export class TokenframeCardExpiry extends CardSiblingElement {
   protected readonly kind = 'card-expiry';
+  /** @internal */
   readonly cardField = 'expiry';
 }
 
@@ -142,5 +149,6 @@ export class TokenframeCardExpiry extends CardSiblingElement {
  */
 export class TokenframeCardCvc extends CardSiblingElement {
   protected readonly kind = 'card-cvc';
+  /** @internal */
   readonly cardField = 'cvc';
 }
