@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyReply, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyInstance } from 'fastify';
 import qs from 'qs';
 import Stripe from 'stripe';
 import { PlaidApiError, plaidClient, type PlaidAccount, type PlaidClientOptions } from './plaid-client';
@@ -26,6 +26,7 @@ export interface MerchantOptions {
 /** The shop's pages with secure fields: a fragment of demo/pages/ in the index.html layout, and its script. */
 const formPages = [
   { path: '/', nav: 'Card', title: 'Checkout', file: 'card.html', script: 'checkout.js' },
+  { path: '/split', nav: 'Separate fields', title: 'Pay with separate fields', file: 'split.html', script: 'split.js' },
   { path: '/bank', nav: 'Bank account', title: 'Pay by bank', file: 'bank.html', script: 'bank.js' },
   { path: '/cvc', nav: 'Saved card', title: 'Confirm your saved card', file: 'cvc.html', script: 'cvc.js' },
   { path: '/identity', nav: 'Identity', title: 'Verify your identity', file: 'identity.html', script: 'identity.js' },
@@ -183,10 +184,11 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
 
   for (const [path, html] of pages) app.get(path, async (_request, reply) => reply.type('text/html').send(html));
 
-  app.post('/pay', (request, reply) =>
-    redeem(reply, request.body, '/', 'Payment failed', { token: { prefix: 'tok', type: 'card' } }, ({ token }) => {
+  /** The card checkouts (one card element, or separate fields) end on the same receipt. */
+  const payByCard = (flow: FlowPath) => (request: FastifyRequest, reply: FastifyReply) =>
+    redeem(reply, request.body, flow, 'Payment failed', { token: { prefix: 'tok', type: 'card' } }, ({ token }) => {
       const card = token.card!;
-      return receipt('/', 'Thank you!', `Paid with ${card.brand} •••• ${card.last4}`, [
+      return receipt(flow, 'Thank you!', `Paid with ${card.brand} •••• ${card.last4}`, [
         ['token', token.id],
         ['card', card.id],
         ['brand', card.brand],
@@ -195,8 +197,9 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
         ['funding', card.funding],
         ['fingerprint', card.fingerprint],
       ]);
-    }),
-  );
+    });
+  app.post('/pay', payByCard('/'));
+  app.post('/split', payByCard('/split'));
 
   app.post('/bank', (request, reply) =>
     redeem(

@@ -11,14 +11,12 @@ import {
   type FieldCheck,
 } from '../validation/card';
 import { FieldsForm } from './fields-form';
-import { digitsOnly, formatCardNumber, formatExpiry, normalizeTyped, parseExpiry } from './format';
+import { digitsOnly, formatCardNumberInput, formatExpiry, maxCardDigits, normalizeTyped, parseExpiry } from './format';
 import { cvcDigitsMessage, expiredMessage } from './i18n/card-messages';
 import type { FieldInputDetail } from './fields/text-field';
 import './fields/text-field';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'postalCode';
-
-const MAX_CARD_DIGITS = 19;
 
 /**
  * The card fields: number (formatted by brand, brand shown), expiry, CVC
@@ -90,7 +88,7 @@ export class CardForm extends FieldsForm<CardField> {
     const checks = this.checks();
     const brand = checkCardNumber(this.number).brand;
     const t = this.localize.t.card;
-    const maxDigits = brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
+    const maxDigits = maxCardDigits(brand);
     return html`
       <tf-text-field
         label=${t.number}
@@ -157,9 +155,7 @@ export class CardForm extends FieldsForm<CardField> {
   }
 
   private handleNumberInput({ value }: FieldInputDetail): void {
-    const brand = checkCardNumber(digitsOnly(value)).brand;
-    const maxDigits = brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
-    this.number = formatCardNumber(digitsOnly(value).slice(0, maxDigits), brand?.gaps ?? [4, 8, 12]);
+    this.number = formatCardNumberInput(value);
     this.announce(true);
   }
 

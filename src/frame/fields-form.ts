@@ -98,6 +98,17 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
       : null;
   }
 
+  /**
+   * Validates and builds the token parameters, or the first problem. Split
+   * card fields override it to gather their siblings' values first.
+   */
+  async prepareToken(
+    extra: Record<string, string>,
+  ): Promise<{ params: Record<string, string> } | { error: TokenError }> {
+    const invalid = this.validateAll();
+    return invalid ? { error: invalid } : { params: this.tokenParams(extra) };
+  }
+
   clear(): void {
     this.resetValues();
     this.touched = new Set();

@@ -1,4 +1,7 @@
 /** Input formatting for the card fields. Digits in, display text out. */
+import { cardBrand, type CardBrand } from '../validation/card';
+
+const MAX_CARD_DIGITS = 19;
 
 /**
  * Digits as customers' keyboards type them, read as ASCII: Arabic-Indic
@@ -27,6 +30,18 @@ export function formatCardNumber(digits: string, gaps: readonly number[]): strin
     formatted += digits[i];
   }
   return formatted;
+}
+
+/** The most digits a number of this brand (or of any brand, while unknown) can have. */
+export function maxCardDigits(brand: CardBrand | null): number {
+  return brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
+}
+
+/** What the number field shows for what was typed: digits up to the brand's longest number, spaced by its gaps. */
+export function formatCardNumberInput(value: string): string {
+  const digits = digitsOnly(value);
+  const brand = cardBrand(digits);
+  return formatCardNumber(digits.slice(0, maxCardDigits(brand)), brand?.gaps ?? [4, 8, 12]);
 }
 
 export interface Expiry {

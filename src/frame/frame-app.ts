@@ -54,12 +54,12 @@ export function startFrame(form: FieldsForm<string>): void {
             });
             break;
           }
-          const invalid = form.validateAll();
-          if (invalid) {
-            channel.send({ type: 'result', requestId, error: invalid });
+          const prepared = await form.prepareToken(extra);
+          if ('error' in prepared) {
+            channel.send({ type: 'result', requestId, error: prepared.error });
             break;
           }
-          const result = await createToken(config.publishableKey, form.tokenParams(extra));
+          const result = await createToken(config.publishableKey, prepared.params);
           channel.send(
             'error' in result
               ? { type: 'result', requestId, error: localizeTokenError(result.error, form.localize.t) }

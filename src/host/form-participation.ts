@@ -5,6 +5,12 @@ import type { TokenizeResult } from './frame-connection';
 export interface FormParticipant extends HTMLElement {
   tokenize(): Promise<TokenizeResult>;
   focus(): void;
+  /** False for a split card's expiry and CVC: they take part in validity, but the number submits the token. */
+  readonly submitsToken?: boolean;
+  /** Whether the element takes part in its form's validation; by default, when it has a name. */
+  validatesInForm?(): boolean;
+  /** A value was edited (a split card's number then drops its token, which holds the old value). */
+  valueEdited?(): void;
 }
 
 const incompleteMessages: Record<string, string> = {
@@ -12,6 +18,9 @@ const incompleteMessages: Record<string, string> = {
   'bank-account': 'Please complete your bank account details.',
   'cvc-update': "Please enter your card's security code.",
   pii: 'Please enter your ID number.',
+  'card-number': 'Please enter your card number.',
+  'card-expiry': "Please enter your card's expiration date.",
+  'card-cvc': "Please enter your card's security code.",
 };
 
 /**
@@ -42,7 +51,9 @@ export class FormParticipation {
 
   /** Whether this element takes part in submitting its form: it has a name and is not disabled. */
   get participates(): boolean {
-    return this.element.hasAttribute('name') && !this.element.matches(':disabled');
+    return (
+      this.element.submitsToken !== false && this.element.hasAttribute('name') && !this.element.matches(':disabled')
+    );
   }
 
   /** True when submitting needs a tokenize first. */
@@ -54,10 +65,17 @@ export class FormParticipation {
   onChange(detail: ChangeDetail, edited: boolean): void {
     this.state = detail;
     if (edited) {
-      this.tokenId = null;
-      this.failure = null;
-      this.internals.setFormValue(null);
+      this.dropToken();
+      this.element.valueEdited?.();
     }
+    this.updateValidity();
+  }
+
+  /** Forgets the token and any failure: the values they came from have changed. */
+  dropToken(): void {
+    this.tokenId = null;
+    this.failure = null;
+    this.internals.setFormValue(null);
     this.updateValidity();
   }
 
@@ -91,7 +109,7 @@ export class FormParticipation {
     // Without a name the element is not part of the form's data: the merchant
     // tokenizes from its own script (Stripe.js style), and the element must not
     // block that form's submit with the platform's validation.
-    if (!this.element.hasAttribute('name')) {
+    if (!(this.element.validatesInForm?.() ?? this.element.hasAttribute('name'))) {
       this.internals.setValidity({});
       this.setStates();
       return;

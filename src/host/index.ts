@@ -1,3 +1,4 @@
+import { TokenframeCardCvc, TokenframeCardExpiry, TokenframeCardNumber } from './card-fields';
 import { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, TokenframePii } from './elements';
 
 export { configure, type TokenframeConfig } from './origin';
@@ -6,12 +7,16 @@ export { TokenframeElement } from './tokenframe-element';
 export type { TokenizeResult } from './frame-connection';
 export type { ChangeDetail, Token, TokenError } from '../protocol/messages';
 export { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, TokenframePii };
+export { TokenframeCardNumber, TokenframeCardExpiry, TokenframeCardCvc };
 
 const elements = {
   'tokenframe-card': TokenframeCard,
   'tokenframe-bank-account': TokenframeBankAccount,
   'tokenframe-cvc-update': TokenframeCvcUpdate,
   'tokenframe-pii': TokenframePii,
+  'tokenframe-card-number': TokenframeCardNumber,
+  'tokenframe-card-expiry': TokenframeCardExpiry,
+  'tokenframe-card-cvc': TokenframeCardCvc,
 };
 for (const [tag, element] of Object.entries(elements)) {
   if (!customElements.get(tag)) customElements.define(tag, element);
@@ -23,5 +28,8 @@ declare global {
     'tokenframe-bank-account': TokenframeBankAccount;
     'tokenframe-cvc-update': TokenframeCvcUpdate;
     'tokenframe-pii': TokenframePii;
+    'tokenframe-card-number': TokenframeCardNumber;
+    'tokenframe-card-expiry': TokenframeCardExpiry;
+    'tokenframe-card-cvc': TokenframeCardCvc;
   }
 }

@@ -14,6 +14,7 @@
  * `loaderror`) with `addEventListener` on the ref.
  */
 import type { ClassAttributes, HTMLAttributes } from 'react';
+import type { TokenframeCardCvc, TokenframeCardExpiry, TokenframeCardNumber } from './card-fields';
 import type { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, TokenframePii } from './elements';
 
 /** The attributes every tokenframe element takes. */
@@ -34,6 +35,12 @@ interface TokenframeAttributes<E extends HTMLElement> extends ClassAttributes<E>
   disabled?: boolean;
   /** Milliseconds the frame may take to load before `loaderror` (default 10000). */
   'load-timeout'?: number | string;
+}
+
+/** The split card fields: one card per group (random id per page), laid out freely. */
+interface CardFieldAttributes<E extends HTMLElement> extends TokenframeAttributes<E> {
+  /** Which card the element belongs to, when a page holds several; elements without one form one card. */
+  group?: string;
 }
 
 declare module 'react' {
@@ -60,6 +67,9 @@ declare module 'react' {
         /** `ssn` (default) or `itin`, for US numbers. */
         'id-type'?: 'ssn' | 'itin';
       };
+      'tokenframe-card-number': CardFieldAttributes<TokenframeCardNumber>;
+      'tokenframe-card-expiry': CardFieldAttributes<TokenframeCardExpiry>;
+      'tokenframe-card-cvc': CardFieldAttributes<TokenframeCardCvc>;
     }
   }
 }

@@ -34,7 +34,7 @@ export abstract class TokenframeElement extends HTMLElement {
   private connection: FrameConnection | null = null;
   private setupError: TokenError | null = null;
   private readonly internals: ElementInternals;
-  private participation: FormParticipation | null = null;
+  protected participation: FormParticipation | null = null;
   private leaveForm: (() => void) | null = null;
   private disabledByForm = false;
   /** Set once connectedCallback has run: attribute changes before that are the initial attributes. */

@@ -7,8 +7,20 @@
  */
 export const PROTOCOL_VERSION = 1;
 
-/** The element kinds, each with a frame page at `/frame/v1/{kind}.html`. */
-export const elementKinds = ['card', 'bank-account', 'cvc-update', 'pii'] as const;
+/**
+ * The element kinds, each with a frame page at `/frame/v1/{kind}.html`. The
+ * split card fields (`card-number`, `card-expiry`, `card-cvc`) each have their
+ * own frame and tokenize together as one card.
+ */
+export const elementKinds = [
+  'card',
+  'bank-account',
+  'cvc-update',
+  'pii',
+  'card-number',
+  'card-expiry',
+  'card-cvc',
+] as const;
 export type ElementKind = (typeof elementKinds)[number];
 
 /** Every frame page: one per element, plus the hidden frame that carries `createToken('account' | 'person')`. */

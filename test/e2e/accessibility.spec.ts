@@ -17,6 +17,14 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Each demo page, and the visible secure frames it embeds (with a field to wait for). */
 const pages: { path: string; frames: { tag: string; page: string; label: string }[] }[] = [
   { path: '/', frames: [{ tag: 'tokenframe-card', page: 'card', label: 'Card number' }] },
+  {
+    path: '/split',
+    frames: [
+      { tag: 'tokenframe-card-number', page: 'card-number', label: 'Card number' },
+      { tag: 'tokenframe-card-expiry', page: 'card-expiry', label: 'Expiration' },
+      { tag: 'tokenframe-card-cvc', page: 'card-cvc', label: 'CVC' },
+    ],
+  },
   { path: '/bank', frames: [{ tag: 'tokenframe-bank-account', page: 'bank-account', label: 'Routing number' }] },
   {
     path: '/cvc',

@@ -3,6 +3,13 @@ import { frameField } from './helpers';
 
 const flows = [
   {
+    link: 'Separate fields',
+    url: /\/split$/,
+    heading: 'Pay with separate fields',
+    tag: 'tokenframe-card-number',
+    field: 'Card number',
+  },
+  {
     link: 'Bank account',
     url: /\/bank$/,
     heading: 'Pay by bank',

@@ -24,11 +24,14 @@ function declarations(): Declaration[] {
 }
 
 describe('custom-elements.json', () => {
-  it('names the four elements, each with the attributes, events and methods it inherits', () => {
+  it('names the seven elements, each with the attributes, events and methods it inherits', () => {
     const elements = declarations().filter((declaration) => declaration.tagName);
     assert.deepEqual(elements.map((element) => element.tagName).sort(), [
       'tokenframe-bank-account',
       'tokenframe-card',
+      'tokenframe-card-cvc',
+      'tokenframe-card-expiry',
+      'tokenframe-card-number',
       'tokenframe-cvc-update',
       'tokenframe-pii',
     ]);
@@ -52,6 +55,13 @@ describe('custom-elements.json', () => {
     }
     const card = elements.find((element) => element.tagName === 'tokenframe-card');
     assert.ok(card?.attributes?.some((attribute) => attribute.name === 'hide-postal-code'));
+    for (const tag of ['tokenframe-card-number', 'tokenframe-card-expiry', 'tokenframe-card-cvc']) {
+      const split = elements.find((element) => element.tagName === tag);
+      assert.ok(
+        split?.attributes?.some((attribute) => attribute.name === 'group'),
+        tag,
+      );
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { framePages } from '../../src/protocol/messages';
 import { escapeHtml, injectIntoHead } from '../../src/server/html';
 import { startTestService, type TestService } from './helpers';
 
@@ -13,10 +14,12 @@ async function writeFixtureBuild(root: string) {
   const hostDir = join(root, 'host');
   await mkdir(join(frameDir, 'assets'), { recursive: true });
   await mkdir(hostDir, { recursive: true });
-  await writeFile(
-    join(frameDir, 'card.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/frame/v1/assets/card-abc123.js"></script></head><body></body></html>',
-  );
+  for (const page of framePages) {
+    await writeFile(
+      join(frameDir, `${page}.html`),
+      `<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/frame/v1/assets/${page}-abc123.js"></script></head><body></body></html>`,
+    );
+  }
   await writeFile(join(frameDir, 'assets', 'card-abc123.js'), 'console.log("frame");');
   await writeFile(join(hostDir, 'tokenframe.js'), '(function(){})();');
   return { frameDir, hostDir };
@@ -52,8 +55,14 @@ after(async () => {
 const get = (path: string) => fetch(svc.url + path);
 
 describe('GET /frame/v1/card.html', () => {
-  it('serves the frame with strict headers and frame-ancestors from the key', async () => {
-    const response = await get(`/frame/v1/card.html?key=${svc.publishableKey}`);
+  for (const page of ['card', 'card-number', 'card-expiry', 'card-cvc']) {
+    it(`serves ${page}.html with strict headers and frame-ancestors from the key`, async () => {
+      await expectStrictFramePage(`/frame/v1/${page}.html?key=${svc.publishableKey}`);
+    });
+  }
+
+  async function expectStrictFramePage(path: string) {
+    const response = await get(path);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -70,7 +79,8 @@ describe('GET /frame/v1/card.html', () => {
     assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(response.headers.get('cache-control'), 'no-store');
-  });
+    assert.ok(metaConfig(await response.text()));
+  }
 
   it('injects the allowed origins as escaped JSON before </head>', async () => {
     const html = await (await get(`/frame/v1/card.html?key=${svc.publishableKey}`)).text();

@@ -67,6 +67,8 @@ const de: Catalog = {
       'Der Zahlungsdienst ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     rate_limit: 'Zu viele Versuche in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
     api_error: 'Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+    card_field_unavailable:
+      'Ein Teil des Kartenformulars reagiert nicht. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
   },
 };
 

@@ -65,6 +65,7 @@ const en = {
     network_error: 'Could not reach the payment service. Check your connection and try again.',
     rate_limit: 'Too many attempts in a short time. Please wait a moment and try again.',
     api_error: 'Something went wrong on our side. Please try again.',
+    card_field_unavailable: 'Part of the card form did not respond. Reload the page and try again.',
   },
 };
 

@@ -65,6 +65,8 @@ const es: Catalog = {
     network_error: 'No se pudo conectar con el servicio de pago. Compruebe su conexión e inténtelo de nuevo.',
     rate_limit: 'Demasiados intentos en poco tiempo. Espere un momento e inténtelo de nuevo.',
     api_error: 'Se produjo un error en nuestro sistema. Inténtelo de nuevo.',
+    card_field_unavailable:
+      'Una parte del formulario de la tarjeta no responde. Vuelva a cargar la página e inténtelo de nuevo.',
   },
 };
 

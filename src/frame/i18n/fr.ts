@@ -66,6 +66,7 @@ const fr: Catalog = {
     network_error: 'Impossible de joindre le service de paiement. Vérifiez votre connexion et réessayez.',
     rate_limit: 'Trop de tentatives en peu de temps. Veuillez patienter un instant, puis réessayer.',
     api_error: "Une erreur s'est produite de notre côté. Veuillez réessayer.",
+    card_field_unavailable: 'Une partie du formulaire de carte ne répond pas. Rechargez la page et réessayez.',
   },
 };
 
