@@ -1,4 +1,5 @@
 import { PROTOCOL_VERSION, type TokenError } from '../protocol/messages';
+import en from './i18n/en';
 
 /**
  * How the split card frames (number, expiry, CVC) of one group talk to each
@@ -42,13 +43,13 @@ export const siblingParams: Record<SiblingField, readonly string[]> = {
 
 const SIBLING_TIMEOUT_MS = 3_000;
 
-/** The messages the number frame reports when it cannot gather the card, in one place for translation. */
-const siblingNames: Record<SiblingField, string> = { expiry: 'expiration date', cvc: 'security code' };
+/** A sibling that did not answer: the customer is told in their language (catalog `apiErrors`), the merchant by `param`. */
 function siblingSilent(field: SiblingField): TokenError {
   return {
     type: 'api_connection_error',
     code: 'card_field_unavailable',
-    message: `The card's ${siblingNames[field]} field did not answer. Reload the page and try again.`,
+    param: siblingParams[field][0],
+    message: en.apiErrors.card_field_unavailable,
   };
 }
 export const tokenizeOnNumber: TokenError = {

@@ -188,8 +188,8 @@ describe('split card fields', () => {
     await type('silent-number', 'Card number', '4242424242424242');
     await type('silent-expiry', 'Expiration', `12${nextYear}`);
     const result = await root.querySelector('tokenframe-card-number')!.tokenize();
-    expect(result.error).to.include({ code: 'card_field_unavailable' });
-    expect(result.error!.message).to.contain('security code');
+    expect(result.error).to.include({ code: 'card_field_unavailable', param: 'card[cvc]' });
+    expect(result.error!.message).to.contain('Reload the page');
   });
 
   it('a frame in another group neither receives nor answers this card’s collect request', async () => {
