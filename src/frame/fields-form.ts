@@ -2,6 +2,7 @@ import { LitElement, css, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ChangeDetail, FrameOptions, TokenError } from '../protocol/messages';
 import type { FieldCheck } from '../validation/card';
+import { appearanceSheet } from './appearance-sheet';
 
 /**
  * What every field kind's form does, written once: which fields have been
@@ -15,15 +16,19 @@ import type { FieldCheck } from '../validation/card';
  * @event form-change - `detail: FormChange` after every edit or blur.
  */
 export abstract class FieldsForm<Field extends string> extends LitElement {
-  static override styles: CSSResultGroup = css`
-    :host {
-      display: block;
-    }
-    .row {
-      display: flex;
-      gap: 0.75rem;
-    }
-  `;
+  static override styles: CSSResultGroup = [
+    css`
+      :host {
+        display: block;
+        font-family: var(--tf-font-family, inherit);
+      }
+      .row {
+        display: flex;
+        gap: calc(var(--tf-spacing, 0.25rem) * 3);
+      }
+    `,
+    appearanceSheet,
+  ];
 
   @property({ type: Boolean }) disabled = false;
   @state() protected touched = new Set<Field>();

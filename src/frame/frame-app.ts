@@ -1,3 +1,5 @@
+import type { Appearance } from '../protocol/messages';
+import { applyAppearance } from './appearance-sheet';
 import type { FieldsForm } from './fields-form';
 import { readFrameConfig } from './frame-config';
 import { listenForHost } from './host-channel';
@@ -16,6 +18,7 @@ export function startFrame(form: FieldsForm<string>): void {
     config.allowedOrigins,
     (init) => {
       form.applyOptions(init.options);
+      applyAppearanceFrom(init);
       channel.send({ type: 'ready' });
       reportHeight();
       new ResizeObserver(reportHeight).observe(document.body);
@@ -24,6 +27,7 @@ export function startFrame(form: FieldsForm<string>): void {
       switch (message.type) {
         case 'update':
           form.applyOptions(message.options);
+          applyAppearanceFrom(message);
           break;
         case 'focus':
           form.focusFirst();
@@ -85,6 +89,11 @@ export function startFrame(form: FieldsForm<string>): void {
     }
   });
   window.addEventListener('blur', () => channel.send({ type: 'blur' }));
+
+  /** Refused entries are the merchant's to fix: the host prints each as a console warning. */
+  function applyAppearanceFrom({ appearance }: { appearance?: Appearance }): void {
+    for (const message of applyAppearance(appearance)) channel.send({ type: 'warning', message });
+  }
 
   function reportHeight(): void {
     channel.send({ type: 'resize', height: document.body.getBoundingClientRect().height });

@@ -59,7 +59,7 @@ describe('appearanceCss: what it applies', () => {
   it('asks the browser as well, when it can', () => {
     const { css, refused } = appearanceCss(
       { variables: { colorPrimary: 'notacolor' }, rules: { '.Label': { color: 'blue', fontSize: 'huge' } } },
-      (property, value) => !(value === 'notacolor' || value === 'huge'),
+      (_property, value) => !(value === 'notacolor' || value === 'huge'),
     );
     assert.equal(refused.length, 2);
     assert.ok(!css.includes('notacolor') && !css.includes('huge'));
