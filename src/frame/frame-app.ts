@@ -19,8 +19,9 @@ export function startFrame(form: FieldsForm<string>): void {
     (init) => {
       form.applyOptions(init.options);
       applyAppearanceFrom(init);
-      channel.send({ type: 'ready' });
+      // The height first: the host reveals the frame on ready, already at its size.
       reportHeight();
+      channel.send({ type: 'ready' });
       new ResizeObserver(reportHeight).observe(document.body);
     },
     async (message) => {
