@@ -44,6 +44,10 @@ export class CardCvcForm extends CardSiblingForm<'cvc'> {
     this.announce();
   }
 
+  override documentTitle(): string {
+    return this.localize.t.titles.cardCvc;
+  }
+
   override render() {
     const length = this.cardBrand?.cvcLength;
     return html`<tf-text-field

@@ -37,6 +37,10 @@ export class CardExpiryForm extends CardSiblingForm<'expiry'> {
     this.expiry = '';
   }
 
+  override documentTitle(): string {
+    return this.localize.t.titles.cardExpiry;
+  }
+
   override render() {
     return html`<tf-text-field
       label=${this.localize.t.card.expiry}

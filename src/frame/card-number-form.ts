@@ -80,6 +80,10 @@ export class CardNumberForm extends FieldsForm<'number'> {
     this.shareBrand();
   }
 
+  override documentTitle(): string {
+    return this.localize.t.titles.cardNumber;
+  }
+
   override render() {
     const brand = checkCardNumber(this.number).brand;
     return html`<tf-text-field

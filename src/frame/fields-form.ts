@@ -2,6 +2,7 @@ import { LitElement, css, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ChangeDetail, FrameOptions, TokenError } from '../protocol/messages';
 import type { FieldCheck } from '../validation/card';
+import { appearanceSheet } from './appearance-sheet';
 import { LocalizeController } from './i18n/localize-controller';
 
 /**
@@ -16,15 +17,19 @@ import { LocalizeController } from './i18n/localize-controller';
  * @event form-change - `detail: FormChange` after every edit or blur.
  */
 export abstract class FieldsForm<Field extends string> extends LitElement {
-  static override styles: CSSResultGroup = css`
-    :host {
-      display: block;
-    }
-    .row {
-      display: flex;
-      gap: 0.75rem;
-    }
-  `;
+  static override styles: CSSResultGroup = [
+    css`
+      :host {
+        display: block;
+        font-family: var(--tf-font-family, inherit);
+      }
+      .row {
+        display: flex;
+        gap: calc(var(--tf-spacing, 0.25rem) * 3);
+      }
+    `,
+    appearanceSheet,
+  ];
 
   @property({ type: Boolean }) disabled = false;
   @state() protected touched = new Set<Field>();
@@ -47,7 +52,7 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     return undefined;
   }
 
-  /** The frame document's title, in the form's language. Card fields (split or not) share the card's. */
+  /** The frame document's title, in the form's language; the host gives it to the iframe as its accessible name. */
   documentTitle(): string {
     return this.localize.t.titles.card;
   }

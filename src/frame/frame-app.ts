@@ -1,3 +1,5 @@
+import type { Appearance } from '../protocol/messages';
+import { applyAppearance } from './appearance-sheet';
 import type { FieldsForm } from './fields-form';
 import { readFrameConfig } from './frame-config';
 import { listenForHost } from './host-channel';
@@ -17,16 +19,19 @@ export function startFrame(form: FieldsForm<string>): void {
     config.allowedOrigins,
     async (init) => {
       form.applyOptions(init.options);
-      // Ready only once the requested language shows, so the host never reveals English first.
+      applyAppearanceFrom(init);
+      // Ready only once the requested language shows, so the host never reveals English first;
+      // the height first, so the host reveals the frame already at its size.
       await applyLocale(init.options.locale);
-      channel.send({ type: 'ready' });
       reportHeight();
+      channel.send({ type: 'ready' });
       new ResizeObserver(reportHeight).observe(document.body);
     },
     async (message) => {
       switch (message.type) {
         case 'update':
           form.applyOptions(message.options);
+          applyAppearanceFrom(message);
           void applyLocale(message.options.locale);
           break;
         case 'focus':
@@ -96,6 +101,12 @@ export function startFrame(form: FieldsForm<string>): void {
     document.documentElement.lang = form.localize.locale;
     document.documentElement.dir = form.localize.dir;
     document.title = form.documentTitle();
+    channel.send({ type: 'title', title: document.title });
+  }
+
+  /** Refused entries are the merchant's to fix: the host prints each as a console warning. */
+  function applyAppearanceFrom({ appearance }: { appearance?: Appearance }): void {
+    for (const message of applyAppearance(appearance)) channel.send({ type: 'warning', message });
   }
 
   function reportHeight(): void {

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { FrameOptions } from '../protocol/messages';
 import type { FieldCheck } from '../validation/card';
 import { checkIdNumber, formatSsn, idNumberTypeFor, normalizeIdNumber, type IdNumberType } from '../validation/pii';
+import { appearanceSheet } from './appearance-sheet';
 import { FieldsForm } from './fields-form';
 import { asciiDigits, digitsOnly, normalizeTyped } from './format';
 import type { FieldInputDetail } from './fields/text-field';
@@ -17,9 +18,9 @@ export class PiiForm extends FieldsForm<'idNumber'> {
   static override styles = [
     FieldsForm.styles,
     css`
-      .toggle {
+      .Tab {
         font: inherit;
-        font-size: 0.8125rem;
+        font-size: calc(var(--tf-font-size, 1rem) * 0.8125);
         color: var(--tf-focus-color, #0570de);
         background: none;
         border: 0;
@@ -30,21 +31,21 @@ export class PiiForm extends FieldsForm<'idNumber'> {
         outline: 2px solid transparent;
         outline-offset: 1px;
       }
-      .toggle:focus-visible {
+      .Tab:focus-visible {
         outline-color: var(--tf-focus-color, #0570de);
       }
-      .toggle[aria-pressed='true'] {
+      .Tab--selected {
         text-decoration: underline;
         text-underline-offset: 0.2em;
       }
-      .toggle::before {
+      .Tab::before {
         /* The state is aria-pressed; the mark is only for sighted users. */
         content: '' / '';
       }
-      .toggle[aria-pressed='true']::before {
+      .Tab--selected::before {
         content: '✓ ' / '';
       }
-      .toggle:disabled {
+      .Tab:disabled {
         cursor: not-allowed;
         opacity: 0.6;
       }
@@ -57,6 +58,8 @@ export class PiiForm extends FieldsForm<'idNumber'> {
         width: 100%;
       }
     `,
+    // Again, last: the merchant's .Tab rules come after the toggle's own.
+    appearanceSheet,
   ];
 
   readonly extraFields = [] as const;
@@ -112,7 +115,7 @@ export class PiiForm extends FieldsForm<'idNumber'> {
       ></tf-text-field>
       <!-- A toggle button: its name stays put and aria-pressed says whether the number shows. -->
       <button
-        class="toggle"
+        class=${this.revealed ? 'Tab Tab--selected' : 'Tab'}
         type="button"
         aria-pressed=${this.revealed ? 'true' : 'false'}
         ?disabled=${this.disabled}

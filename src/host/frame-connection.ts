@@ -1,6 +1,7 @@
 import {
   PROTOCOL_VERSION,
   parseFrameMessage,
+  type Appearance,
   type DataTokenKind,
   type FrameMessage,
   type FramePage,
@@ -10,7 +11,13 @@ import {
   type TokenError,
   type TokenizeExtra,
 } from '../protocol/messages';
-import { frameTitle } from './frame-title';
+
+/**
+ * Once the frame page has loaded, its scripts have run: `ready` follows within
+ * a round trip. Not hearing it by then means an error page (service down, key
+ * or origin refused), so the element need not wait out the whole load timeout.
+ */
+const ANSWER_AFTER_LOAD_MS = 2500;
 
 export type TokenizeResult = { token: Token; error?: undefined } | { error: TokenError; token?: undefined };
 
@@ -21,6 +28,7 @@ export interface FrameConnectionOptions {
   origin: string;
   publishableKey: string;
   options: FrameOptions;
+  appearance?: Appearance;
   /** How long the frame may take to load and answer `init`. */
   readyTimeout: number;
   /** How long a tokenize request may take, network included. */
@@ -41,6 +49,7 @@ export class FrameConnection {
   private readyWaiters: Array<(ok: boolean) => void> = [];
   private pending = new Map<string, (result: TokenizeResult) => void>();
   private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  private answerTimer: ReturnType<typeof setTimeout> | undefined;
   private nextRequest = 0;
   private unavailable: TokenError | null = null;
 
@@ -49,23 +58,35 @@ export class FrameConnection {
     src.searchParams.set('key', config.publishableKey);
     this.iframe = document.createElement('iframe');
     this.iframe.src = src.href;
-    this.iframe.title = frameTitle(config.page, config.options.locale);
+    // English until the frame names itself in its language (a `title` message, before `ready`).
+    this.iframe.title = `Secure ${config.page.replace('-', ' ')} input`;
     this.iframe.setAttribute('allowtransparency', 'true');
     this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
-    this.iframe.addEventListener('load', () => this.handshake(), { once: true });
-    this.readyTimer = setTimeout(
-      () =>
-        this.fail({
-          type: 'api_connection_error',
-          code: 'frame_unavailable',
-          message: `The secure field could not load from ${config.origin}. Check that the service is running and that this page's origin is allowed for the key.`,
-        }),
-      config.readyTimeout,
+    this.iframe.addEventListener(
+      'load',
+      () => {
+        this.handshake();
+        this.answerTimer = setTimeout(() => this.failToLoad(), Math.min(ANSWER_AFTER_LOAD_MS, config.readyTimeout));
+      },
+      { once: true },
     );
+    this.readyTimer = setTimeout(() => this.failToLoad(), config.readyTimeout);
+  }
+
+  private failToLoad(): void {
+    this.fail({
+      type: 'api_connection_error',
+      code: 'frame_unavailable',
+      message: `The secure field could not load from ${this.config.origin}. Check that the service is running and that this page's origin is allowed for the key.`,
+    });
   }
 
   send(message: Outgoing): void {
-    if (message.type === 'update') this.iframe.title = frameTitle(this.config.page, message.options.locale);
+    // Before the handshake there is no port: the latest options wait for `init` instead of being lost.
+    if (!this.port && message.type === 'update') {
+      this.config.options = message.options;
+      this.config.appearance = message.appearance;
+    }
     this.port?.postMessage({ tf: PROTOCOL_VERSION, ...message });
   }
 
@@ -107,6 +128,7 @@ export class FrameConnection {
       message: 'The element was removed from the page.',
     };
     clearTimeout(this.readyTimer);
+    clearTimeout(this.answerTimer);
     this.port?.close();
     this.port = null;
     this.pending.forEach((settle) => settle({ error: removed }));
@@ -125,7 +147,7 @@ export class FrameConnection {
     this.port = channel.port1;
     this.port.onmessage = (event) => this.receive(event.data);
     this.iframe.contentWindow?.postMessage(
-      { tf: PROTOCOL_VERSION, type: 'init', options: this.config.options },
+      { tf: PROTOCOL_VERSION, type: 'init', options: this.config.options, appearance: this.config.appearance },
       this.config.origin,
       [channel.port2],
     );
@@ -136,8 +158,11 @@ export class FrameConnection {
     if (!message || this.unavailable) return;
     if (message.type === 'ready') {
       clearTimeout(this.readyTimer);
+      clearTimeout(this.answerTimer);
       this.ready = true;
       this.readyWaiters.splice(0).forEach((wake) => wake(true));
+    } else if (message.type === 'title') {
+      this.iframe.title = message.title;
     } else if (message.type === 'resize') {
       this.iframe.style.height = `${Math.ceil(message.height)}px`;
     } else if (message.type === 'result') {

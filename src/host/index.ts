@@ -5,7 +5,7 @@ export { configure, type TokenframeConfig } from './origin';
 export { createToken } from './create-token';
 export { TokenframeElement } from './tokenframe-element';
 export type { TokenizeResult } from './frame-connection';
-export type { ChangeDetail, Token, TokenError } from '../protocol/messages';
+export type { Appearance, ChangeDetail, Token, TokenError } from '../protocol/messages';
 export { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, TokenframePii };
 export { TokenframeCardNumber, TokenframeCardExpiry, TokenframeCardCvc };
 

@@ -1,6 +1,15 @@
-import type { ElementKind, FrameMessage, FrameOptions, TokenError, TokenizeExtra } from '../protocol/messages';
+import type {
+  Appearance,
+  ElementKind,
+  FrameMessage,
+  FrameOptions,
+  TokenError,
+  TokenizeExtra,
+} from '../protocol/messages';
+import { toAppearance } from './appearance-option';
 import { FormParticipation, joinForm } from './form-participation';
 import { FrameConnection, type TokenizeResult } from './frame-connection';
+import { loadStateSheet, retryNotice, skeleton } from './load-state';
 import { resolveLocale } from './locale';
 import { configuredPublishableKey, tokenizationOrigin } from './origin';
 
@@ -21,11 +30,13 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
  * @attr required - The form cannot be submitted while the element is empty.
  * @attr locale - The language of labels and messages (`en`, `fr`, `de`, `es`, `ja`, `ar`, …); `auto` (the default)
  *   follows the page's `lang`, then the browser.
+ * @attr appearance - How the fields look, as JSON: `{"theme": "night", "variables": {…}, "rules": {…}}` (see
+ *   Appearance); the `appearance` property takes the same as an object. Refused entries are console warnings.
  * @event ready - The frame has loaded and answered the handshake.
  * @event change - `detail: {empty, complete, brand?, error?}` after every edit.
  * @event focus - Focus entered the frame.
  * @event blur - Focus left the frame.
- * @event loaderror - `detail: {error}` when the frame could not load in time.
+ * @event loaderror - `detail: {error}` when the frame could not load in time (the element then offers a Retry button).
  */
 export abstract class TokenframeElement extends HTMLElement {
   static formAssociated = true;
@@ -39,6 +50,7 @@ export abstract class TokenframeElement extends HTMLElement {
   private disabledByForm = false;
   /** Set once connectedCallback has run: attribute changes before that are the initial attributes. */
   private mounted = false;
+  private ownAppearance: Appearance | undefined;
 
   constructor() {
     super();
@@ -46,12 +58,13 @@ export abstract class TokenframeElement extends HTMLElement {
     // The frame lives in a shadow root so the platform can anchor validation
     // messages to it and hand focus on to it.
     this.attachShadow({ mode: 'open', delegatesFocus: true });
+    this.shadowRoot!.adoptedStyleSheets = [loadStateSheet()];
     // The form found the element invalid (submit, reportValidity): the frame shows which field and why.
     this.addEventListener('invalid', () => this.connection?.send({ type: 'validate' }));
   }
 
   static get observedAttributes(): string[] {
-    return ['disabled', 'required', 'name', 'key', 'publishable-key', 'origin', 'locale'];
+    return ['disabled', 'required', 'name', 'key', 'publishable-key', 'origin', 'locale', 'appearance'];
   }
 
   /** The frame options this element's attributes stand for; subclasses add their own. */
@@ -65,8 +78,19 @@ export abstract class TokenframeElement extends HTMLElement {
       if (this.mounted && oldValue !== newValue) this.remount();
       return;
     }
+    if (name === 'appearance') this.ownAppearance = toAppearance(newValue);
     this.participation?.updateValidity();
-    this.connection?.send({ type: 'update', options: this.definedOptions() });
+    this.connection?.send({ type: 'update', options: this.definedOptions(), appearance: this.appearance });
+  }
+
+  /** How the fields look: `{theme, variables, rules}`, from the `appearance` attribute or set here (the later wins). */
+  get appearance(): Appearance | undefined {
+    return this.ownAppearance;
+  }
+
+  set appearance(value: Appearance | undefined) {
+    this.ownAppearance = toAppearance(value);
+    this.attributeChangedCallback();
   }
 
   private remount(): void {
@@ -109,14 +133,20 @@ export abstract class TokenframeElement extends HTMLElement {
       origin,
       publishableKey: key,
       options: this.definedOptions(),
+      appearance: this.appearance,
       readyTimeout: Number(this.getAttribute('load-timeout')) || READY_TIMEOUT_MS,
       tokenizeTimeout: TOKENIZE_TIMEOUT_MS,
       onMessage: (message) => this.relay(message),
       // A connection replaced by remount() goes quietly.
-      onUnavailable: (error) => connection === this.connection && this.emit('loaderror', { error }),
+      onUnavailable: (error) => connection === this.connection && this.showRetry(error),
     });
     this.connection = connection;
-    this.shadowRoot!.replaceChildren(connection.iframe);
+    this.shadowRoot!.replaceChildren(skeleton(this.kind, resolveLocale(this)), connection.iframe);
+  }
+
+  private showRetry(error: TokenError): void {
+    this.shadowRoot!.replaceChildren(retryNotice(resolveLocale(this), () => this.remount()));
+    this.emit('loaderror', { error });
   }
 
   disconnectedCallback(): void {
@@ -213,7 +243,11 @@ export abstract class TokenframeElement extends HTMLElement {
       const { empty, complete, brand, error } = message;
       this.participation?.onChange({ empty, complete, brand, error }, Boolean(message.edited));
       this.emit('change', { empty, complete, brand, error });
+    } else if (message.type === 'warning') {
+      // The frame reports each refused entry once per appearance it is given.
+      console.warn(`tokenframe: ${message.message}`);
     } else if (message.type === 'ready' || message.type === 'focus' || message.type === 'blur') {
+      if (message.type === 'ready') this.shadowRoot!.querySelector('.skeleton')?.remove();
       this.emit(message.type, {});
     }
   }

@@ -119,6 +119,8 @@ export type FrameMessage =
   | { tf: 1; type: 'submit' }
   /** Something the merchant configured was ignored (an appearance entry outside the allow-list): the host warns in the console. */
   | { tf: 1; type: 'warning'; message: string }
+  /** The frame's accessible name in its language (`Saisie sécurisée de la carte`): the host sets it as the iframe's title. */
+  | { tf: 1; type: 'title'; title: string }
   | { tf: 1; type: 'result'; requestId: string; token?: Token; error?: TokenError };
 
 type Shape = Record<string, 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'boolean?' | 'object?'>;
@@ -141,6 +143,7 @@ const frameShapes: Record<FrameMessage['type'], Shape> = {
   resize: { height: 'number' },
   submit: {},
   warning: { message: 'string' },
+  title: { title: 'string' },
   result: { requestId: 'string', token: 'object?', error: 'object?' },
 };
 

@@ -1,5 +1,6 @@
 // Commands that let a browser test act as a user inside the cross-origin
 // frame (which the test page itself cannot reach), through Playwright.
+import { createServer, connect } from 'node:net';
 
 /** The frame inside the host element matched by `selector`. */
 async function frameOf(session, selector) {
@@ -10,8 +11,43 @@ async function frameOf(session, selector) {
   return frame;
 }
 
+/** A port on 127.0.0.1 where nothing listens (until `forward-port` puts something there). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/** Relays every connection on `port` to `target` (a URL), so a service appears where nothing was. */
+function forwardPort(port, target) {
+  const { hostname, port: targetPort } = new URL(target);
+  return new Promise((resolve, reject) => {
+    const sockets = new Set();
+    const server = createServer((socket) => {
+      const upstream = connect(Number(targetPort), hostname);
+      sockets.add(socket).add(upstream);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    server.on('error', reject);
+    // Closing waits for open connections, and the browser keeps them alive: end them too.
+    server.listen(port, '127.0.0.1', () =>
+      resolve(() => {
+        sockets.forEach((socket) => socket.destroy());
+        return new Promise((done) => server.close(done));
+      }),
+    );
+  });
+}
+
 export function frameCommandsPlugin() {
   const recorded = new Map();
+  const forwarders = [];
   return {
     name: 'frame-commands',
     async executeCommand({ command, payload, session }) {
@@ -85,6 +121,42 @@ export function frameCommandsPlugin() {
         }
         case 'recorded-requests':
           return recorded.get(session.id) ?? [];
+        case 'frame-style': {
+          // Computed style of the first element matching `css` inside the frame (shadow roots pierced).
+          const frame = await frameOf(session, payload.selector);
+          return frame
+            .locator(payload.css)
+            .first()
+            .evaluate((element, { properties, pseudo }) => {
+              const style = getComputedStyle(element, pseudo ?? null);
+              return Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]));
+            }, payload);
+        }
+        case 'frame-focus': {
+          const frame = await frameOf(session, payload.selector);
+          await frame.getByLabel(payload.label, { exact: true }).focus();
+          return true;
+        }
+        case 'frame-metrics': {
+          // Whether the frame's document fits its viewport: no inner scrollbar, nothing cut off.
+          const frame = await frameOf(session, payload.selector);
+          return frame.evaluate(() => ({
+            scrollHeight: document.documentElement.scrollHeight,
+            clientHeight: document.documentElement.clientHeight,
+            innerHeight: window.innerHeight,
+          }));
+        }
+        case 'emulate-color-scheme':
+          await session.browser.getPage(session.id).emulateMedia({ colorScheme: payload.colorScheme });
+          return true;
+        case 'free-port':
+          return freePort();
+        case 'forward-port':
+          forwarders.push(await forwardPort(payload.port, payload.target));
+          return true;
+        case 'stop-forwarding':
+          await Promise.all(forwarders.splice(0).map((stop) => stop()));
+          return true;
         default:
           return undefined;
       }

@@ -147,4 +147,24 @@ describe('locale', () => {
     expect(result.error).to.equal(undefined);
     expect(result.token!.card).to.include({ brand: 'Visa', last4: '4242', exp_month: 12 });
   });
+  it('the iframe is named in the frame’s language, each split field for what it holds', async () => {
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'title-fr', { locale: 'fr' });
+    expect(card.shadowRoot!.querySelector('iframe')!.title).to.equal('Saisie sécurisée de la carte');
+    const number = await mountReady('tokenframe-card-number', 'title-number', { locale: 'de', group: 'titles' });
+    expect(number.shadowRoot!.querySelector('iframe')!.title).to.equal('Sichere Eingabe der Kartennummer');
+    number.setAttribute('locale', 'en');
+    await waitUntil(() => number.shadowRoot!.querySelector('iframe')!.title === 'Secure card number input');
+  });
+
+  it('a language set right after insertion, before the frame has loaded, is the one the frame shows', async () => {
+    const card = document.createElement('tokenframe-card');
+    card.id = 'late-locale';
+    card.setAttribute('origin', env.url);
+    card.setAttribute('key', env.publishableKey);
+    const ready = oneEvent(card, 'ready');
+    await fixture(html`<div>${card}</div>`);
+    card.setAttribute('locale', 'es');
+    await ready;
+    expect((await labels('late-locale'))[0]).to.equal('Número de tarjeta');
+  });
 });

@@ -8,7 +8,6 @@ import es from '../../src/frame/i18n/es';
 import fr from '../../src/frame/i18n/fr';
 import ja from '../../src/frame/i18n/ja';
 import { formatters, localizeTokenError, matchLocale, supportedLanguages } from '../../src/frame/i18n/locales';
-import { frameTitle } from '../../src/host/frame-title';
 import { brandByName } from '../../src/validation/card';
 import { messages } from '../../src/validation/errors';
 
@@ -173,29 +172,5 @@ describe('localizeTokenError', () => {
     };
     assert.deepEqual(localizeTokenError(unknown, ar), unknown);
     assert.equal(localizeTokenError({ ...unknown, code: 'toString' }, ar).message, unknown.message);
-  });
-});
-
-describe('frameTitle (host)', () => {
-  it('names the iframe in the element’s language, by language subtag, else English', () => {
-    assert.equal(frameTitle('card', 'fr-CA'), 'Saisie sécurisée de la carte');
-    assert.equal(frameTitle('bank-account', 'ar'), 'حقل آمن لإدخال بيانات الحساب المصرفي');
-    assert.equal(frameTitle('pii', 'pt-BR'), 'Secure ID number input');
-    assert.equal(frameTitle('cvc-update'), 'Secure security code input');
-  });
-
-  it('uses the same titles as the frame’s own documents', () => {
-    for (const language of supportedLanguages) {
-      const { titles } = catalogs[language];
-      assert.deepEqual(
-        [
-          frameTitle('card', language),
-          frameTitle('bank-account', language),
-          frameTitle('cvc-update', language),
-          frameTitle('pii', language),
-        ],
-        [titles.card, titles.bankAccount, titles.cvcUpdate, titles.pii],
-      );
-    }
   });
 });

@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { appearanceSheet } from '../appearance-sheet';
 import type { FieldInputDetail } from './text-field';
 import { textFieldStyles } from './text-field.styles';
 
@@ -16,7 +17,7 @@ export interface SelectOption {
  */
 @customElement('tf-select-field')
 export class SelectField extends LitElement {
-  static override styles = textFieldStyles;
+  static override styles = [textFieldStyles, appearanceSheet];
 
   @property() label = '';
   @property() value = '';
@@ -31,14 +32,14 @@ export class SelectField extends LitElement {
 
   override render() {
     return html`
-      <div class="label-row"><label for="select">${this.label}</label></div>
-      <select id="select" ?disabled=${this.disabled} @change=${this.handleChange}>
+      <div class="label-row"><label class="Label" for="select">${this.label}</label></div>
+      <select id="select" class="Input" ?disabled=${this.disabled} @change=${this.handleChange}>
         ${this.options.map(
           (option) =>
             html`<option value=${option.value} ?selected=${option.value === this.value}>${option.label}</option>`,
         )}
       </select>
-      <div class="error"></div>
+      <div class="Error"></div>
     `;
   }
 

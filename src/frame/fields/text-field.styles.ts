@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+/**
+ * The fields' look, written against the documented class names (`.Input`,
+ * `.Label`, `.Error`) and the `--tf-*` custom properties that the
+ * appearance variables set, so a merchant's rule for `.Input:focus` meets ours
+ * at the same specificity and, coming later, wins.
+ */
 export const textFieldStyles = css`
   :host {
     display: block;
@@ -10,26 +16,27 @@ export const textFieldStyles = css`
   .label-row {
     display: flex;
     justify-content: space-between;
-    font-size: 0.8125rem;
-    margin-block-end: 0.25rem;
+    font-size: calc(var(--tf-font-size, 1rem) * 0.8125);
+    margin-block-end: var(--tf-spacing, 0.25rem);
   }
-  label {
+  .Label {
     color: var(--tf-label-color, #30313d);
   }
   .suffix {
     color: var(--tf-muted-color, #6b7280);
   }
-  input,
-  select {
+  .Input {
     box-sizing: border-box;
     width: 100%;
     font: inherit;
-    font-size: 1rem;
-    padding: 0.625rem 0.75rem;
+    font-size: var(--tf-font-size, 1rem);
+    font-weight: var(--tf-font-weight, 400);
+    padding: calc(var(--tf-spacing, 0.25rem) * 2.5) calc(var(--tf-spacing, 0.25rem) * 3);
     border: 1px solid var(--tf-border-color, #878c95);
     border-radius: var(--tf-radius, 6px);
     background: var(--tf-input-background, #fff);
     color: var(--tf-text-color, #30313d);
+    color-scheme: var(--tf-input-color-scheme, normal);
     /* Transparent, not none: forced-colors mode draws it, where box-shadow is dropped. */
     outline: 2px solid transparent;
     outline-offset: 1px;
@@ -37,27 +44,29 @@ export const textFieldStyles = css`
       border-color 0.15s,
       box-shadow 0.15s;
   }
-  input:focus,
-  select:focus {
+  .Input::placeholder {
+    color: var(--tf-placeholder-color, #757575);
+  }
+  .Input:focus {
     border-color: var(--tf-focus-color, #0570de);
     outline-color: var(--tf-focus-color, #0570de);
+    box-shadow: var(--tf-focus-box-shadow, none);
   }
-  input[aria-invalid='true'] {
+  .Input--invalid {
     border-color: var(--tf-danger-color, #df1b41);
   }
-  input[aria-invalid='true']:focus {
+  .Input--invalid:focus {
     outline-color: var(--tf-danger-color, #df1b41);
   }
-  input:disabled,
-  select:disabled {
+  .Input:disabled {
     opacity: 0.6;
     cursor: not-allowed;
   }
-  .error {
-    min-height: 1.1rem;
-    font-size: 0.8125rem;
+  .Error {
+    min-height: calc(var(--tf-font-size, 1rem) * 1.1);
+    font-size: calc(var(--tf-font-size, 1rem) * 0.8125);
     color: var(--tf-danger-color, #df1b41);
-    margin-block-start: 0.25rem;
+    margin-block-start: var(--tf-spacing, 0.25rem);
     text-align: start;
   }
   /* Numbers stay left to right in a right-to-left page, but start where its text starts. */

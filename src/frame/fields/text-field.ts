@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { appearanceSheet } from '../appearance-sheet';
 import { textFieldStyles } from './text-field.styles';
 
 export interface FieldInputDetail {
@@ -18,7 +19,7 @@ export interface FieldInputDetail {
  */
 @customElement('tf-text-field')
 export class TextField extends LitElement {
-  static override styles = textFieldStyles;
+  static override styles = [textFieldStyles, appearanceSheet];
 
   /** Visible label, also the input's accessible name. */
   @property() label = '';
@@ -55,11 +56,12 @@ export class TextField extends LitElement {
   override render() {
     return html`
       <div class="label-row">
-        <label for="input">${this.label}</label>
+        <label class="Label" for="input">${this.label}</label>
         <span id="suffix" class="suffix">${this.suffix}</span>
       </div>
       <input
         id="input"
+        class=${this.error ? 'Input Input--invalid' : 'Input'}
         type=${this.type}
         dir=${this.ltr ? 'ltr' : nothing}
         .value=${live(this.value)}
@@ -76,7 +78,7 @@ export class TextField extends LitElement {
         @blur=${this.handleBlur}
       />
       <!-- Always present, so a message put into it is announced; empty, it is silent. -->
-      <div id="error" class="error" role="alert" aria-atomic="true">${this.error}</div>
+      <div id="error" class="Error" role="alert" aria-atomic="true">${this.error}</div>
     `;
   }
 

@@ -6,6 +6,9 @@ const de: Catalog = {
     bankAccount: 'Sichere Eingabe der Bankverbindung',
     cvcUpdate: 'Sichere Eingabe der Kartenprüfnummer',
     pii: 'Sichere Eingabe der Identifikationsnummer',
+    cardNumber: 'Sichere Eingabe der Kartennummer',
+    cardExpiry: 'Sichere Eingabe des Ablaufdatums',
+    cardCvc: 'Sichere Eingabe der Kartenprüfnummer',
   },
   card: {
     number: 'Kartennummer',

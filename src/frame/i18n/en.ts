@@ -23,6 +23,9 @@ const en = {
     bankAccount: 'Secure bank account input',
     cvcUpdate: 'Secure security code input',
     pii: 'Secure ID number input',
+    cardNumber: 'Secure card number input',
+    cardExpiry: 'Secure expiration date input',
+    cardCvc: 'Secure CVC input',
   },
   card: {
     number: 'Card number',

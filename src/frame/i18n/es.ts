@@ -6,6 +6,9 @@ const es: Catalog = {
     bankAccount: 'Campo seguro para la cuenta bancaria',
     cvcUpdate: 'Campo seguro para el código de seguridad',
     pii: 'Campo seguro para el número de identificación',
+    cardNumber: 'Campo seguro para el número de tarjeta',
+    cardExpiry: 'Campo seguro para la fecha de caducidad',
+    cardCvc: 'Campo seguro para el código de seguridad',
   },
   card: {
     number: 'Número de tarjeta',

@@ -6,6 +6,9 @@ const fr: Catalog = {
     bankAccount: 'Saisie sécurisée du compte bancaire',
     cvcUpdate: 'Saisie sécurisée du code de sécurité',
     pii: "Saisie sécurisée du numéro d'identification",
+    cardNumber: 'Saisie sécurisée du numéro de carte',
+    cardExpiry: "Saisie sécurisée de la date d'expiration",
+    cardCvc: 'Saisie sécurisée du CVC',
   },
   card: {
     number: 'Numéro de carte',

@@ -6,6 +6,9 @@ const ja: Catalog = {
     bankAccount: '銀行口座情報の安全な入力欄',
     cvcUpdate: 'セキュリティコードの安全な入力欄',
     pii: '本人確認番号の安全な入力欄',
+    cardNumber: 'カード番号の安全な入力欄',
+    cardExpiry: '有効期限の安全な入力欄',
+    cardCvc: 'セキュリティコードの安全な入力欄',
   },
   card: {
     number: 'カード番号',

@@ -1,0 +1,19 @@
+import type { Appearance } from '../protocol/messages';
+
+/**
+ * The merchant's appearance as plain JSON, from the attribute's text or the
+ * property's object. The frame judges every entry; here it only has to be an
+ * object that survives postMessage. Anything else keeps the default look, with
+ * a warning rather than a failure.
+ */
+export function toAppearance(value: unknown): Appearance | undefined {
+  if (value === null || value === undefined) return undefined;
+  try {
+    const copy: unknown = JSON.parse(typeof value === 'string' ? value : JSON.stringify(value));
+    if (typeof copy === 'object' && copy !== null && !Array.isArray(copy)) return copy as Appearance;
+  } catch {
+    // Reported below, like any other value that is not a JSON object.
+  }
+  console.warn('tokenframe: appearance is not a JSON object');
+  return undefined;
+}

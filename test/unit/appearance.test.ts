@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { appearanceCss } from '../../src/frame/appearance';
+
+/** Everything a refused entry must never reach: the generated CSS. */
+function assertNothingUnsafe(css: string) {
+  for (const token of ['url(', 'image-set(', '@import', 'expression(', '\\', '[', 'attr(', '/*', 'content', '}}}'])
+    assert.ok(!css.includes(token), `generated CSS contains ${token}: ${css}`);
+}
+
+describe('appearanceCss: what it applies', () => {
+  it('the default look is no change at all, and nothing is refused', () => {
+    assert.deepEqual(appearanceCss(undefined), { css: '', refused: [] });
+    assert.deepEqual(appearanceCss({ theme: 'default' }), { css: '', refused: [] });
+  });
+
+  it('night and flat set the frame’s custom properties; auto switches to night only in dark mode', () => {
+    assert.match(appearanceCss({ theme: 'night' }).css, /^:host\{.*--tf-input-background:#30313d;/);
+    assert.match(appearanceCss({ theme: 'flat' }).css, /--tf-border-color:transparent;/);
+    const auto = appearanceCss({ theme: 'auto' });
+    assert.match(auto.css, /^@media \(prefers-color-scheme: dark\)\{:host\{.*--tf-input-background:#30313d;/);
+    assert.deepEqual(auto.refused, []);
+  });
+
+  it('maps documented variables onto the frame’s custom properties, after the theme so they win', () => {
+    const { css, refused } = appearanceCss({
+      theme: 'night',
+      variables: {
+        colorPrimary: 'rgb(0, 120, 80)',
+        colorText: '#111',
+        fontFamily: '"Inter", system-ui, sans-serif',
+        fontSizeBase: '18px',
+        borderRadius: '0',
+        focusBoxShadow: '0 0 0 3px rgba(0, 120, 80, 0.4)',
+      },
+    });
+    assert.deepEqual(refused, []);
+    assert.ok(css.indexOf('--tf-focus-color:rgb(0, 120, 80)') > css.indexOf('--tf-focus-color:#0085ff'));
+    assert.match(css, /--tf-text-color:#111;--tf-label-color:#111;/);
+    assert.match(css, /--tf-font-family:"Inter", system-ui, sans-serif;/);
+    assert.match(css, /--tf-font-size:18px;/);
+    assert.match(css, /--tf-focus-box-shadow:0 0 0 3px rgba\(0, 120, 80, 0.4\);/);
+  });
+
+  it('writes rules for documented selectors, in camelCase or kebab-case', () => {
+    const { css, refused } = appearanceCss({
+      rules: {
+        '.Input': { borderColor: '#ccc', 'padding-left': 'calc(var(--tf-spacing) * 4)' },
+        '.Input--invalid': { color: 'var(--tf-danger-color)' },
+        '.Tab--selected': { textDecoration: 'none', fontWeight: '600' },
+      },
+    });
+    assert.deepEqual(refused, []);
+    assert.match(css, /\.Input\{border-color:#ccc;padding-left:calc\(var\(--tf-spacing\) \* 4\);\}/);
+    assert.match(css, /\.Input--invalid\{color:var\(--tf-danger-color\);\}/);
+    assert.match(css, /\.Tab--selected\{text-decoration:none;font-weight:600;\}/);
+  });
+
+  it('asks the browser as well, when it can', () => {
+    const { css, refused } = appearanceCss(
+      { variables: { colorPrimary: 'notacolor' }, rules: { '.Label': { color: 'blue', fontSize: 'huge' } } },
+      (_property, value) => !(value === 'notacolor' || value === 'huge'),
+    );
+    assert.equal(refused.length, 2);
+    assert.ok(!css.includes('notacolor') && !css.includes('huge'));
+    assert.match(css, /\.Label\{color:blue;\}/);
+  });
+});
+
+describe('appearanceCss: what it refuses', () => {
+  const attacks: Array<[string, unknown]> = [
+    ['url() in a rule', { rules: { '.Input': { backgroundColor: 'url(https://evil.example/x)' } } }],
+    ['url() in a variable', { variables: { colorBackground: 'url(https://evil.example/x)' } }],
+    ['image-set()', { rules: { '.Input': { boxShadow: 'image-set("https://evil.example/x" 1x)' } } }],
+    ['a unicode-escaped url', { rules: { '.Input': { color: '\\75rl(https://evil.example/x)' } } }],
+    ['a closing brace', { rules: { '.Input': { color: 'red}input[value^="4"]{color:blue' } } }],
+    ['a semicolon', { rules: { '.Input': { color: 'red;background-image:url(x)' } } }],
+    ['@import', { rules: { '.Input': { color: '@import "https://evil.example/x.css"' } } }],
+    ['a comment', { rules: { '.Input': { color: 'red/*' } } }],
+    ['an HTML tag', { rules: { '.Input': { color: '</style><script>' } } }],
+    ['expression()', { rules: { '.Input': { color: 'expression(alert(1))' } } }],
+    ['attr()', { rules: { '.Input': { padding: 'attr(value px)' } } }],
+    ['var() to a foreign name', { rules: { '.Input': { color: 'var(--merchant-secret)' } } }],
+    ['quotes outside a font family', { rules: { '.Input': { color: '"red"' } } }],
+    ['!important', { rules: { '.Input': { color: 'red !important' } } }],
+    ['a value that is not a string', { rules: { '.Input': { color: { toString: 'red' } } } }],
+    ['non-ASCII look-alikes', { rules: { '.Input': { color: 'ｕｒｌ(x)' } } }],
+    ['an over-long value', { variables: { fontFamily: 'a'.repeat(500) } }],
+    ['a quote inside a font family', { variables: { fontFamily: `"Inter", 'x" y'` } }],
+  ];
+  for (const [name, appearance] of attacks) {
+    it(`refuses ${name}`, () => {
+      const { css, refused } = appearanceCss(appearance);
+      assert.equal(refused.length, 1, JSON.stringify(refused));
+      assert.match(refused[0], /has a value that is not allowed$/);
+      assertNothingUnsafe(css);
+      assert.ok(!/\.Input\{/.test(css), css);
+    });
+  }
+
+  it('refuses selectors beyond the documented ones, attribute selectors above all', () => {
+    const { css, refused } = appearanceCss({
+      rules: {
+        'input[value^="4"]': { backgroundColor: 'red' },
+        '.Input[value^="4"]': { backgroundColor: 'red' },
+        '.Input, body': { color: 'red' },
+        '.Input{}body': { color: 'red' },
+        ':host': { color: 'red' },
+        '@import url(x)': { color: 'red' },
+      },
+    });
+    assert.equal(refused.length, 6);
+    refused.forEach((message) => assert.match(message, /is not a documented selector$/));
+    assert.equal(css, '');
+  });
+
+  it('refuses properties that load resources, insert content or change layout', () => {
+    const properties = [
+      'content',
+      'backgroundImage',
+      'background',
+      'behavior',
+      '-moz-binding',
+      'cursor',
+      'filter',
+      'display',
+      'position',
+      'mask',
+    ];
+    const { css, refused } = appearanceCss({
+      rules: { '.Input': Object.fromEntries(properties.map((property) => [property, 'none'])) },
+    });
+    assert.equal(refused.length, properties.length);
+    refused.forEach((message) => assert.match(message, /is not an allowed property$/));
+    assert.equal(css, '');
+  });
+
+  it('refuses unknown themes, variables and options, naming each without quoting values', () => {
+    const { css, refused } = appearanceCss({
+      theme: 'evil',
+      variables: { colorPrimary: '#f00', '--tf-focus-color': 'red', colorSecret: 'url(x)' },
+      extra: true,
+    });
+    assert.deepEqual(refused, [
+      'appearance."extra" is not an option',
+      'appearance.theme must be default, night, flat or auto',
+      'appearance.variables."--tf-focus-color" is not a documented variable',
+      'appearance.variables."colorSecret" is not a documented variable',
+    ]);
+    assert.equal(css, ':host{--tf-focus-color:#f00;}');
+  });
+
+  it('refuses malformed shapes without throwing', () => {
+    assert.deepEqual(appearanceCss('night').refused, ['appearance must be an object']);
+    assert.deepEqual(appearanceCss({ variables: [], rules: 'x' }).refused, [
+      'appearance.variables must be an object',
+      'appearance.rules must be an object',
+    ]);
+  });
+});
