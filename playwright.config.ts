@@ -27,7 +27,8 @@ export default defineConfig({
   reporter: 'list',
   // Stored screenshots for the visual tests (test/e2e/visual.spec.ts), one name per picture.
   snapshotPathTemplate: '{testDir}/__screenshots__/{arg}{ext}',
-  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide' } },
+  // Tight: a field shifted by a few pixels, or a fill changed from white to light grey, must fail.
+  expect: { toHaveScreenshot: { threshold: 0.05, maxDiffPixelRatio: 0.002, animations: 'disabled', caret: 'hide' } },
   use: {
     baseURL: `http://localhost:${shopPort}`,
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? ensureChromium(), args: chromiumArgs },

@@ -11,7 +11,7 @@ import { frameField } from './helpers';
 const looks = [
   { theme: 'default', locale: 'en' },
   { theme: 'night', locale: 'ar' },
-  { theme: 'flat', locale: 'ja' },
+  { theme: 'flat', locale: 'fr' },
 ];
 
 test.use({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 1 });

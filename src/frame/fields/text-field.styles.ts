@@ -7,14 +7,18 @@ import { css } from 'lit';
  * at the same specificity and, coming later, wins.
  */
 export const textFieldStyles = css`
+  /* A column whose label grows: beside a label that wraps ("Confirmez le numéro de compte"), the inputs of a row still line up. */
   :host {
-    display: block;
+    display: flex;
+    flex-direction: column;
     flex: 1 1 0;
     min-width: 0;
     font: inherit;
   }
   .label-row {
     display: flex;
+    flex: 1 0 auto;
+    align-items: flex-end;
     justify-content: space-between;
     font-size: calc(var(--tf-font-size, 1rem) * 0.8125);
     margin-block-end: var(--tf-spacing, 0.25rem);
