@@ -72,3 +72,12 @@ describe('README element reference', () => {
     );
   });
 });
+
+describe('README screenshots', () => {
+  it('every picture the README shows exists (npm run screenshots writes them)', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)].map((match) => match[1]);
+    assert.ok(pictures.length >= 4, 'the README shows screenshots');
+    for (const picture of pictures) assert.ok(existsSync(`${root}${picture}`), `${picture} is missing`);
+  });
+});
