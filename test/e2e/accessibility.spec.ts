@@ -34,10 +34,13 @@ const pages: { path: string; frames: { tag: string; page: string; label: string 
   { path: '/onboard', frames: [] },
   { path: '/connect-bank', frames: [] },
   {
-    path: '/gallery',
+    // Right to left: the gallery's frames in Arabic. (Not the night theme: axe judges contrast inside a
+    // transparent frame against white, not against the dark page the theme is meant for.)
+    path: '/gallery?locale=ar',
     frames: [
-      { tag: 'tokenframe-card', page: 'card', label: 'Card number' },
-      { tag: 'tokenframe-pii', page: 'pii', label: 'Social Security number' },
+      { tag: 'tokenframe-card', page: 'card', label: 'رقم البطاقة' },
+      { tag: 'tokenframe-card-number', page: 'card-number', label: 'رقم البطاقة' },
+      { tag: 'tokenframe-pii', page: 'pii', label: 'رقم الضمان الاجتماعي (SSN)' },
     ],
   },
 ];
