@@ -1,11 +1,8 @@
-import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
 import { CardSiblingForm } from './card-sibling-form';
-import { digitsOnly } from './format';
 import { cvcDigitsMessage } from './i18n/card-messages';
-import type { FieldInputDetail } from './fields/text-field';
-import './fields/text-field';
+import { cvcField } from './fields/cvc-field';
 
 /** The CVC of a split card; its length follows the brand its group's number frame detected. */
 @customElement('tf-card-cvc-form')
@@ -49,26 +46,19 @@ export class CardCvcForm extends CardSiblingForm<'cvc'> {
   }
 
   override render() {
-    const length = this.cardBrand?.cvcLength;
-    return html`<tf-text-field
-      label=${this.localize.t.card.cvc}
-      ltr
-      enterkeyhint="done"
-      .value=${this.cvc}
-      .error=${this.errorFor('cvc', this.checks().cvc)}
-      autocomplete="cc-csc"
-      inputmode="numeric"
-      placeholder=${length === 4 ? '1234' : this.localize.t.card.cvcPlaceholder}
-      maxlength=${length ?? 4}
-      ?disabled=${this.disabled}
-      @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(e.detail)}
-      @field-blur=${() => this.handleBlur('cvc')}
-    ></tf-text-field>`;
-  }
-
-  private handleInput({ value }: FieldInputDetail): void {
-    this.cvc = digitsOnly(value).slice(0, this.cardBrand?.cvcLength ?? 4);
-    this.announce(true);
+    return cvcField({
+      label: this.localize.t.card.cvc,
+      value: this.cvc,
+      error: this.errorFor('cvc', this.checks().cvc),
+      brand: this.cardBrand,
+      placeholder: this.localize.t.card.cvcPlaceholder,
+      disabled: this.disabled,
+      onInput: (cvc) => {
+        this.cvc = cvc;
+        this.announce(true);
+      },
+      onBlur: () => this.handleBlur('cvc'),
+    });
   }
 }
 

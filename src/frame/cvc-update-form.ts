@@ -1,12 +1,9 @@
-import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { FrameOptions } from '../protocol/messages';
 import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
 import { FieldsForm } from './fields-form';
-import { digitsOnly } from './format';
 import { cvcDigitsMessage } from './i18n/card-messages';
-import type { FieldInputDetail } from './fields/text-field';
-import './fields/text-field';
+import { cvcField } from './fields/cvc-field';
 
 /** One CVC field for re-confirming a saved card; its length follows the card's brand. */
 @customElement('tf-cvc-update-form')
@@ -53,27 +50,21 @@ export class CvcUpdateForm extends FieldsForm<'cvc'> {
   }
 
   override render() {
-    const length = this.cardBrand?.cvcLength;
-    const t = this.localize.t;
-    return html`<tf-text-field
-      label=${this.cardBrand ? t.cvcUpdate.brandSecurityCode(this.cardBrand.name) : t.cvcUpdate.securityCode}
-      ltr
-      .value=${this.cvc}
-      .error=${this.errorFor('cvc', this.checks().cvc)}
-      autocomplete="cc-csc"
-      inputmode="numeric"
-      enterkeyhint="done"
-      placeholder=${length === 4 ? '1234' : t.card.cvcPlaceholder}
-      maxlength=${length ?? 4}
-      ?disabled=${this.disabled}
-      @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(e.detail)}
-      @field-blur=${() => this.handleBlur('cvc')}
-    ></tf-text-field>`;
-  }
-
-  private handleInput({ value }: FieldInputDetail): void {
-    this.cvc = digitsOnly(value).slice(0, this.cardBrand?.cvcLength ?? 4);
-    this.announce(true);
+    return cvcField({
+      label: this.cardBrand
+        ? this.localize.t.cvcUpdate.brandSecurityCode(this.cardBrand.name)
+        : this.localize.t.cvcUpdate.securityCode,
+      value: this.cvc,
+      error: this.errorFor('cvc', this.checks().cvc),
+      brand: this.cardBrand,
+      placeholder: this.localize.t.card.cvcPlaceholder,
+      disabled: this.disabled,
+      onInput: (cvc) => {
+        this.cvc = cvc;
+        this.announce(true);
+      },
+      onBlur: () => this.handleBlur('cvc'),
+    });
   }
 }
 
