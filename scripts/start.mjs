@@ -63,6 +63,7 @@ console.log(`
   tokenframe is running.
 
   Open the demo shop:       ${shopUrl}
+  Themes and languages:     ${shopUrl}/gallery
   Tokenization service:     ${serviceUrl}
   Publishable key:          ${keys.publishableKey}
   Secret key:               ${keys.secretKey}
