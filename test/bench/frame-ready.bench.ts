@@ -48,7 +48,7 @@ function hostPage(serviceUrl: string, publishableKey: string, baselineUrl: strin
   };
   window.bench = {
     // createElement + append → 'ready' (the frame loaded and answered the handshake).
-    ours: (id) => {
+    ours: (id, locale) => {
       removeCurrent();
       return new Promise((resolve, reject) => {
         const t0 = performance.now();
@@ -57,6 +57,7 @@ function hostPage(serviceUrl: string, publishableKey: string, baselineUrl: strin
         el.setAttribute('origin', env.serviceUrl);
         el.setAttribute('key', env.publishableKey);
         el.setAttribute('load-timeout', '10000');
+        if (locale) el.setAttribute('locale', locale);
         el.addEventListener('ready', () => resolve(performance.now() - t0), { once: true });
         el.addEventListener('loaderror', (e) => reject(new Error(e.detail.error.message)), { once: true });
         slot.append(el);
@@ -108,7 +109,7 @@ interface Timed {
 }
 
 interface BenchApi {
-  ours(id: string): Promise<number>;
+  ours(id: string, locale?: string): Promise<number>;
   baseline(id: string): Promise<number>;
   removeCurrent(): void;
   tokenize(): Promise<Timed>;
@@ -165,7 +166,8 @@ async function alternate(runOurs: (i: number) => Promise<number>, runBaseline: (
 
 function bench(page: Page) {
   return {
-    ours: (id: string) => page.evaluate((arg) => (window as unknown as BenchWindow).bench.ours(arg), id),
+    ours: (id: string, locale?: string) =>
+      page.evaluate(([arg, lang]) => (window as unknown as BenchWindow).bench.ours(arg, lang), [id, locale] as const),
     baseline: (id: string) => page.evaluate((arg) => (window as unknown as BenchWindow).bench.baseline(arg), id),
     removeCurrent: () => page.evaluate(() => (window as unknown as BenchWindow).bench.removeCurrent()),
     tokenize: () => page.evaluate(() => (window as unknown as BenchWindow).bench.tokenize()),
@@ -257,6 +259,13 @@ async function main(): Promise<void> {
     );
     await api.removeCurrent();
 
+    // 1b. the cost of a language other than English (its catalog loads before ready), against English.
+    const arabic = await alternate(
+      (i) => api.ours(`card-ar-${i}`, 'ar'),
+      (i) => api.ours(`card-en-${i}`, 'en'),
+    );
+    await api.removeCurrent();
+
     // 2. tokenize latency: fill one card once, tokenize it again and again.
     await api.ours('card-tokenize');
     const field = (label: string) => page.frameLocator('#card-tokenize iframe').getByLabel(label, { exact: true });
@@ -285,6 +294,12 @@ async function main(): Promise<void> {
         ours: '<tokenframe-card> append → ready',
         baseline: 'empty x-origin <iframe> append → load',
         pair: ready,
+      },
+      {
+        metric: 'language',
+        ours: '<tokenframe-card locale="ar"> → ready',
+        baseline: '<tokenframe-card locale="en"> → ready',
+        pair: arabic,
       },
       {
         metric: 'tokenize',
