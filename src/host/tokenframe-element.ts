@@ -18,7 +18,8 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
 
 /**
  * The host side of every tokenframe element: it owns one cross-origin iframe
- * and re-emits what the frame reports. Subclasses only name their kind.
+ * and re-emits what the frame reports. Subclasses name their kind and add the
+ * options of their own attributes; the split card fields also join a group.
  *
  * @attr key - The publishable key (`pk_test_…`); defaults to the one given to `configure()`.
  * @attr publishable-key - The same, for frameworks that keep `key` for themselves (React, Vue).
