@@ -114,6 +114,11 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     return invalid ? { error: invalid } : { params: this.tokenParams(extra) };
   }
 
+  /** Reports the state again, unchanged but for its words (after a language change). */
+  reportState(): void {
+    this.announce();
+  }
+
   clear(): void {
     this.resetValues();
     this.touched = new Set();

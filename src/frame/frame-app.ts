@@ -22,7 +22,7 @@ export function startFrame(form: FieldsForm<string>): void {
       applyAppearanceFrom(init);
       // Ready only once the requested language shows, so the host never reveals English first;
       // the height first, so the host reveals the frame already at its size.
-      await applyLocale(init.options.locale);
+      await applyLocale(init.options.locale, true);
       reportHeight();
       channel.send({ type: 'ready' });
       new ResizeObserver(reportHeight).observe(document.body);
@@ -32,7 +32,8 @@ export function startFrame(form: FieldsForm<string>): void {
         case 'update':
           form.applyOptions(message.options);
           applyAppearanceFrom(message);
-          void applyLocale(message.options.locale);
+          // The host keeps the visible error's message (change events, form validity): send it again, translated.
+          void applyLocale(message.options.locale).then((changed) => changed && form.reportState());
           break;
         case 'focus':
           form.focusFirst();
@@ -96,12 +97,16 @@ export function startFrame(form: FieldsForm<string>): void {
   });
   window.addEventListener('blur', () => channel.send({ type: 'blur' }));
 
-  async function applyLocale(locale: string | undefined): Promise<void> {
+  /** Shows the best language for `locale`; false when that language was already showing. */
+  async function applyLocale(locale: string | undefined, first = false): Promise<boolean> {
+    const before = form.localize.locale;
     await form.localize.setLocale(locale);
+    if (!first && form.localize.locale === before) return false;
     document.documentElement.lang = form.localize.locale;
     document.documentElement.dir = form.localize.dir;
     document.title = form.documentTitle();
     channel.send({ type: 'title', title: document.title });
+    return true;
   }
 
   /** Refused entries are the merchant's to fix: the host prints each as a console warning. */

@@ -62,6 +62,14 @@ export abstract class TokenframeElement extends HTMLElement {
     this.shadowRoot!.adoptedStyleSheets = [loadStateSheet()];
     // The form found the element invalid (submit, reportValidity): the frame shows which field and why.
     this.addEventListener('invalid', () => this.connection?.send({ type: 'validate' }));
+    // A framework may set properties before this class is defined (the loader arrives later): they were
+    // stored on the plain element and would hide the accessors. Take them over.
+    for (const property of ['appearance', 'name'] as const) {
+      if (!Object.hasOwn(this, property)) continue;
+      const value = this[property];
+      Reflect.deleteProperty(this, property);
+      (this as Record<typeof property, unknown>)[property] = value;
+    }
   }
 
   static get observedAttributes(): string[] {

@@ -220,4 +220,26 @@ describe('loading and retry', () => {
     expect(notice.lang).to.equal('ar');
     expect(notice.querySelector('button')!.textContent).to.equal('إعادة المحاولة');
   });
+  it('an appearance property set before the element is defined applies once it upgrades', async () => {
+    const element = document.createElement('tokenframe-card-late') as TokenframeCard;
+    element.id = 'look-late';
+    element.setAttribute('origin', env.url);
+    element.setAttribute('key', env.publishableKey);
+    element.appearance = { theme: 'night' };
+    await fixture(html`<div>${element}</div>`);
+    const ready = oneEvent(element, 'ready');
+    customElements.define(
+      'tokenframe-card-late',
+      class extends (customElements.get('tokenframe-card') as typeof TokenframeCard) {},
+    );
+    await ready;
+    expect((await frameStyle('look-late', '.Input', inputLook))['background-color']).to.equal(NIGHT_BACKGROUND);
+    // The property is the element's own again: setting it restyles the frame.
+    element.appearance = { theme: 'flat' };
+    const flat = await eventually(
+      () => frameStyle('look-late', '.Input', inputLook),
+      (style) => style['background-color'] === 'rgb(241, 243, 245)',
+    );
+    expect(flat['background-color']).to.equal('rgb(241, 243, 245)');
+  });
 });

@@ -167,4 +167,13 @@ describe('locale', () => {
     await ready;
     expect((await labels('late-locale'))[0]).to.equal('Número de tarjeta');
   });
+  it('after a language change the host hears the shown error again, in the new language', async () => {
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'relabel', { locale: 'fr' });
+    const french = nextChangeError(card);
+    await type('relabel', 'Numéro de carte', '4242424242424241');
+    expect((await french).message).to.equal('Le numéro de votre carte est incorrect.');
+    const german = nextChangeError(card);
+    card.setAttribute('locale', 'de');
+    expect(await german).to.deep.equal({ code: 'incorrect_number', message: 'Ihre Kartennummer ist ungültig.' });
+  });
 });

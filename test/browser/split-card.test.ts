@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { TokenframeCardCvc, TokenframeCardExpiry, TokenframeCardNumber } from '../../src/host/index';
-import { env, frameInput, nextYear, shownErrors, type } from './helpers';
+import { env, frameInput, nextYear, press, shownErrors, type } from './helpers';
 
 /**
  * Every message this page receives, on the window or on any MessagePort
@@ -154,6 +154,21 @@ describe('split card fields', () => {
     expect(await shownErrors('split-expiry-cvc')).to.deep.equal([]);
   });
 
+  it('paying with an invalid number shows the empty expiry and CVC errors in their own frames too', async () => {
+    const card = await mountSplit('split-invalid');
+    await type('split-invalid-number', 'Card number', '4242424242424241');
+    const result = await card.number.tokenize();
+    expect(result.error).to.include({ code: 'incorrect_number' });
+    // The siblings hear it over their channel, a moment after the number frame answers.
+    const shownSoon = async (id: string) => {
+      let shown = await shownErrors(id);
+      for (let i = 0; i < 40 && shown.length === 0; i++) shown = await shownErrors(id);
+      return shown;
+    };
+    expect(await shownSoon('split-invalid-expiry')).to.deep.equal(["Your card's expiration date is incomplete."]);
+    expect(await shownSoon('split-invalid-cvc')).to.deep.equal(["Your card's security code is incomplete."]);
+  });
+
   it('without a CVC element on the page, tokenize() says so at once', async () => {
     const root = await fixture<HTMLElement>(
       html`<div>
@@ -268,5 +283,10 @@ describe('split card fields in a plain form', () => {
     await until(() => submitted.length > 0);
     expect([...submitted[0].keys()]).to.deep.equal(['token']);
     expect(String(submitted[0].get('token'))).to.match(/^tok_/);
+    // The token stands for the card as it was: editing the expiry drops it from the form.
+    expect(String(new FormData(form).get('token'))).to.match(/^tok_/);
+    await press('form-expiry', 'Expiration', 'Backspace');
+    await until(() => new FormData(form).get('token') === null);
+    expect(new FormData(form).get('token')).to.equal(null);
   });
 });
