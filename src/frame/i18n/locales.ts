@@ -45,17 +45,25 @@ export async function loadCatalog(language: Language): Promise<Catalog> {
   }
 }
 
+/**
+ * Formatting for `locale`. The Intl objects are made on first use: building
+ * them (region names above all) costs milliseconds that every frame would
+ * otherwise spend before it can answer, for messages most customers never see.
+ */
 export function formatters(locale: string): Formatters {
-  const numbers = new Intl.NumberFormat(locale);
-  // UTC on both sides, so the month named is the month on the card whatever the customer's time zone.
-  const months = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const regions = new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' });
+  let numbers: Intl.NumberFormat | undefined;
+  let months: Intl.DateTimeFormat | undefined;
+  let regions: Intl.DisplayNames | undefined;
   return {
-    number: (value) => numbers.format(value),
-    monthYear: (month, year) => months.format(Date.UTC(year, month - 1, 1)),
+    number: (value) => (numbers ??= new Intl.NumberFormat(locale)).format(value),
+    // UTC on both sides, so the month named is the month on the card whatever the customer's time zone.
+    monthYear: (month, year) =>
+      (months ??= new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(
+        Date.UTC(year, month - 1, 1),
+      ),
     region: (code) => {
       try {
-        return regions.of(code) ?? code;
+        return (regions ??= new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' })).of(code) ?? code;
       } catch {
         return code;
       }
