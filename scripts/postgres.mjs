@@ -12,9 +12,9 @@
 // Uses only Node's own modules, like the other scripts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './loopback.mjs';
 
 const serverPrograms = ['initdb', 'pg_ctl', 'postgres'];
 const database = 'tokenframe';
@@ -109,18 +109,6 @@ function serverUserIds() {
     );
   }
   return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

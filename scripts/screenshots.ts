@@ -9,13 +9,14 @@
 // origins, as in production), from the current build (`npm run build`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 // @ts-expect-error plain ESM helper without types
 import { chromiumArgs, ensureChromium } from './chromium.mjs';
+// @ts-expect-error plain ESM helper without types
+import { freePort, waitForUrl } from './loopback.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -30,34 +31,12 @@ if (!existsSync('dist/frame') || !existsSync('dist/host/tokenframe.js')) {
   process.exit(1);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((wake) => setTimeout(wake, 200));
-  }
-  throw new Error(`${url} did not answer within 30 s`);
-}
-
 const children: ChildProcess[] = [];
 const start = (args: string[]) =>
   children.push(spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] }));
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tokenframe-screenshots-'));
-const [servicePort, shopPort] = [await freePort(), await freePort()];
+const [servicePort, shopPort]: number[] = [await freePort(), await freePort()];
 const service = `http://127.0.0.1:${servicePort}`;
 const shop = `http://localhost:${shopPort}`;
 const out = resolve(values.out);
@@ -65,9 +44,9 @@ mkdirSync(out, { recursive: true });
 
 try {
   start(['bin/tokenframe.js', 'serve', '--port', String(servicePort), '--data-dir', dataDir, '--allowed-origin', shop]);
-  await waitFor(`${service}/v1/tokenframe.js`);
+  await waitForUrl(`${service}/v1/tokenframe.js`, { timeoutMs: 30_000 });
   start(['--import', 'tsx', 'demo/main.ts', '--port', String(shopPort), '--service', service, '--data-dir', dataDir]);
-  await waitFor(`${shop}/`);
+  await waitForUrl(`${shop}/`, { timeoutMs: 30_000 });
 
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 1 });

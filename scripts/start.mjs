@@ -4,6 +4,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ensureDependencies } from './ensure-deps.mjs';
+import { waitForUrl } from './loopback.mjs';
 
 const serviceUrl = 'http://127.0.0.1:4242';
 const shopUrl = 'http://localhost:5173';
@@ -74,17 +75,12 @@ console.log(`
   Press Ctrl-C to stop.
 `);
 
+/** Waits for a server to answer; if it never does, says so and stops everything. */
 async function waitFor(url) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (stopping) return;
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    await waitForUrl(url, { stopped: () => stopping });
+  } catch (error) {
+    console.error(error.message);
+    stop(1);
   }
-  console.error(`${url} did not answer within 20 s.`);
-  stop(1);
 }

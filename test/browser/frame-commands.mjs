@@ -1,6 +1,7 @@
 // Commands that let a browser test act as a user inside the cross-origin
 // frame (which the test page itself cannot reach), through Playwright.
 import { createServer, connect } from 'node:net';
+import { freePort } from '../../scripts/loopback.mjs';
 
 /** The frame inside the host element matched by `selector`. */
 async function frameOf(session, selector) {
@@ -9,17 +10,6 @@ async function frameOf(session, selector) {
   const frame = await iframe.contentFrame();
   if (!frame) throw new Error(`no frame inside ${selector}`);
   return frame;
-}
-
-/** A port on 127.0.0.1 where nothing listens (until `forward-port` puts something there). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
 }
 
 /** Relays every connection on `port` to `target` (a URL), so a service appears where nothing was. */
