@@ -1,6 +1,12 @@
-import { PROTOCOL_VERSION, parseHostMessage, type FrameMessage, type HostMessage } from '../protocol/messages';
+import {
+  PROTOCOL_VERSION,
+  parseHostMessage,
+  type FrameMessage,
+  type HostMessage,
+  type Unversioned,
+} from '../protocol/messages';
 
-type Outgoing = FrameMessage extends infer M ? (M extends { tf: 1 } ? Omit<M, 'tf'> : never) : never;
+type Outgoing = Unversioned<FrameMessage>;
 
 export interface HostChannel {
   send(message: Outgoing): void;

@@ -10,6 +10,7 @@ import {
   type Token,
   type TokenError,
   type TokenizeExtra,
+  type Unversioned,
 } from '../protocol/messages';
 
 /**
@@ -21,7 +22,7 @@ const ANSWER_AFTER_LOAD_MS = 2500;
 
 export type TokenizeResult = { token: Token; error?: undefined } | { error: TokenError; token?: undefined };
 
-type Outgoing = HostMessage extends infer M ? (M extends { tf: 1 } ? Omit<M, 'tf'> : never) : never;
+type Outgoing = Unversioned<HostMessage>;
 
 export interface FrameConnectionOptions {
   page: FramePage;

@@ -123,6 +123,9 @@ export type FrameMessage =
   | { tf: 1; type: 'title'; title: string }
   | { tf: 1; type: 'result'; requestId: string; token?: Token; error?: TokenError };
 
+/** A message as its sender writes it: the channel adds the protocol version. */
+export type Unversioned<M> = M extends { tf: 1 } ? Omit<M, 'tf'> : never;
+
 type Shape = Record<string, 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'boolean?' | 'object?'>;
 
 const hostShapes: Record<HostMessage['type'], Shape> = {
