@@ -65,10 +65,12 @@ export class FormParticipation {
   onChange(detail: ChangeDetail, edited: boolean): void {
     this.state = detail;
     if (edited) {
+      // Dropping the token updates validity too.
       this.dropToken();
       this.element.valueEdited?.();
+    } else {
+      this.updateValidity();
     }
-    this.updateValidity();
   }
 
   /** Forgets the token and any failure: the values they came from have changed. */
