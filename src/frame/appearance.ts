@@ -7,6 +7,8 @@
  * is not understood is refused and reported, never applied.
  */
 
+import { isPlainObject } from '../protocol/messages';
+
 export interface AppliedAppearance {
   css: string;
   /** One sentence per refused entry, naming it (never quoting its value). */
@@ -152,10 +154,6 @@ function isSafeValue(property: string, value: string): boolean {
 
 function describe(name: string): string {
   return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `borderColor` and `border-color` both name the same property. */

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, type TokenError } from '../protocol/messages';
+import { PROTOCOL_VERSION, isPlainObject, type TokenError } from '../protocol/messages';
 import en from './i18n/en';
 
 /**
@@ -61,12 +61,8 @@ export const tokenizeOnNumber: TokenError = {
 const groupIdPattern = /^[A-Za-z0-9-]{16,64}$/;
 const shortDigits = /^\d{0,4}$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isParams(value: unknown, field: SiblingField): value is Record<string, string> {
-  if (!isRecord(value)) return false;
+  if (!isPlainObject(value)) return false;
   const names = Object.keys(value);
   return (
     names.length === siblingParams[field].length &&
@@ -77,7 +73,7 @@ function isParams(value: unknown, field: SiblingField): value is Record<string, 
 
 function isTokenError(value: unknown): value is TokenError {
   return (
-    isRecord(value) &&
+    isPlainObject(value) &&
     typeof value.type === 'string' &&
     typeof value.message === 'string' &&
     (value.code === undefined || typeof value.code === 'string') &&
@@ -89,7 +85,7 @@ const isShortString = (value: unknown): value is string => typeof value === 'str
 
 /** A message from a frame of `group`, or null to drop it. */
 export function parseGroupMessage(data: unknown, group: string): GroupMessage | null {
-  if (!isRecord(data) || data.tf !== PROTOCOL_VERSION || data.group !== group) return null;
+  if (!isPlainObject(data) || data.tf !== PROTOCOL_VERSION || data.group !== group) return null;
   switch (data.type) {
     case 'hello':
       return { type: 'hello' };

@@ -1,4 +1,4 @@
-import type { Appearance } from '../protocol/messages';
+import { isPlainObject, type Appearance } from '../protocol/messages';
 
 /**
  * The merchant's appearance as plain JSON, from the attribute's text or the
@@ -10,7 +10,7 @@ export function toAppearance(value: unknown): Appearance | undefined {
   if (value === null || value === undefined) return undefined;
   try {
     const copy: unknown = JSON.parse(typeof value === 'string' ? value : JSON.stringify(value));
-    if (typeof copy === 'object' && copy !== null && !Array.isArray(copy)) return copy as Appearance;
+    if (isPlainObject(copy)) return copy as Appearance;
   } catch {
     // Reported below, like any other value that is not a JSON object.
   }

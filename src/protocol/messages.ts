@@ -123,6 +123,11 @@ export type FrameMessage =
   | { tf: 1; type: 'title'; title: string }
   | { tf: 1; type: 'result'; requestId: string; token?: Token; error?: TokenError };
 
+/** A JSON object: not null, not an array. Every side checks untrusted input with this one test. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A message as its sender writes it: the channel adds the protocol version. */
 export type Unversioned<M> = M extends { tf: 1 } ? Omit<M, 'tf'> : never;
 
@@ -156,9 +161,7 @@ function matches(data: Record<string, unknown>, shape: Shape): boolean {
     const optional = kind.endsWith('?');
     if (optional && value === undefined) return true;
     const type = kind.replace('?', '');
-    return type === 'object'
-      ? typeof value === 'object' && value !== null && !Array.isArray(value)
-      : typeof value === type;
+    return type === 'object' ? isPlainObject(value) : typeof value === type;
   });
 }
 

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../../protocol/messages';
 import { StripeError, unknownParam } from '../errors';
 
 /**
@@ -10,7 +11,7 @@ import { StripeError, unknownParam } from '../errors';
 export type Params = Record<string, unknown>;
 
 export function isParams(value: unknown): value is Params {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isPlainObject(value);
 }
 
 /** `child('account', 'individual')` → `account[individual]`. */
