@@ -2,7 +2,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
 import { CardSiblingForm } from './card-sibling-form';
 import { cvcDigitsMessage } from './i18n/card-messages';
-import { cvcField } from './fields/cvc-field';
+import { cvcField } from './fields/card-fields';
 
 /** The CVC of a split card; its length follows the brand its group's number frame detected. */
 @customElement('tf-card-cvc-form')

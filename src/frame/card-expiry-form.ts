@@ -1,11 +1,9 @@
-import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { checkExpiry, fullYear, type FieldCheck } from '../validation/card';
 import { CardSiblingForm } from './card-sibling-form';
-import { formatExpiry, parseExpiry } from './format';
+import { expiryField } from './fields/card-fields';
+import { parseExpiry } from './format';
 import { expiredMessage } from './i18n/card-messages';
-import type { FieldInputDetail } from './fields/text-field';
-import './fields/text-field';
 
 /** The expiry of a split card, `MM / YY`. */
 @customElement('tf-card-expiry-form')
@@ -42,24 +40,18 @@ export class CardExpiryForm extends CardSiblingForm<'expiry'> {
   }
 
   override render() {
-    return html`<tf-text-field
-      label=${this.localize.t.card.expiry}
-      ltr
-      .value=${this.expiry}
-      .error=${this.errorFor('expiry', this.checks().expiry)}
-      autocomplete="cc-exp"
-      inputmode="numeric"
-      placeholder=${this.localize.t.card.expiryPlaceholder}
-      maxlength="7"
-      ?disabled=${this.disabled}
-      @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(e.detail)}
-      @field-blur=${() => this.handleBlur('expiry')}
-    ></tf-text-field>`;
-  }
-
-  private handleInput({ value, deleting }: FieldInputDetail): void {
-    this.expiry = formatExpiry(parseExpiry(value), deleting);
-    this.announce(true);
+    return expiryField({
+      label: this.localize.t.card.expiry,
+      value: this.expiry,
+      error: this.errorFor('expiry', this.checks().expiry),
+      placeholder: this.localize.t.card.expiryPlaceholder,
+      disabled: this.disabled,
+      onInput: (expiry) => {
+        this.expiry = expiry;
+        this.announce(true);
+      },
+      onBlur: () => this.handleBlur('expiry'),
+    });
   }
 }
 

@@ -11,7 +11,8 @@ import {
   type FieldCheck,
 } from '../validation/card';
 import { FieldsForm } from './fields-form';
-import { digitsOnly, formatCardNumberInput, formatExpiry, maxCardDigits, normalizeTyped, parseExpiry } from './format';
+import { cardNumberField, expiryField } from './fields/card-fields';
+import { digitsOnly, normalizeTyped, parseExpiry } from './format';
 import { cvcDigitsMessage, expiredMessage } from './i18n/card-messages';
 import type { FieldInputDetail } from './fields/text-field';
 import './fields/text-field';
@@ -88,36 +89,26 @@ export class CardForm extends FieldsForm<CardField> {
     const checks = this.checks();
     const brand = checkCardNumber(this.number).brand;
     const t = this.localize.t.card;
-    const maxDigits = maxCardDigits(brand);
     return html`
-      <tf-text-field
-        label=${t.number}
-        ltr
-        .suffix=${brand?.name ?? ''}
-        .value=${this.number}
-        .error=${this.errorFor('number', checks.number)}
-        autocomplete="cc-number"
-        inputmode="numeric"
-        placeholder="1234 1234 1234 1234"
-        maxlength=${maxDigits + 4}
-        ?disabled=${this.disabled}
-        @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleNumberInput(e.detail)}
-        @field-blur=${() => this.handleBlur('number')}
-      ></tf-text-field>
+      ${cardNumberField({
+        label: t.number,
+        value: this.number,
+        error: this.errorFor('number', checks.number),
+        brand,
+        disabled: this.disabled,
+        onInput: (number) => this.setField('number', number),
+        onBlur: () => this.handleBlur('number'),
+      })}
       <div class="row">
-        <tf-text-field
-          label=${t.expiry}
-          ltr
-          .value=${this.expiry}
-          .error=${this.errorFor('expiry', checks.expiry)}
-          autocomplete="cc-exp"
-          inputmode="numeric"
-          placeholder=${t.expiryPlaceholder}
-          maxlength="7"
-          ?disabled=${this.disabled}
-          @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleExpiryInput(e.detail)}
-          @field-blur=${() => this.handleBlur('expiry')}
-        ></tf-text-field>
+        ${expiryField({
+          label: t.expiry,
+          value: this.expiry,
+          error: this.errorFor('expiry', checks.expiry),
+          placeholder: t.expiryPlaceholder,
+          disabled: this.disabled,
+          onInput: (expiry) => this.setField('expiry', expiry),
+          onBlur: () => this.handleBlur('expiry'),
+        })}
         <tf-text-field
           label=${t.cvc}
           ltr
@@ -154,13 +145,8 @@ export class CardForm extends FieldsForm<CardField> {
     `;
   }
 
-  private handleNumberInput({ value }: FieldInputDetail): void {
-    this.number = formatCardNumberInput(value);
-    this.announce(true);
-  }
-
-  private handleExpiryInput({ value, deleting }: FieldInputDetail): void {
-    this.expiry = formatExpiry(parseExpiry(value), deleting);
+  private setField(field: 'number' | 'expiry', value: string): void {
+    this[field] = value;
     this.announce(true);
   }
 

@@ -1,13 +1,11 @@
-import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { FrameOptions, TokenError } from '../protocol/messages';
 import { cardExtraFields, checkCardNumber, checkCvc, checkExpiry, type FieldCheck } from '../validation/card';
 import { CardGroup } from './card-group';
 import { FieldsForm } from './fields-form';
 import { localizeTokenError } from './i18n/locales';
-import { digitsOnly, formatCardNumberInput, maxCardDigits } from './format';
-import type { FieldInputDetail } from './fields/text-field';
-import './fields/text-field';
+import { cardNumberField } from './fields/card-fields';
+import { digitsOnly } from './format';
 
 /**
  * The number of a split card, and the frame that tokenizes it: it gathers the
@@ -85,27 +83,19 @@ export class CardNumberForm extends FieldsForm<'number'> {
   }
 
   override render() {
-    const brand = checkCardNumber(this.number).brand;
-    return html`<tf-text-field
-      label=${this.localize.t.card.number}
-      ltr
-      .suffix=${brand?.name ?? ''}
-      .value=${this.number}
-      .error=${this.errorFor('number', this.checks().number)}
-      autocomplete="cc-number"
-      inputmode="numeric"
-      placeholder="1234 1234 1234 1234"
-      maxlength=${maxCardDigits(brand) + 4}
-      ?disabled=${this.disabled}
-      @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(e.detail)}
-      @field-blur=${() => this.handleBlur('number')}
-    ></tf-text-field>`;
-  }
-
-  private handleInput({ value }: FieldInputDetail): void {
-    this.number = formatCardNumberInput(value);
-    this.shareBrand();
-    this.announce(true);
+    return cardNumberField({
+      label: this.localize.t.card.number,
+      value: this.number,
+      error: this.errorFor('number', this.checks().number),
+      brand: checkCardNumber(this.number).brand,
+      disabled: this.disabled,
+      onInput: (number) => {
+        this.number = number;
+        this.shareBrand();
+        this.announce(true);
+      },
+      onBlur: () => this.handleBlur('number'),
+    });
   }
 
   private shareBrand(): void {
