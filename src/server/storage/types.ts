@@ -96,7 +96,101 @@ export interface PlaidPublicTokenRecord {
   expiresAt: number;
 }
 
+/** An encrypted value stored in some table, for key rotation. */
+export interface SecretEntry {
+  id: string;
+  secret: EncryptedValue;
+}
+
 /**
+ * A store that holds encrypted values. `tokenframe keys rotate-encryption`
+ * walks every such store: read a page not under the new key, re-encrypt, write back.
+ */
+export interface EncryptedRows {
+  /** Encrypted values not under `keyId`, at most `limit` of them. */
+  listSecretsNotUnder(keyId: string, limit: number): Promise<SecretEntry[]>;
+  /** Replaces one encrypted value (after re-encryption under the new key). */
+  replaceSecret(id: string, secret: EncryptedValue): Promise<void>;
+}
+
+/** Accounts and their API keys. */
+export interface KeyStore {
+  /** Creates the account or replaces its allowed origins. */
+  saveAccount(account: AccountRecord): Promise<void>;
+  getAccount(id: string): Promise<AccountRecord | null>;
+  listAccounts(): Promise<AccountRecord[]>;
+  /** Stores an API key by its SHA-256 hash; the key itself is never stored. Same hash again: updates. */
+  saveApiKey(hash: string, record: ApiKeyRecord): Promise<void>;
+  /** Null for unknown and for revoked keys. */
+  findKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** Returns false when no key has that id. */
+  revokeApiKey(id: string, at: number): Promise<boolean>;
+}
+
+/** The vault: tokens and their encrypted raw values. */
+export interface VaultStore extends EncryptedRows {
+  insertToken(token: TokenRecord): Promise<void>;
+  /** Scoped to the account: another account's token is "not found". */
+  getToken(id: string, accountId: string): Promise<TokenRecord | null>;
+  /**
+   * Marks the token used if, and only if, it exists for the account, is
+   * unused and has not expired — atomically: of any number of concurrent
+   * calls for one token, exactly one gets `ok: true`.
+   */
+  consumeToken(id: string, accountId: string, now: number): Promise<ConsumeResult>;
+  /** Wipes the raw values of unused tokens that expired before `now`; returns how many. */
+  wipeExpiredTokens(now: number): Promise<number>;
+}
+
+/** Customers and the sources saved on them. */
+export interface CustomerStore extends EncryptedRows {
+  /** Creates or replaces the customer (the object carries its sources). */
+  saveCustomer(customer: CustomerRecord): Promise<void>;
+  getCustomer(id: string, accountId: string): Promise<CustomerRecord | null>;
+  insertSource(source: SourceRecord): Promise<void>;
+}
+
+/** Stored responses for `Idempotency-Key` replays. */
+export interface IdempotencyStore {
+  getIdempotencyRecord(scope: string, key: string, notBefore: number): Promise<IdempotencyRecord | null>;
+  /**
+   * Saves the record unless one exists for the same scope and key; returns
+   * the record that is now stored, so the loser of a race can replay the winner.
+   */
+  putIdempotencyRecord(record: IdempotencyRecord): Promise<IdempotencyRecord>;
+  /** Deletes idempotency records created before `before`; returns how many. */
+  deleteIdempotencyRecords(before: number): Promise<number>;
+}
+
+/** The Plaid sandbox's Items and public tokens; opened by the sandbox plugin, with its own migrations. */
+export interface PlaidStore extends EncryptedRows {
+  savePlaidItem(item: PlaidItemRecord): Promise<void>;
+  getPlaidItem(itemId: string): Promise<PlaidItemRecord | null>;
+  findPlaidItemByAccessToken(accessTokenHash: string): Promise<PlaidItemRecord | null>;
+  savePlaidPublicToken(record: PlaidPublicTokenRecord): Promise<void>;
+  /**
+   * Exchanges a public token once: deletes it and returns its Item id, or
+   * null when unknown, already exchanged or expired.
+   */
+  takePlaidPublicToken(tokenHash: string, now: number): Promise<string | null>;
+}
+
+/**
+ * The service's stores, one per concern, over one database connection (the
+ * embedded SQLite file or a PostgreSQL pool). The service decorates its
+ * Fastify app with this once; each route plugin uses only the stores it needs.
+ */
+export interface Stores {
+  keys: KeyStore;
+  vault: VaultStore;
+  customers: CustomerStore;
+  idempotency: IdempotencyStore;
+  close(): Promise<void>;
+}
+
+/**
+ * TRANSITIONAL (issue 11): the old single interface, kept only until the adapters are split by concern.
  * What the service needs from a database. Async throughout; the embedded
  * SQLite adapter and the PostgreSQL adapter implement it alike, and one test
  * suite runs against both.
