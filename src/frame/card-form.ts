@@ -11,7 +11,7 @@ import {
   type FieldCheck,
 } from '../validation/card';
 import { FieldsForm } from './fields-form';
-import { cardNumberField, expiryField } from './fields/card-fields';
+import { cardNumberField, expiryField } from './fields/card-inputs';
 import { digitsOnly, normalizeTyped, parseExpiry } from './format';
 import { cvcDigitsMessage, expiredMessage } from './i18n/card-messages';
 import type { FieldInputDetail } from './fields/text-field';

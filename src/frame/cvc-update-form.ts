@@ -3,7 +3,7 @@ import type { FrameOptions } from '../protocol/messages';
 import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
 import { FieldsForm } from './fields-form';
 import { cvcDigitsMessage } from './i18n/card-messages';
-import { cvcField } from './fields/card-fields';
+import { cvcField } from './fields/card-inputs';
 
 /** One CVC field for re-confirming a saved card; its length follows the card's brand. */
 @customElement('tf-cvc-update-form')

@@ -1,6 +1,6 @@
-import type { FrameOptions, TokenError } from '../protocol/messages';
-import { CardGroup, tokenizeOnNumber, type GroupMessage, type SiblingField } from './card-group';
-import { FieldsForm } from './fields-form';
+import type { FrameOptions, TokenError } from '../../protocol/messages';
+import { FrameCardGroup, tokenizeOnNumber, type GroupMessage, type SiblingField } from './frame-card-group';
+import { FieldsForm } from '../fields-form';
 
 /**
  * The expiry and CVC frames of a split card: each holds one field and hands
@@ -10,7 +10,7 @@ import { FieldsForm } from './fields-form';
 export abstract class CardSiblingForm<F extends SiblingField> extends FieldsForm<F> {
   readonly extraFields = [] as const;
   protected abstract readonly field: F;
-  protected readonly group = new CardGroup((message) => this.handleGroupMessage(message));
+  protected readonly group = new FrameCardGroup((message) => this.handleGroupMessage(message));
 
   applyOptions(options: FrameOptions): void {
     this.disabled = Boolean(options.disabled);

@@ -1,9 +1,9 @@
 import { customElement, state } from 'lit/decorators.js';
-import { checkExpiry, fullYear, type FieldCheck } from '../validation/card';
+import { checkExpiry, fullYear, type FieldCheck } from '../../validation/card';
 import { CardSiblingForm } from './card-sibling-form';
-import { expiryField } from './fields/card-fields';
-import { parseExpiry } from './format';
-import { expiredMessage } from './i18n/card-messages';
+import { expiryField } from '../fields/card-inputs';
+import { parseExpiry } from '../format';
+import { expiredMessage } from '../i18n/card-messages';
 
 /** The expiry of a split card, `MM / YY`. */
 @customElement('tf-card-expiry-form')

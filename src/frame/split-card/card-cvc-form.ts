@@ -1,8 +1,8 @@
 import { customElement, state } from 'lit/decorators.js';
-import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
+import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../../validation/card';
 import { CardSiblingForm } from './card-sibling-form';
-import { cvcDigitsMessage } from './i18n/card-messages';
-import { cvcField } from './fields/card-fields';
+import { cvcDigitsMessage } from '../i18n/card-messages';
+import { cvcField } from '../fields/card-inputs';
 
 /** The CVC of a split card; its length follows the brand its group's number frame detected. */
 @customElement('tf-card-cvc-form')

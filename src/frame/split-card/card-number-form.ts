@@ -1,11 +1,11 @@
 import { customElement, state } from 'lit/decorators.js';
-import type { FrameOptions, TokenError } from '../protocol/messages';
-import { cardExtraFields, checkCardNumber, checkCvc, checkExpiry, type FieldCheck } from '../validation/card';
-import { CardGroup } from './card-group';
-import { FieldsForm } from './fields-form';
-import { localizeTokenError } from './i18n/locales';
-import { cardNumberField } from './fields/card-fields';
-import { digitsOnly } from './format';
+import type { FrameOptions, TokenError } from '../../protocol/messages';
+import { cardExtraFields, checkCardNumber, checkCvc, checkExpiry, type FieldCheck } from '../../validation/card';
+import { FrameCardGroup } from './frame-card-group';
+import { FieldsForm } from '../fields-form';
+import { localizeTokenError } from '../i18n/locales';
+import { cardNumberField } from '../fields/card-inputs';
+import { digitsOnly } from '../format';
 
 /**
  * The number of a split card, and the frame that tokenizes it: it gathers the
@@ -18,7 +18,7 @@ export class CardNumberForm extends FieldsForm<'number'> {
   readonly extraFields = cardExtraFields;
 
   @state() private number = '';
-  private readonly group = new CardGroup((message) => {
+  private readonly group = new FrameCardGroup((message) => {
     if (message.type === 'hello') this.shareBrand();
   });
 

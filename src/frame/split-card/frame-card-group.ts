@@ -1,5 +1,5 @@
-import { PROTOCOL_VERSION, isPlainObject, type TokenError } from '../protocol/messages';
-import en from './i18n/en';
+import { PROTOCOL_VERSION, isPlainObject, type TokenError } from '../../protocol/messages';
+import en from '../i18n/en';
 
 /**
  * How the split card frames (number, expiry, CVC) of one group talk to each
@@ -36,7 +36,7 @@ export type GroupMessage =
   | { type: 'collected'; requestId: string; field: SiblingField; params?: Record<string, string>; error?: TokenError };
 
 /** The token parameters each sibling owns: nothing else is accepted from it. */
-export const siblingParams: Record<SiblingField, readonly string[]> = {
+const siblingParams: Record<SiblingField, readonly string[]> = {
   expiry: ['card[exp_month]', 'card[exp_year]'],
   cvc: ['card[cvc]'],
 };
@@ -84,7 +84,7 @@ function isTokenError(value: unknown): value is TokenError {
 const isShortString = (value: unknown): value is string => typeof value === 'string' && value.length <= 64;
 
 /** A message from a frame of `group`, or null to drop it. */
-export function parseGroupMessage(data: unknown, group: string): GroupMessage | null {
+function parseGroupMessage(data: unknown, group: string): GroupMessage | null {
   if (!isPlainObject(data) || data.tf !== PROTOCOL_VERSION || data.group !== group) return null;
   switch (data.type) {
     case 'hello':
@@ -115,7 +115,7 @@ export function parseGroupMessage(data: unknown, group: string): GroupMessage | 
 type Answers = Record<SiblingField, Record<string, string>>;
 
 /** One frame's membership in its card group. */
-export class CardGroup {
+export class FrameCardGroup {
   private channel: BroadcastChannel | null = null;
   private group = '';
   private pending = new Map<string, (message: Extract<GroupMessage, { type: 'collected' }>) => void>();
