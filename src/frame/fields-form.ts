@@ -1,22 +1,33 @@
-import { LitElement, css, type CSSResultGroup } from 'lit';
+import { LitElement, css, html, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ChangeDetail, FrameOptions, TokenError } from '../protocol/messages';
 import type { FieldCheck } from '../validation/card';
 import { appearanceSheet } from './appearance-sheet';
+import type { FieldView } from './fields/field-view';
+import type { FieldInputDetail } from './fields/text-field';
+import type { Catalog } from './i18n/en';
 import { LocalizeController } from './i18n/localize-controller';
+import './fields/text-field';
 
 /**
- * What every field kind's form does, written once: which fields have been
- * judged, which error each shows, the summary the host may see, the check
- * before tokenize. A subclass lists its fields, checks them, renders them and
- * builds its token parameters.
+ * What every field kind's form does, written once: the fields' values, their
+ * wiring (edits, blur, disabled state), which fields have been judged, which
+ * error each shows, the summary the host may see, the check before tokenize,
+ * the document's title. A form declares its fields (`emptyValues`,
+ * `fieldNames`, one `FieldView` each in `render`), checks them and builds its
+ * token parameters.
  *
- * An error shows as soon as a field cannot become valid, and otherwise once the
- * customer leaves it (or presses Pay).
+ * The checks and errors are derived once per update, in `willUpdate`, from the
+ * values, options and language; the host hears the result after that update.
+ * An error shows as soon as a field cannot become valid, and otherwise once
+ * the customer leaves it (or presses Pay).
  *
  * @event form-change - `detail: FormChange` after every edit or blur.
  */
-export abstract class FieldsForm<Field extends string> extends LitElement {
+export abstract class FieldsForm<
+  Field extends string,
+  Checks extends Record<Field, FieldCheck> = Record<Field, FieldCheck>,
+> extends LitElement {
   static override styles: CSSResultGroup = [
     css`
       :host {
@@ -31,21 +42,39 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     appearanceSheet,
   ];
 
-  @property({ type: Boolean }) disabled = false;
+  /** The options the host sends (from the element's attributes); forms derive theirs in `willUpdate`. */
+  @property({ attribute: false }) options: FrameOptions = {};
+  /** Each field's value as shown (formatted). */
+  @state() protected values: Record<Field, string> = this.emptyValues();
   @state() protected touched = new Set<Field>();
   /** The language the form shows; the frame sets it from the host's `locale` option. */
   readonly localize = new LocalizeController(this);
 
+  /** Each field's check, as of this update. */
+  protected checks!: Checks;
+  /** The fields shown, in order, as of this update. */
+  protected fields: Field[] = [];
+  /** The error each shown field shows, as of this update (`''` for none). */
+  private errors = {} as Record<Field, string>;
+  /** What the host has yet to hear once this update is done; null when nothing. */
+  private pendingReport: { edited: boolean } | null = null;
+
   /** The non-sensitive parameters a merchant may add through `tokenize(extra)`. */
   abstract readonly extraFields: readonly string[];
-  /** The fields in the order they are shown. */
+  /** The frame document's title, by its key in the catalog's `titles`. */
+  protected abstract readonly titleKey: keyof Catalog['titles'];
+  /** Every field's value in an empty form. */
+  protected abstract emptyValues(): Record<Field, string>;
+  /** The fields in the order they are shown (some depend on the options). */
   protected abstract fieldNames(): Field[];
-  protected abstract checks(): Record<Field, FieldCheck>;
+  /** Checks every field's value; called once per update. */
+  protected abstract check(): Checks;
   /** The parameters for `POST /v1/tokens`. Called only after validateAll() passed. */
   abstract tokenParams(extra: Record<string, string>): Record<string, string>;
-  protected abstract resetValues(): void;
-  /** Applies the options the host sends (from the element's attributes). */
-  abstract applyOptions(options: FrameOptions): void;
+
+  protected get disabled(): boolean {
+    return Boolean(this.options.disabled);
+  }
 
   /** Card forms report the detected brand; other kinds report none. */
   protected brand(): string | undefined {
@@ -54,7 +83,7 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
 
   /** The frame document's title, in the form's language; the host gives it to the iframe as its accessible name. */
   documentTitle(): string {
-    return this.localize.t.titles.card;
+    return this.localize.t.titles[this.titleKey];
   }
 
   /**
@@ -66,38 +95,49 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     return check.error ? this.localize.t.errors[check.error.code] : '';
   }
 
-  protected errorFor(field: Field, check: FieldCheck): string {
-    const judged = check.state === 'invalid' || (this.touched.has(field) && check.state !== 'complete');
-    return judged ? this.message(field, check) : '';
+  protected override willUpdate(_changed: PropertyValues): void {
+    this.checks = this.check();
+    this.fields = this.fieldNames();
+    const errors = {} as Record<Field, string>;
+    for (const field of this.fields) {
+      const check = this.checks[field];
+      const judged = check.state === 'invalid' || (this.touched.has(field) && check.state !== 'complete');
+      errors[field] = judged ? this.message(field, check) : '';
+    }
+    this.errors = errors;
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    const report = this.pendingReport;
+    if (!report) return;
+    this.pendingReport = null;
+    this.dispatchEvent(new CustomEvent<FormChange>('form-change', { detail: { ...this.summary(), ...report } }));
   }
 
   /** What the host may know: emptiness, completeness, brand and the visible error. Never a value. */
-  summary(): ChangeDetail {
-    const checks = this.checks();
-    const fields = this.fieldNames();
-    const states = fields.map((field) => checks[field].state);
-    const shown = fields.find((field) => this.errorFor(field, checks[field]));
-    const error = shown ? checks[shown].error : undefined;
+  private summary(): ChangeDetail {
+    const states = this.fields.map((field) => this.checks[field].state);
+    const shown = this.fields.find((field) => this.errors[field]);
+    const error = shown && this.checks[shown].error;
     return {
       empty: states.every((s) => s === 'empty'),
       complete: states.every((s) => s === 'complete'),
       brand: this.brand(),
-      error: shown && error ? { code: error.code, message: this.message(shown, checks[shown]) } : undefined,
+      error: shown && error ? { code: error.code, message: this.errors[shown] } : undefined,
     };
   }
 
   /** Marks every field as judged; returns the first problem, or null when the form can be tokenized. */
   validateAll(): TokenError | null {
-    this.touched = new Set(this.fieldNames());
+    this.touched = new Set(this.fields);
     this.announce();
-    const checks = this.checks();
-    const failing = this.fieldNames().find((field) => checks[field].state !== 'complete');
-    const error = failing && checks[failing].error;
+    const failing = this.fields.find((field) => this.checks[field].state !== 'complete');
+    const error = failing && this.checks[failing].error;
     return error
       ? {
           type: 'validation_error',
           code: error.code,
-          message: this.message(failing, checks[failing]),
+          message: this.message(failing, this.checks[failing]),
           param: error.param,
         }
       : null;
@@ -111,6 +151,8 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     extra: Record<string, string>,
   ): Promise<{ params: Record<string, string> } | { error: TokenError }> {
     const invalid = this.validateAll();
+    // The host hears the fields' errors before the token's result.
+    await this.updateComplete;
     return invalid ? { error: invalid } : { params: this.tokenParams(extra) };
   }
 
@@ -120,7 +162,7 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
   }
 
   clear(): void {
-    this.resetValues();
+    this.values = this.emptyValues();
     this.touched = new Set();
     this.announce(true);
   }
@@ -130,14 +172,50 @@ export abstract class FieldsForm<Field extends string> extends LitElement {
     first?.focus();
   }
 
-  protected handleBlur(field: Field): void {
-    this.touched = new Set(this.touched).add(field);
-    this.announce();
+  /**
+   * One field, wired: its value, error and disabled state, its edits (kept as
+   * `view` formats them) and its blur. A form imports `fields/select-field` to
+   * show a choice.
+   */
+  protected renderField(field: Field, view: FieldView) {
+    const edit = (value: string) => {
+      this.values = { ...this.values, [field]: value };
+      this.announce(true);
+    };
+    if ('choices' in view) {
+      return html`<tf-select-field
+        label=${view.label}
+        .value=${this.values[field]}
+        .options=${view.choices}
+        ?disabled=${this.disabled}
+        @field-input=${(e: CustomEvent<FieldInputDetail>) => edit(e.detail.value)}
+      ></tf-select-field>`;
+    }
+    return html`<tf-text-field
+      label=${view.label}
+      ?ltr=${view.ltr}
+      .suffix=${view.suffix ?? ''}
+      type=${view.masked ? 'password' : 'text'}
+      enterkeyhint=${view.last ? 'done' : 'next'}
+      .value=${this.values[field]}
+      .error=${this.errors[field]}
+      autocomplete=${view.autocomplete ?? 'off'}
+      inputmode=${view.inputmode ?? 'text'}
+      placeholder=${view.placeholder ?? ''}
+      maxlength=${view.maxlength}
+      ?disabled=${this.disabled}
+      @field-input=${(e: CustomEvent<FieldInputDetail>) => edit(view.format ? view.format(e.detail) : e.detail.value)}
+      @field-blur=${() => {
+        this.touched = new Set(this.touched).add(field);
+        this.announce();
+      }}
+    ></tf-text-field>`;
   }
 
-  /** Reports the state; `edited` when a value changed (the host then drops a token made from the old values). */
+  /** Reports the state after this update; `edited` when a value changed (the host then drops a token made from the old values). */
   protected announce(edited = false): void {
-    this.dispatchEvent(new CustomEvent<FormChange>('form-change', { detail: { ...this.summary(), edited } }));
+    this.pendingReport = { edited: edited || Boolean(this.pendingReport?.edited) };
+    this.requestUpdate();
   }
 }
 

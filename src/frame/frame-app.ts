@@ -18,7 +18,7 @@ export function startFrame(form: FieldsForm<string>): void {
   const channel = listenForHost(
     config.allowedOrigins,
     async (init) => {
-      form.applyOptions(init.options);
+      form.options = init.options;
       applyAppearanceFrom(init);
       // Ready only once the requested language shows, so the host never reveals English first;
       // the height first, so the host reveals the frame already at its size.
@@ -30,7 +30,7 @@ export function startFrame(form: FieldsForm<string>): void {
     async (message) => {
       switch (message.type) {
         case 'update':
-          form.applyOptions(message.options);
+          form.options = message.options;
           applyAppearanceFrom(message);
           // The host keeps the visible error's message (change events, form validity): send it again, translated.
           void applyLocale(message.options.locale).then((changed) => changed && form.reportState());

@@ -1,13 +1,11 @@
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { FrameOptions } from '../protocol/messages';
 import type { FieldCheck } from '../validation/card';
 import { checkIdNumber, formatSsn, idNumberTypeFor, normalizeIdNumber, type IdNumberType } from '../validation/pii';
 import { appearanceSheet } from './appearance-sheet';
 import { FieldsForm } from './fields-form';
 import { asciiDigits, digitsOnly, normalizeTyped } from './format';
 import type { FieldInputDetail } from './fields/text-field';
-import './fields/text-field';
 
 /**
  * One ID number: a US SSN or ITIN formatted `XXX-XX-XXXX`, or a generic
@@ -63,34 +61,35 @@ export class PiiForm extends FieldsForm<'idNumber'> {
   ];
 
   readonly extraFields = [] as const;
+  protected readonly titleKey = 'pii';
 
-  @state() private idNumber = '';
-  @state() private idType: IdNumberType = 'ssn';
+  /** SSN or ITIN (US, formatted `XXX-XX-XXXX`) or a generic ID, from the options. */
+  private idType: IdNumberType = 'ssn';
   @state() private revealed = false;
 
-  applyOptions(options: FrameOptions): void {
-    this.idType = idNumberTypeFor(options.country || 'US', options.idType);
-    this.disabled = Boolean(options.disabled);
+  protected emptyValues(): Record<'idNumber', string> {
+    return { idNumber: '' };
   }
 
   protected fieldNames(): 'idNumber'[] {
     return ['idNumber'];
   }
 
-  protected checks(): Record<'idNumber', FieldCheck> {
-    return { idNumber: checkIdNumber(this.idNumber, this.idType) };
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('options')) this.idType = idNumberTypeFor(this.options.country || 'US', this.options.idType);
+    super.willUpdate(changed);
   }
 
-  override documentTitle(): string {
-    return this.localize.t.titles.pii;
+  protected check(): Record<'idNumber', FieldCheck> {
+    return { idNumber: checkIdNumber(this.values.idNumber, this.idType) };
   }
 
   tokenParams(): Record<string, string> {
-    return { 'pii[id_number]': normalizeIdNumber(this.idNumber) };
+    return { 'pii[id_number]': normalizeIdNumber(this.values.idNumber) };
   }
 
-  protected resetValues(): void {
-    this.idNumber = '';
+  override clear(): void {
+    super.clear();
     this.revealed = false;
   }
 
@@ -98,21 +97,16 @@ export class PiiForm extends FieldsForm<'idNumber'> {
     const us = this.idType !== 'id';
     const t = this.localize.t.pii;
     return html`<div class="wrap">
-      <tf-text-field
-        label=${t[this.idType]}
-        ltr
-        type=${this.revealed ? 'text' : 'password'}
-        .value=${this.idNumber}
-        .error=${this.errorFor('idNumber', this.checks().idNumber)}
-        autocomplete="off"
-        inputmode=${us ? 'numeric' : 'text'}
-        enterkeyhint="done"
-        placeholder=${us ? '000-00-0000' : ''}
-        maxlength=${us ? 11 : 24}
-        ?disabled=${this.disabled}
-        @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(e.detail)}
-        @field-blur=${() => this.handleBlur('idNumber')}
-      ></tf-text-field>
+      ${this.renderField('idNumber', {
+        label: t[this.idType],
+        ltr: true,
+        last: true,
+        masked: !this.revealed,
+        inputmode: us ? 'numeric' : 'text',
+        placeholder: us ? '000-00-0000' : '',
+        maxlength: us ? 11 : 24,
+        format: us ? formatUsNumber : formatIdNumber,
+      })}
       <!-- A toggle button: its name stays put and aria-pressed says whether the number shows. -->
       <button
         class=${this.revealed ? 'Tab Tab--selected' : 'Tab'}
@@ -125,19 +119,18 @@ export class PiiForm extends FieldsForm<'idNumber'> {
       </button>
     </div>`;
   }
+}
 
-  private handleInput({ value, deleting }: FieldInputDetail): void {
-    if (this.idType === 'id') {
-      this.idNumber = normalizeTyped(value)
-        .toUpperCase()
-        .replace(/[^A-Z0-9 -]/g, '');
-    } else {
-      const digits = digitsOnly(value).slice(0, 9);
-      // Typing past a dash adds it; deleting leaves the dash for the next key.
-      this.idNumber = deleting ? asciiDigits(value).replace(/[^\d-]/g, '') : formatSsn(digits);
-    }
-    this.announce(true);
-  }
+/** An SSN or ITIN: typing past a dash adds it; deleting leaves the dash for the next key. */
+function formatUsNumber({ value, deleting }: FieldInputDetail): string {
+  return deleting ? asciiDigits(value).replace(/[^\d-]/g, '') : formatSsn(digitsOnly(value).slice(0, 9));
+}
+
+/** A national ID: capitals, digits, spaces and dashes. */
+function formatIdNumber({ value }: FieldInputDetail): string {
+  return normalizeTyped(value)
+    .toUpperCase()
+    .replace(/[^A-Z0-9 -]/g, '');
 }
 
 declare global {

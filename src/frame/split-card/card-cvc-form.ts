@@ -1,23 +1,23 @@
 import { customElement, state } from 'lit/decorators.js';
 import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../../validation/card';
-import { CardSiblingForm } from './card-sibling-form';
+import { cvcInput } from '../fields/card-inputs';
 import { cvcDigitsMessage } from '../i18n/card-messages';
-import { cvcField } from '../fields/card-inputs';
+import { CardSiblingForm } from './card-sibling-form';
 
 /** The CVC of a split card; its length follows the brand its group's number frame detected. */
 @customElement('tf-card-cvc-form')
 export class CardCvcForm extends CardSiblingForm<'cvc'> {
   protected readonly field = 'cvc';
+  protected readonly titleKey = 'cardCvc';
 
-  @state() private cvc = '';
   @state() private cardBrand: CardBrand | null = null;
 
-  protected fieldNames(): 'cvc'[] {
-    return ['cvc'];
+  protected emptyValues(): Record<'cvc', string> {
+    return { cvc: '' };
   }
 
-  protected checks(): Record<'cvc', FieldCheck> {
-    return { cvc: checkCvc(this.cvc, this.cardBrand) };
+  protected check(): Record<'cvc', FieldCheck> {
+    return { cvc: checkCvc(this.values.cvc, this.cardBrand) };
   }
 
   protected override message(field: 'cvc', check: FieldCheck): string {
@@ -26,11 +26,7 @@ export class CardCvcForm extends CardSiblingForm<'cvc'> {
   }
 
   tokenParams(): Record<string, string> {
-    return { 'card[cvc]': this.cvc };
-  }
-
-  protected resetValues(): void {
-    this.cvc = '';
+    return { 'card[cvc]': this.values.cvc };
   }
 
   protected override useBrand(brand: string): void {
@@ -41,24 +37,9 @@ export class CardCvcForm extends CardSiblingForm<'cvc'> {
     this.announce();
   }
 
-  override documentTitle(): string {
-    return this.localize.t.titles.cardCvc;
-  }
-
   override render() {
-    return cvcField({
-      label: this.localize.t.card.cvc,
-      value: this.cvc,
-      error: this.errorFor('cvc', this.checks().cvc),
-      brand: this.cardBrand,
-      placeholder: this.localize.t.card.cvcPlaceholder,
-      disabled: this.disabled,
-      onInput: (cvc) => {
-        this.cvc = cvc;
-        this.announce(true);
-      },
-      onBlur: () => this.handleBlur('cvc'),
-    });
+    const t = this.localize.t.card;
+    return this.renderField('cvc', cvcInput(t.cvc, this.cardBrand, t.cvcPlaceholder));
   }
 }
 

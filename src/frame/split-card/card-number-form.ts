@@ -1,11 +1,14 @@
-import { customElement, state } from 'lit/decorators.js';
-import type { FrameOptions, TokenError } from '../../protocol/messages';
-import { cardExtraFields, checkCardNumber, checkCvc, checkExpiry, type FieldCheck } from '../../validation/card';
-import { FrameCardGroup } from './frame-card-group';
+import type { PropertyValues } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { TokenError } from '../../protocol/messages';
+import { cardExtraFields, checkCardNumber, checkCvc, checkExpiry } from '../../validation/card';
 import { FieldsForm } from '../fields-form';
-import { localizeTokenError } from '../i18n/locales';
-import { cardNumberField } from '../fields/card-inputs';
+import { cardNumberInput } from '../fields/card-inputs';
 import { digitsOnly } from '../format';
+import { localizeTokenError } from '../i18n/locales';
+import { FrameCardGroup } from './frame-card-group';
+
+type NumberChecks = { number: ReturnType<typeof checkCardNumber> };
 
 /**
  * The number of a split card, and the frame that tokenizes it: it gathers the
@@ -14,44 +17,50 @@ import { digitsOnly } from '../format';
  * frame, whose length follows it.
  */
 @customElement('tf-card-number-form')
-export class CardNumberForm extends FieldsForm<'number'> {
+export class CardNumberForm extends FieldsForm<'number', NumberChecks> {
   readonly extraFields = cardExtraFields;
+  protected readonly titleKey = 'cardNumber';
 
-  @state() private number = '';
   private readonly group = new FrameCardGroup((message) => {
     if (message.type === 'hello') this.shareBrand();
   });
 
-  applyOptions(options: FrameOptions): void {
-    this.disabled = Boolean(options.disabled);
-    this.group.join(options.group);
-    this.shareBrand();
+  protected emptyValues(): Record<'number', string> {
+    return { number: '' };
   }
 
   protected fieldNames(): 'number'[] {
     return ['number'];
   }
 
-  protected checks(): Record<'number', FieldCheck> {
-    return { number: checkCardNumber(this.number) };
+  protected check(): NumberChecks {
+    return { number: checkCardNumber(this.values.number) };
   }
 
   protected override brand(): string {
-    return checkCardNumber(this.number).brand?.type ?? 'unknown';
+    return this.checks.number.brand?.type ?? 'unknown';
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('options')) this.group.join(this.options.group);
+    if (changed.has('options') || changed.has('values')) this.shareBrand();
   }
 
   tokenParams(extra: Record<string, string>): Record<string, string> {
     const params: Record<string, string> = {};
     for (const [field, value] of Object.entries(extra)) params[`card[${field}]`] = value;
-    params['card[number]'] = digitsOnly(this.number);
+    params['card[number]'] = digitsOnly(this.values.number);
     return params;
   }
 
   override async prepareToken(
     extra: Record<string, string>,
   ): Promise<{ params: Record<string, string> } | { error: TokenError }> {
-    const brand = checkCardNumber(this.number).brand;
+    const brand = this.checks.number.brand;
     const invalid = this.validateAll();
+    // The host hears the number's error before the token's result.
+    await this.updateComplete;
     if (invalid) {
       this.group.post({ type: 'validate', brand: brand?.type ?? '' });
       return { error: invalid };
@@ -73,33 +82,12 @@ export class CardNumberForm extends FieldsForm<'number'> {
     return { params: { ...this.tokenParams(extra), ...expiry, ...cvc } };
   }
 
-  protected resetValues(): void {
-    this.number = '';
-    this.shareBrand();
-  }
-
-  override documentTitle(): string {
-    return this.localize.t.titles.cardNumber;
-  }
-
   override render() {
-    return cardNumberField({
-      label: this.localize.t.card.number,
-      value: this.number,
-      error: this.errorFor('number', this.checks().number),
-      brand: checkCardNumber(this.number).brand,
-      disabled: this.disabled,
-      onInput: (number) => {
-        this.number = number;
-        this.shareBrand();
-        this.announce(true);
-      },
-      onBlur: () => this.handleBlur('number'),
-    });
+    return this.renderField('number', cardNumberInput(this.localize.t.card.number, this.checks.number.brand));
   }
 
   private shareBrand(): void {
-    this.group.post({ type: 'brand', brand: checkCardNumber(this.number).brand?.type ?? '' });
+    this.group.post({ type: 'brand', brand: this.checks.number.brand?.type ?? '' });
   }
 }
 

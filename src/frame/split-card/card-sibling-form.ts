@@ -1,6 +1,7 @@
-import type { FrameOptions, TokenError } from '../../protocol/messages';
-import { FrameCardGroup, tokenizeOnNumber, type GroupMessage, type SiblingField } from './frame-card-group';
+import type { PropertyValues } from 'lit';
+import type { TokenError } from '../../protocol/messages';
 import { FieldsForm } from '../fields-form';
+import { FrameCardGroup, tokenizeOnNumber, type GroupMessage, type SiblingField } from './frame-card-group';
 
 /**
  * The expiry and CVC frames of a split card: each holds one field and hands
@@ -10,12 +11,18 @@ import { FieldsForm } from '../fields-form';
 export abstract class CardSiblingForm<F extends SiblingField> extends FieldsForm<F> {
   readonly extraFields = [] as const;
   protected abstract readonly field: F;
-  protected readonly group = new FrameCardGroup((message) => this.handleGroupMessage(message));
+  protected readonly group = new FrameCardGroup((message) => void this.handleGroupMessage(message));
 
-  applyOptions(options: FrameOptions): void {
-    this.disabled = Boolean(options.disabled);
-    this.group.join(options.group);
-    this.group.post({ type: 'hello' });
+  protected fieldNames(): F[] {
+    return [this.field];
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('options')) {
+      this.group.join(this.options.group);
+      this.group.post({ type: 'hello' });
+    }
   }
 
   override async prepareToken(): Promise<{ error: TokenError }> {
@@ -25,15 +32,14 @@ export abstract class CardSiblingForm<F extends SiblingField> extends FieldsForm
   /** The brand the number frame detected; only the CVC cares. */
   protected useBrand(_brand: string): void {}
 
-  private handleGroupMessage(message: GroupMessage): void {
-    if (message.type === 'brand') {
-      this.useBrand(message.brand);
-    } else if (message.type === 'validate') {
-      this.useBrand(message.brand);
-      this.validateAll();
-    } else if (message.type === 'collect') {
-      this.useBrand(message.brand);
-      const error = this.validateAll();
+  private async handleGroupMessage(message: GroupMessage): Promise<void> {
+    if (message.type !== 'brand' && message.type !== 'validate' && message.type !== 'collect') return;
+    this.useBrand(message.brand);
+    if (message.type === 'brand') return;
+    // Judged once the checks have followed the brand.
+    await this.updateComplete;
+    const error = this.validateAll();
+    if (message.type === 'collect') {
       const answer = error ? { error } : { params: this.tokenParams({}) };
       this.group.post({ type: 'collected', requestId: message.requestId, field: this.field, ...answer });
     }
