@@ -37,9 +37,7 @@ const variables: Record<string, { properties: string[]; shape: Shape }> = {
   focusBoxShadow: { properties: ['--tf-focus-box-shadow'], shape: 'shadow' },
 };
 
-export const documentedVariables = Object.keys(variables);
-
-export const documentedSelectors = [
+const documentedSelectors = [
   '.Input',
   '.Input:hover',
   '.Input:focus',

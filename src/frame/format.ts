@@ -23,7 +23,7 @@ export function digitsOnly(value: string): string {
 }
 
 /** `4242424242424242` with gaps [4, 8, 12] → `4242 4242 4242 4242`. */
-export function formatCardNumber(digits: string, gaps: readonly number[]): string {
+function formatCardNumber(digits: string, gaps: readonly number[]): string {
   let formatted = '';
   for (let i = 0; i < digits.length; i++) {
     if (gaps.includes(i)) formatted += ' ';

@@ -25,11 +25,7 @@ const channel = listenForHost(
 );
 
 /** `{ account: { individual: { dob: { day: 1 } } } }` → `account[individual][dob][day]=1`. */
-export function toBracketParams(
-  value: unknown,
-  prefix = '',
-  into: Record<string, string> = {},
-): Record<string, string> {
+function toBracketParams(value: unknown, prefix = '', into: Record<string, string> = {}): Record<string, string> {
   if (value !== null && typeof value === 'object') {
     for (const [key, inner] of Object.entries(value)) toBracketParams(inner, prefix ? `${prefix}[${key}]` : key, into);
   } else if (value !== undefined && value !== null) {

@@ -26,7 +26,7 @@ export interface TextFieldView {
 }
 
 /** A choice among a few options (individual or company), kept as the option's value. */
-export interface ChoiceFieldView {
+interface ChoiceFieldView {
   label: string;
   choices: SelectOption[];
 }
