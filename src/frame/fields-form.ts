@@ -178,17 +178,13 @@ export abstract class FieldsForm<
    * show a choice.
    */
   protected renderField(field: Field, view: FieldView) {
-    const edit = (value: string) => {
-      this.values = { ...this.values, [field]: value };
-      this.announce(true);
-    };
     if ('choices' in view) {
       return html`<tf-select-field
         label=${view.label}
         .value=${this.values[field]}
         .options=${view.choices}
         ?disabled=${this.disabled}
-        @field-input=${(e: CustomEvent<FieldInputDetail>) => edit(e.detail.value)}
+        @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(field, e.detail.value)}
       ></tf-select-field>`;
     }
     return html`<tf-text-field
@@ -204,12 +200,20 @@ export abstract class FieldsForm<
       placeholder=${view.placeholder ?? ''}
       maxlength=${view.maxlength}
       ?disabled=${this.disabled}
-      @field-input=${(e: CustomEvent<FieldInputDetail>) => edit(view.format ? view.format(e.detail) : e.detail.value)}
-      @field-blur=${() => {
-        this.touched = new Set(this.touched).add(field);
-        this.announce();
-      }}
+      @field-input=${(e: CustomEvent<FieldInputDetail>) =>
+        this.handleInput(field, view.format ? view.format(e.detail) : e.detail.value)}
+      @field-blur=${() => this.handleBlur(field)}
     ></tf-text-field>`;
+  }
+
+  private handleInput(field: Field, value: string): void {
+    this.values = { ...this.values, [field]: value };
+    this.announce(true);
+  }
+
+  private handleBlur(field: Field): void {
+    this.touched = new Set(this.touched).add(field);
+    this.announce();
   }
 
   /** Reports the state after this update; `edited` when a value changed (the host then drops a token made from the old values). */
