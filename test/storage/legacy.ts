@@ -1,5 +1,7 @@
-// The rows in the databases the code before per-component migrations made
-// (fixtures/), and the check that the stores read them all back.
+// The rows in fixtures/: a SQLite file (user_version 2) and a PostgreSQL dump
+// (schema_migrations without components) that the adapters of commit e21514d,
+// before migrations were grouped by component, wrote with these rows; and the
+// check that today's stores read every one of them back.
 import assert from 'node:assert/strict';
 import type { PlaidStore, Stores } from '../../src/server/storage/types';
 
