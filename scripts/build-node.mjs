@@ -33,6 +33,13 @@ await build({
   logLevel: 'warning',
 });
 
-// src/server/storage/postgres.ts reads its migrations from
-// `new URL('./migrations/postgres/', import.meta.url)`: put them where the bundle looks.
-cpSync(`${root}src/server/storage/migrations`, `${outdir}/migrations`, { recursive: true });
+// Each schema component reads its migrations from `new URL('./migrations/', import.meta.url)`:
+// src/server/storage/ for the core schema, src/server/plaid/ for the Plaid sandbox. In the
+// bundle both resolve to dist/node/migrations/, so each component gets a folder of its name
+// there, which src/server/storage/migrate.ts looks in when there is no engine folder.
+for (const [component, folder] of [
+  ['core', 'src/server/storage/migrations'],
+  ['plaid', 'src/server/plaid/migrations'],
+]) {
+  cpSync(`${root}${folder}`, `${outdir}/migrations/${component}`, { recursive: true });
+}

@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/server/storage/index';
-import { openSqliteStore, sqliteSchemaVersion } from '../../src/server/storage/sqlite';
-import { accountA, describeStoreContract, encrypted, now } from './store.suite';
+import { openPlaidStore } from '../../src/server/plaid/store';
+import { openStores } from '../../src/server/storage/index';
+import { describeCustomerStoreContract } from './customers.suite';
+import { describeIdempotencyStoreContract } from './idempotency.suite';
+import { describeKeyStoreContract } from './keys.suite';
+import { assertLegacyRowsReadBack } from './legacy';
+import { describePlaidStoreContract } from './plaid.suite';
+import { accountA, encrypted, now } from './records';
+import { describeVaultStoreContract } from './vault.suite';
 
 let dir: string;
 let files = 0;
@@ -18,8 +25,35 @@ after(async () => {
 });
 
 const freshPath = () => join(dir, `store-${++files}.db`);
+const openFile = (path: string) => openStores({ databasePath: path });
 
-describeStoreContract('SQLite', async () => openSqliteStore(freshPath()));
+for (const describeContract of [
+  describeKeyStoreContract,
+  describeVaultStoreContract,
+  describeCustomerStoreContract,
+  describeIdempotencyStoreContract,
+  describePlaidStoreContract,
+]) {
+  describeContract('SQLite', () => openFile(freshPath()));
+}
+
+/** Each component's applied versions, and the user_version an older tokenframe reads. */
+function schemaState(path: string) {
+  const db = new Database(path, { readonly: true });
+  try {
+    return {
+      userVersion: db.pragma('user_version', { simple: true }) as number,
+      applied: db.prepare('SELECT component, version FROM schema_migrations ORDER BY component, version').all() as {
+        component: string;
+        version: number;
+      }[],
+      foreignKeyCheck: db.pragma('foreign_key_check'),
+      integrity: db.pragma('integrity_check', { simple: true }),
+    };
+  } finally {
+    db.close();
+  }
+}
 
 /** The schema every tokenframe before versioned migrations wrote (`git show 9092675:src/server/storage/sqlite.ts`). */
 const unversionedSchema = `
@@ -103,9 +137,9 @@ describe('SQLite schema migrations', () => {
     const path = freshPath();
     const secret = writeUnversionedDatabase(path);
 
-    const store = openSqliteStore(path);
+    const stores = await openFile(path);
     try {
-      const token = await store.getToken('tok_fresh', accountA.id);
+      const token = await stores.vault.getToken('tok_fresh', accountA.id);
       assert.ok(token, 'the token is still there');
       assert.equal(token.type, 'card');
       assert.deepEqual(token.secret, secret);
@@ -113,21 +147,24 @@ describe('SQLite schema migrations', () => {
       assert.equal(token.used, false);
       assert.equal(token.created, now);
       assert.equal(token.expiresAt, now + 3600, 'old tokens get the default one-hour lifetime');
-      assert.equal((await store.consumeToken('tok_fresh', accountA.id, now + 60)).ok, true);
-      assert.deepEqual(await store.consumeToken('tok_old', accountA.id, now + 60), { ok: false, reason: 'expired' });
-      assert.equal(await store.wipeExpiredTokens(now + 60), 1);
+      assert.equal((await stores.vault.consumeToken('tok_fresh', accountA.id, now + 60)).ok, true);
+      assert.deepEqual(await stores.vault.consumeToken('tok_old', accountA.id, now + 60), {
+        ok: false,
+        reason: 'expired',
+      });
+      assert.equal(await stores.vault.wipeExpiredTokens(now + 60), 1);
 
-      assert.deepEqual(await store.getAccount(accountA.id), accountA);
-      const key = await store.findKeyByHash('hash-sk');
+      assert.deepEqual(await stores.keys.getAccount(accountA.id), accountA);
+      const key = await stores.keys.findKeyByHash('hash-sk');
       assert.equal(key?.accountId, accountA.id);
       assert.equal(key?.kind, 'secret');
       assert.match(key?.id ?? '', /^key_/);
       assert.equal(key?.display, 'sk_test_****');
       assert.equal(key?.revokedAt, null);
-      assert.equal((await store.listApiKeys()).length, 2);
+      assert.equal((await stores.keys.listApiKeys()).length, 2);
 
       // Old idempotency records were per account, not per key: they are dropped, and the new table works.
-      assert.equal(await store.getIdempotencyRecord(accountA.id, 'order-1', 0), null);
+      assert.equal(await stores.idempotency.getIdempotencyRecord(accountA.id, 'order-1', 0), null);
       const record = {
         scope: key!.id,
         key: 'order-1',
@@ -136,59 +173,105 @@ describe('SQLite schema migrations', () => {
         responseBody: '{}',
         created: now,
       };
-      assert.deepEqual(await store.putIdempotencyRecord(record), record);
+      assert.deepEqual(await stores.idempotency.putIdempotencyRecord(record), record);
     } finally {
-      await store.close();
+      await stores.close();
     }
 
-    const db = new Database(path, { readonly: true });
+    const state = schemaState(path);
+    const coreVersions = state.applied.filter(({ component }) => component === 'core').map(({ version }) => version);
+    assert.deepEqual(coreVersions, [1, 2]);
+    assert.equal(state.userVersion, Math.max(...coreVersions), 'user_version still counts the core steps');
+    assert.deepEqual(state.foreignKeyCheck, []);
+    assert.equal(state.integrity, 'ok');
+  });
+
+  it('upgrades a file made before migrations were grouped by component, and reads every row back', async () => {
+    const path = freshPath();
+    copyFileSync(new URL('./fixtures/sqlite-user-version-2.db', import.meta.url), path);
+
+    const stores = await openFile(path);
     try {
-      assert.equal(db.pragma('user_version', { simple: true }), sqliteSchemaVersion);
-      assert.deepEqual(db.pragma('foreign_key_check'), []);
-      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      await assertLegacyRowsReadBack(stores, await openPlaidStore(stores.database));
     } finally {
-      db.close();
+      await stores.close();
+    }
+
+    const state = schemaState(path);
+    assert.deepEqual(state.applied, [
+      { component: 'core', version: 1 },
+      { component: 'core', version: 2 },
+      { component: 'plaid', version: 1 },
+    ]);
+    assert.equal(state.userVersion, 2);
+    assert.deepEqual(state.foreignKeyCheck, []);
+    assert.equal(state.integrity, 'ok');
+  });
+
+  it("creates the Plaid sandbox's tables only when its store is opened", async () => {
+    const path = freshPath();
+    const tables = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'plaid%'").pluck().all();
+      } finally {
+        db.close();
+      }
+    };
+    const stores = await openFile(path);
+    try {
+      assert.deepEqual(tables(), []);
+      await openPlaidStore(stores.database);
+      assert.deepEqual(tables(), ['plaid_items', 'plaid_public_tokens']);
+    } finally {
+      await stores.close();
     }
   });
 
   it('opens an up-to-date file again without changing it', async () => {
     const path = freshPath();
-    const first = openSqliteStore(path);
-    await first.saveAccount(accountA);
+    const first = await openFile(path);
+    await first.keys.saveAccount(accountA);
+    await openPlaidStore(first.database);
     await first.close();
-    const second = openSqliteStore(path);
+    const applied = schemaState(path).applied;
+    const second = await openFile(path);
     try {
-      assert.deepEqual(await second.listAccounts(), [accountA]);
+      await openPlaidStore(second.database);
+      assert.deepEqual(await second.keys.listAccounts(), [accountA]);
     } finally {
       await second.close();
     }
+    assert.deepEqual(schemaState(path).applied, applied);
   });
 
   it('refuses a file written by a newer tokenframe', async () => {
     const path = freshPath();
+    await (await openFile(path)).close();
     const db = new Database(path);
-    db.pragma(`user_version = ${sqliteSchemaVersion + 1}`);
+    const latest = db.pragma('user_version', { simple: true }) as number;
+    db.pragma(`user_version = ${latest + 1}`);
     db.close();
-    assert.throws(() => openSqliteStore(path), /newer than this tokenframe knows/);
+    await assert.rejects(openFile(path), /newer than this tokenframe knows/);
   });
 
   it('keeps the database file private to its owner', async () => {
     const path = freshPath();
-    const store = openSqliteStore(path);
-    await store.close();
+    const stores = await openFile(path);
+    await stores.close();
     assert.equal((await stat(path)).mode & 0o777, 0o600);
   });
 });
 
-describe('openStore', () => {
+describe('openStores', () => {
   it('opens the SQLite file when no database URL is set', async () => {
     const path = freshPath();
-    const store = await openStore({ databaseUrl: null, databasePath: path });
+    const stores = await openStores({ databaseUrl: null, databasePath: path });
     try {
-      await store.saveAccount(accountA);
-      assert.deepEqual(await store.getAccount(accountA.id), accountA);
+      await stores.keys.saveAccount(accountA);
+      assert.deepEqual(await stores.keys.getAccount(accountA.id), accountA);
     } finally {
-      await store.close();
+      await stores.close();
     }
     assert.ok((await stat(path)).size > 0);
   });

@@ -9,18 +9,12 @@ import type {
   CustomerRecord,
   IdempotencyRecord,
   PlaidItemRecord,
+  SecretEntry,
   TokenRecord,
 } from './types';
 
 /** A time column: a number from SQLite, a string from PostgreSQL's bigint. */
 type Time = number | string;
-
-/** The tables whose rows carry an encrypted value, as `listSecretsNotUnder` names them. */
-export const secretTables = ['tokens', 'sources', 'plaid_items'] as const;
-export type SecretTable = (typeof secretTables)[number];
-
-/** Each secret table's primary key column. */
-export const secretTableIds: Record<SecretTable, string> = { tokens: 'id', sources: 'id', plaid_items: 'item_id' };
 
 export interface SecretColumns {
   secret_key_id: string | null;
@@ -38,7 +32,7 @@ export function secretToColumns(secret: EncryptedValue | null): SecretColumns {
   };
 }
 
-export function secretFromColumns(row: SecretColumns): EncryptedValue | null {
+function secretFromColumns(row: SecretColumns): EncryptedValue | null {
   if (row.secret_key_id === null || row.secret_iv === null || row.secret_tag === null || row.secret_data === null) {
     return null;
   }
@@ -165,13 +159,13 @@ export function plaidItemFromRow(row: PlaidItemRow): PlaidItemRecord {
   };
 }
 
-export interface SecretRow extends SecretColumns {
-  source_table: SecretTable;
+/** A row of `listSecretsNotUnder`: any table's id and encrypted value. */
+export interface SecretEntryRow extends SecretColumns {
   id: string;
 }
 
-export function secretEntryFromRow(row: SecretRow): { table: SecretTable; id: string; secret: EncryptedValue } {
-  return { table: row.source_table, id: row.id, secret: requiredSecret(row, `${row.source_table} ${row.id}`) };
+export function secretEntryFromRow(row: SecretEntryRow, table: string): SecretEntry {
+  return { id: row.id, secret: requiredSecret(row, `${table} ${row.id}`) };
 }
 
 /** Why a token could not be consumed, from the row the failed UPDATE left alone. */

@@ -1,5 +1,7 @@
 -- The whole schema as of the first PostgreSQL release. Times are seconds
 -- since the epoch; JSON documents are text, so objects keep their key order.
+-- (The Plaid sandbox's tables, which databases of this version also have,
+-- are its own component now: src/server/plaid/migrations.)
 
 CREATE TABLE accounts (
   id text PRIMARY KEY,
@@ -70,23 +72,3 @@ CREATE TABLE sources (
 );
 CREATE INDEX sources_by_customer ON sources (customer_id);
 CREATE INDEX sources_by_secret_key ON sources (secret_key_id);
-
-CREATE TABLE plaid_items (
-  item_id text PRIMARY KEY,
-  account_id text NOT NULL REFERENCES accounts (id),
-  access_token_hash text UNIQUE,
-  institution_id text NOT NULL,
-  accounts_json text NOT NULL,
-  secret_key_id text NOT NULL,
-  secret_iv text NOT NULL,
-  secret_tag text NOT NULL,
-  secret_data text NOT NULL,
-  created bigint NOT NULL
-);
-CREATE INDEX plaid_items_by_secret_key ON plaid_items (secret_key_id);
-
-CREATE TABLE plaid_public_tokens (
-  token_hash text PRIMARY KEY,
-  item_id text NOT NULL REFERENCES plaid_items (item_id) ON DELETE CASCADE,
-  expires_at bigint NOT NULL
-);

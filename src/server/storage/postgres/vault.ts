@@ -1,0 +1,66 @@
+import type { Pool } from 'pg';
+import { consumeFailure, secretToColumns, tokenFromRow, type TokenRow } from '../rows';
+import type { VaultStore } from '../types';
+import { postgresEncryptedRows } from './encrypted-rows';
+import { firstRow, rowCount } from './queries';
+
+export function postgresVaultStore(pool: Pool): VaultStore {
+  return {
+    ...postgresEncryptedRows(pool, 'tokens', 'id'),
+    async insertToken(token) {
+      const secret = secretToColumns(token.secret);
+      await pool.query(
+        `INSERT INTO tokens (id, account_id, type, token_json, secret_key_id, secret_iv, secret_tag, secret_data,
+                             fingerprint, used, created, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [
+          token.id,
+          token.accountId,
+          token.type,
+          JSON.stringify(token.token),
+          secret.secret_key_id,
+          secret.secret_iv,
+          secret.secret_tag,
+          secret.secret_data,
+          token.fingerprint,
+          token.used,
+          token.created,
+          token.expiresAt,
+        ],
+      );
+    },
+    async getToken(id, accountId) {
+      const row = await firstRow<TokenRow>(pool, 'SELECT * FROM tokens WHERE id = $1 AND account_id = $2', [
+        id,
+        accountId,
+      ]);
+      return row ? tokenFromRow(row) : null;
+    },
+    async consumeToken(id, accountId, now) {
+      // Concurrent UPDATEs of one row queue on its lock, and each re-checks
+      // `NOT used` against the winner's committed row: only one matches.
+      const row = await firstRow<TokenRow>(
+        pool,
+        `UPDATE tokens SET used = true
+         WHERE id = $1 AND account_id = $2 AND NOT used AND expires_at > $3
+         RETURNING *`,
+        [id, accountId, now],
+      );
+      if (row) return { ok: true, token: tokenFromRow(row) };
+      const state = await firstRow<{ used: boolean }>(
+        pool,
+        'SELECT used FROM tokens WHERE id = $1 AND account_id = $2',
+        [id, accountId],
+      );
+      return { ok: false, reason: consumeFailure(state) };
+    },
+    async wipeExpiredTokens(now) {
+      return rowCount(
+        pool,
+        `UPDATE tokens SET secret_key_id = NULL, secret_iv = NULL, secret_tag = NULL, secret_data = NULL
+         WHERE NOT used AND expires_at < $1 AND secret_data IS NOT NULL`,
+        [now],
+      );
+    },
+  };
+}

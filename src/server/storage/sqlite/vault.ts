@@ -1,0 +1,58 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { consumeFailure, secretToColumns, tokenFromRow, type TokenRow } from '../rows';
+import type { VaultStore } from '../types';
+import { sqliteEncryptedRows } from './encrypted-rows';
+
+export function sqliteVaultStore(db: BetterSqlite3.Database): VaultStore {
+  const statements = {
+    insertToken: db.prepare(
+      `INSERT INTO tokens (id, account_id, type, token_json, secret_key_id, secret_iv, secret_tag, secret_data,
+                           fingerprint, used, created, expires_at)
+       VALUES (@id, @account_id, @type, @token_json, @secret_key_id, @secret_iv, @secret_tag, @secret_data,
+               @fingerprint, @used, @created, @expires_at)`,
+    ),
+    getToken: db.prepare('SELECT * FROM tokens WHERE id = ? AND account_id = ?'),
+    consumeToken: db.prepare(
+      `UPDATE tokens SET used = 1
+       WHERE id = ? AND account_id = ? AND used = 0 AND expires_at > ?
+       RETURNING *`,
+    ),
+    tokenState: db.prepare('SELECT used FROM tokens WHERE id = ? AND account_id = ?'),
+    wipeExpired: db.prepare(
+      `UPDATE tokens SET secret_key_id = NULL, secret_iv = NULL, secret_tag = NULL, secret_data = NULL
+       WHERE used = 0 AND expires_at < ? AND secret_data IS NOT NULL`,
+    ),
+  };
+  return {
+    ...sqliteEncryptedRows(db, 'tokens', 'id'),
+    async insertToken(token) {
+      statements.insertToken.run({
+        id: token.id,
+        account_id: token.accountId,
+        type: token.type,
+        token_json: JSON.stringify(token.token),
+        ...secretToColumns(token.secret),
+        fingerprint: token.fingerprint,
+        used: token.used ? 1 : 0,
+        created: token.created,
+        expires_at: token.expiresAt,
+      });
+    },
+    async getToken(id, accountId) {
+      const row = statements.getToken.get(id, accountId) as TokenRow | undefined;
+      return row ? tokenFromRow(row) : null;
+    },
+    async consumeToken(id, accountId, now) {
+      const row = statements.consumeToken.get(id, accountId, now) as TokenRow | undefined;
+      if (row) return { ok: true, token: tokenFromRow(row) };
+      const state = statements.tokenState.get(id, accountId) as { used: number } | undefined;
+      return { ok: false, reason: consumeFailure(state) };
+    },
+    async wipeExpiredTokens(now) {
+      const wiped = statements.wipeExpired.run(now).changes;
+      // The old page images, ciphertext included, would otherwise linger in the WAL file until it is reused.
+      if (wiped > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+      return wiped;
+    },
+  };
+}

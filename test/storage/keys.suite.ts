@@ -1,0 +1,68 @@
+// The KeyStore contract (accounts and API keys), run against each engine.
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+import type { KeyStore } from '../../src/server/storage/types';
+import { type OpenStores, useStores } from './harness';
+import { accountA, accountB, apiKey, now } from './records';
+
+export function describeKeyStoreContract(name: string, open: OpenStores): void {
+  describe(`${name}: KeyStore contract`, () => {
+    const opened = useStores(open);
+    let store: KeyStore;
+    beforeEach(() => {
+      store = opened().keys;
+    });
+
+    describe('accounts', () => {
+      it('saves, reads, lists and replaces the allowed origins', async () => {
+        assert.deepEqual(await store.getAccount(accountA.id), accountA);
+        await store.saveAccount({ id: accountA.id, allowedOrigins: ['https://a.example', 'https://b.example'] });
+        assert.deepEqual(await store.getAccount(accountA.id), {
+          id: accountA.id,
+          allowedOrigins: ['https://a.example', 'https://b.example'],
+        });
+        assert.deepEqual(
+          (await store.listAccounts()).map((account) => account.id),
+          [accountA.id, accountB.id],
+        );
+        assert.equal(await store.getAccount('acct_unknown'), null);
+      });
+    });
+
+    describe('API keys', () => {
+      it('finds a key by its hash, and saving the same hash again updates it', async () => {
+        const key = apiKey({ kind: 'publishable', display: 'pk_test_full' });
+        await store.saveApiKey('hash-pk', key);
+        assert.deepEqual(await store.findKeyByHash('hash-pk'), key);
+        assert.equal(await store.findKeyByHash('hash-unknown'), null);
+        const updated = { ...key, display: 'pk_test_renamed', accountId: accountB.id };
+        await store.saveApiKey('hash-pk', updated);
+        assert.deepEqual(await store.findKeyByHash('hash-pk'), updated);
+        assert.equal((await store.listApiKeys()).length, 1);
+      });
+
+      it('no longer finds a revoked key, and lists it with its display and revocation time', async () => {
+        const secretKey = apiKey({ display: 'sk_test_****wxyz' });
+        const publishableKey = apiKey({ kind: 'publishable', display: 'pk_test_abc', created: now + 1 });
+        await store.saveApiKey('hash-sk', secretKey);
+        await store.saveApiKey('hash-pk', publishableKey);
+
+        assert.equal(await store.revokeApiKey(secretKey.id, now + 60), true);
+        assert.equal(await store.findKeyByHash('hash-sk'), null);
+        assert.deepEqual(await store.findKeyByHash('hash-pk'), publishableKey);
+        // Revoking again keeps the first time.
+        assert.equal(await store.revokeApiKey(secretKey.id, now + 120), true);
+
+        const listed = await store.listApiKeys();
+        assert.deepEqual(
+          listed.map(({ id, display, revokedAt }) => ({ id, display, revokedAt })),
+          [
+            { id: secretKey.id, display: 'sk_test_****wxyz', revokedAt: now + 60 },
+            { id: publishableKey.id, display: 'pk_test_abc', revokedAt: null },
+          ],
+        );
+        assert.equal(await store.revokeApiKey('key_unknown', now), false);
+      });
+    });
+  });
+}
