@@ -5,11 +5,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hashApiKey } from '../crypto';
 import { escapeHtml, injectIntoHead } from '../html';
-import type { TokenStore } from '../storage/types';
 import { framePages } from '../../protocol/messages';
 
 export interface FramesRoutesOptions {
-  store: TokenStore;
   /** The frame app's Vite output: `<kind>.html` and `assets/`. */
   frameDir: string;
   /** The host loader's build output, holding `tokenframe.js`. */
@@ -71,7 +69,7 @@ function isMissingFile(error: unknown): boolean {
  * origins from an injected meta tag so it can check the host's `init` message.
  */
 export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOptions): Promise<void> {
-  const { store } = options;
+  const { keys } = app.stores;
   const frameDir = resolve(options.frameDir);
   const hostDir = resolve(options.hostDir);
   const kinds = new Set(options.frameKinds ?? defaultFrameKinds);
@@ -84,12 +82,12 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
     if (typeof key !== 'string' || key === '') {
       return sendFramePage(reply, 400, 'The frame URL needs a publishable key (?key=pk_…).');
     }
-    const record = await store.findKeyByHash(hashApiKey(key));
+    const record = await keys.findKeyByHash(hashApiKey(key));
     // A secret key in a URL is already a leak; refuse to let it work at all.
     if (!record || record.kind !== 'publishable') {
       return sendFramePage(reply, 401, 'The publishable key in the frame URL is not valid.');
     }
-    const account = await store.getAccount(record.accountId);
+    const account = await keys.getAccount(record.accountId);
     if (!account) return sendFramePage(reply, 401, 'The publishable key in the frame URL is not valid.');
 
     let html: string;
