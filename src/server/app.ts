@@ -13,8 +13,8 @@ import { framesRoutes } from './routes/frames';
 import { defaultRateLimits, tokensRoutes, type RateLimits } from './routes/tokens';
 
 /** Where `npm run build` puts the frame app and the host loader. */
-export const defaultFrameDir = fileURLToPath(new URL('../../dist/frame/', import.meta.url));
-export const defaultHostDir = fileURLToPath(new URL('../../dist/host/', import.meta.url));
+const defaultFrameDir = fileURLToPath(new URL('../../dist/frame/', import.meta.url));
+const defaultHostDir = fileURLToPath(new URL('../../dist/host/', import.meta.url));
 
 export interface AppOptions extends ServiceDependencies {
   /** Defaults to `<repo>/dist/frame`. */

@@ -26,7 +26,7 @@ declare module 'fastify' {
  * Reads the key as Stripe accepts it: `Authorization: Bearer <key>`, or HTTP
  * Basic with the key as the user name and an empty password (curl `-u sk_…:`).
  */
-export function readApiKey(authorization: string | undefined): string | null {
+function readApiKey(authorization: string | undefined): string | null {
   if (!authorization) return null;
   const [scheme, credentials] = authorization.trim().split(/\s+/, 2);
   if (!credentials) return null;

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { apiKeyOf } from './auth';
 import { StripeError } from './errors';
 
-export const maxIdempotencyKeyLength = 255;
+const maxIdempotencyKeyLength = 255;
 /** How long a key is remembered, as Stripe does. */
 export const idempotencyWindowSeconds = 24 * 60 * 60;
 

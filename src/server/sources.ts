@@ -11,7 +11,7 @@ import { issueToken } from './tokens/issue';
  */
 
 /** Stripe's test tokens: usable as a source without being created, and as often as wanted. */
-export const testTokenCards: Record<string, string> = {
+const testTokenCards: Record<string, string> = {
   tok_visa: '4242424242424242',
   tok_visa_debit: '4000056655665556',
   tok_mastercard: '5555555555554444',

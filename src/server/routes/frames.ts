@@ -16,14 +16,14 @@ export interface FramesRoutesOptions {
   frameKinds?: readonly string[];
 }
 
-export const defaultFrameKinds = framePages;
+const defaultFrameKinds = framePages;
 
 const buildMissingMessage = 'tokenframe has not been built yet. Run `npm run build` and reload.';
 
 /** Only exact http(s) origins can go into a CSP header; anything else is dropped, not trusted. */
 const cspSafeOrigin = /^https?:\/\/[A-Za-z0-9.\-[\]]+(:\d+)?$/;
 
-export function frameContentSecurityPolicy(allowedOrigins: readonly string[]): string {
+function frameContentSecurityPolicy(allowedOrigins: readonly string[]): string {
   const ancestors = allowedOrigins.filter((origin) => cspSafeOrigin.test(origin));
   return [
     "default-src 'none'",
@@ -156,6 +156,6 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
 }
 
 /** `sha384-…` as `<script integrity>` expects it. */
-export function subresourceIntegrity(content: string | Buffer): string {
+function subresourceIntegrity(content: string | Buffer): string {
   return `sha384-${createHash('sha384').update(content).digest('base64')}`;
 }
