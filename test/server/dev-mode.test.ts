@@ -118,6 +118,11 @@ describe('tokenframe serve: development mode', () => {
     );
   });
 
+  it('--help documents --dev', async () => {
+    const { stdout } = await cli('--help');
+    assert.match(stdout, /--dev\s+development mode/);
+  });
+
   it('with --dev: the development account, its keys, localhost:5173 and the Plaid sandbox', async () => {
     const service = await serve('--data-dir', dataDir, '--dev', '--allowed-origin', 'https://demo.example');
     try {
