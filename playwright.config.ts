@@ -35,7 +35,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node bin/tokenframe.js serve --port ${servicePort} --data-dir ${dir}/data --allowed-origin http://localhost:${shopPort} ${exampleOrigins.join(' ')} > ${dir}/service.log 2>&1`,
+      command: `node bin/tokenframe.js serve --dev --port ${servicePort} --data-dir ${dir}/data --allowed-origin http://localhost:${shopPort} ${exampleOrigins.join(' ')} > ${dir}/service.log 2>&1`,
       url: `http://127.0.0.1:${servicePort}/v1/tokenframe.js`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -24,11 +24,11 @@ const servicePlugin = {
     // A key pair of its own, for tests that revoke a key under a loaded frame.
     if (command === 'create-key-pair') {
       const { createKeyPair, keyIdFor } = await import('./src/server/keys.ts');
-      const pair = await createKeyPair(service.service.store, payload.origins);
+      const pair = await createKeyPair(service.service.stores.keys, payload.origins, service.service.app.clock);
       return { publishableKey: pair.publishableKey, keyId: keyIdFor(pair.publishableKey) };
     }
     if (command === 'revoke-key')
-      return service.service.store.revokeApiKey(payload.keyId, Math.floor(Date.now() / 1000));
+      return service.service.stores.keys.revokeApiKey(payload.keyId, service.service.app.clock.now());
     return undefined;
   },
 };

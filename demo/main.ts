@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildMerchantServer } from './merchant-server';
 
 /**
  * Starts the demo merchant with the development keys and the Plaid sandbox
- * credentials the service created in its data directory:
+ * credentials the service created in its data directory (they exist only
+ * once it has run in development mode, `tokenframe serve --dev`):
  * `tsx demo/main.ts [--port 5173] [--service URL] [--plaid URL] [--data-dir DIR] [--request-log FILE]`.
  * The Plaid API defaults to the service's sandbox, `{service}/plaid`.
  */
@@ -20,7 +21,15 @@ const { values } = parseArgs({
   },
 });
 
-const readData = <T>(name: string) => JSON.parse(readFileSync(join(resolve(values['data-dir']), name), 'utf8')) as T;
+function readData<T>(name: string): T {
+  const path = join(resolve(values['data-dir']), name);
+  if (!existsSync(path)) {
+    throw new Error(
+      `${path} is missing: the demo needs the service started in development mode (tokenframe serve --dev).`,
+    );
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
 const keys = readData<{ publishableKey: string; secretKey: string }>('dev-keys.json');
 const plaid = readData<{ clientId: string; secret: string }>('plaid.json');
 const app = await buildMerchantServer({

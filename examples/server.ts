@@ -22,8 +22,9 @@ import Stripe from 'stripe';
  *  [--react-port 5302] [--vue-port 5303]`
  *
  * The keys come from the service's data directory (`dev-keys.json`, written on
- * its first start), as in demo/main.ts. The examples' origins must be on the
- * key's allowed origins: `tokenframe serve --allowed-origin http://localhost:5301 …`.
+ * its first start in development mode), as in demo/main.ts. The examples'
+ * origins must be on the key's allowed origins:
+ * `tokenframe serve --dev --allowed-origin http://localhost:5301 …`.
  */
 const { values } = parseArgs({
   options: {

@@ -43,7 +43,17 @@ const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
 
 try {
-  start(['bin/tokenframe.js', 'serve', '--port', String(servicePort), '--data-dir', dataDir, '--allowed-origin', shop]);
+  start([
+    'bin/tokenframe.js',
+    'serve',
+    '--dev',
+    '--port',
+    String(servicePort),
+    '--data-dir',
+    dataDir,
+    '--allowed-origin',
+    shop,
+  ]);
   await waitForUrl(`${service}/v1/tokenframe.js`, { timeoutMs: 30_000 });
   start(['--import', 'tsx', 'demo/main.ts', '--port', String(shopPort), '--service', service, '--data-dir', dataDir]);
   await waitForUrl(`${shop}/`, { timeoutMs: 30_000 });

@@ -43,7 +43,8 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-start('tokenization service', ['bin/tokenframe.js', 'serve', '--port', '4242', '--data-dir', dataDir]);
+// Development mode: the demo's keys (dev-keys.json), its origin and the Plaid sandbox exist only with --dev.
+start('tokenization service', ['bin/tokenframe.js', 'serve', '--dev', '--port', '4242', '--data-dir', dataDir]);
 await waitFor(`${serviceUrl}/v1/tokenframe.js`);
 start('demo shop', [
   '--import',

@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
 import { defaultHost, defaultPort } from './server/config';
+import { devShopOrigin } from './server/dev/dev-setup';
 import { startService } from './server/service';
 import { keysCommand, keysUsage } from './keys-cli';
 
-const usage = `Usage: tokenframe serve [--port ${defaultPort}] [--host ${defaultHost}] [--data-dir DIR] [--allowed-origin ORIGIN …]
+const usage = `Usage: tokenframe serve [--port ${defaultPort}] [--host ${defaultHost}] [--data-dir DIR] [--dev [--allowed-origin ORIGIN …]]
 
   --port             port to listen on (0 picks a free one)
   --host             interface to listen on
   --data-dir         where keys and the database live (default $TOKENFRAME_DATA_DIR or ./.tokenframe)
-  --allowed-origin   an origin allowed to embed the development account's frames
-                     (repeatable; http://localhost:5173 is always allowed)
   --token-ttl        seconds an unused token stays usable (default 3600); then its raw values are wiped
+  --dev              development mode (what \`npm start\` uses): a development account whose keys are
+                     written to DIR/dev-keys.json, with ${devShopOrigin} among its allowed origins,
+                     and the Plaid sandbox under /plaid (credentials in DIR/plaid.json).
+                     Without it there is none of these: create keys with \`tokenframe keys create\`.
+  --allowed-origin   with --dev: another origin allowed to embed the development account's frames (repeatable)
 `;
 
 async function serve(args: string[]): Promise<void> {
@@ -22,6 +26,7 @@ async function serve(args: string[]): Promise<void> {
       'data-dir': { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
       'token-ttl': { type: 'string' },
+      dev: { type: 'boolean' },
     },
   });
   const port = values.port === undefined ? defaultPort : Number(values.port);
@@ -31,22 +36,29 @@ async function serve(args: string[]): Promise<void> {
     port,
     host: values.host,
     dataDir: values['data-dir'],
+    dev: values.dev ?? false,
     allowedOrigins: values['allowed-origin'],
     tokenTtlSeconds: values['token-ttl'] === undefined ? undefined : Number(values['token-ttl']),
     logger: true,
   });
-  const { devAccount } = service.config;
+  const { config, dev } = service;
+  const devLines = dev
+    ? [
+        '  development mode: on (--dev); not for production',
+        `  allowed origins:  ${dev.account.allowedOrigins.join(' ')}`,
+        `  publishable key:  ${dev.account.publishableKey}`,
+        `  secret key:       ${dev.account.secretKey}`,
+        `  plaid client_id:  ${dev.plaid.clientId}`,
+        `  plaid secret:     ${dev.plaid.secret}`,
+      ]
+    : ['  keys:             tokenframe keys list / tokenframe keys create --origin ORIGIN'];
   process.stdout.write(
     [
       '',
       `tokenframe is listening on ${service.url}`,
-      `  data directory:   ${service.config.dataDir}`,
-      `  allowed origins:  ${devAccount.allowedOrigins.join(' ')}`,
-      `  publishable key:  ${devAccount.publishableKey}`,
-      `  secret key:       ${devAccount.secretKey}`,
-      `  plaid client_id:  ${service.config.plaid.clientId}`,
-      `  plaid secret:     ${service.config.plaid.secret}`,
-      `  storage:          ${service.config.databaseUrl ? 'PostgreSQL ($DATABASE_URL)' : service.config.databasePath}`,
+      `  data directory:   ${config.dataDir}`,
+      ...devLines,
+      `  storage:          ${config.databaseUrl ? 'PostgreSQL ($DATABASE_URL)' : config.databasePath}`,
       '',
       '',
     ].join('\n'),

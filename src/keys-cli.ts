@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
+import { systemClock } from './server/clock';
 import { addEncryptionKey, loadConfig } from './server/config';
 import { decrypt, encrypt } from './server/crypto';
 import { createKeyPair } from './server/keys';
-import { openStore } from './server/storage';
-import type { TokenStore } from './server/storage/types';
+import { openPlaidStore, openStores } from './server/storage';
+import type { EncryptedRows } from './server/storage/types';
+import type { OpenStores } from './server/service';
 
 export const keysUsage = `Usage:
   tokenframe keys create --origin ORIGIN [--origin ORIGIN …]   a new key pair whose frames these origins may embed
@@ -14,20 +16,20 @@ export const keysUsage = `Usage:
   Options for all: --data-dir DIR (default $TOKENFRAME_DATA_DIR or ./.tokenframe); $DATABASE_URL selects PostgreSQL.
 `;
 
-async function withStore<T>(dataDir: string | undefined, use: (store: TokenStore) => Promise<T>): Promise<T> {
+async function withStores<T>(dataDir: string | undefined, use: (stores: OpenStores) => Promise<T>): Promise<T> {
   const config = loadConfig({ dataDir });
-  const store = await openStore({ databaseUrl: config.databaseUrl, databasePath: config.databasePath });
+  const stores = await openStores({ databaseUrl: config.databaseUrl, databasePath: config.databasePath });
   try {
-    return await use(store);
+    return await use(stores);
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 
 async function create(origins: string[], dataDir?: string): Promise<void> {
   if (origins.length === 0)
     throw new Error('keys create needs at least one --origin, e.g. --origin https://shop.example');
-  const pair = await withStore(dataDir, (store) => createKeyPair(store, origins));
+  const pair = await withStores(dataDir, (stores) => createKeyPair(stores.keys, origins, systemClock));
   process.stdout.write(
     [
       `account:          ${pair.accountId}`,
@@ -42,9 +44,9 @@ async function create(origins: string[], dataDir?: string): Promise<void> {
 }
 
 async function list(dataDir?: string): Promise<void> {
-  await withStore(dataDir, async (store) => {
-    const accounts = new Map((await store.listAccounts()).map((account) => [account.id, account]));
-    const rows = (await store.listApiKeys()).map((key) => [
+  await withStores(dataDir, async ({ keys }) => {
+    const accounts = new Map((await keys.listAccounts()).map((account) => [account.id, account]));
+    const rows = (await keys.listApiKeys()).map((key) => [
       key.id,
       key.kind,
       key.display,
@@ -67,31 +69,40 @@ async function list(dataDir?: string): Promise<void> {
 
 async function revoke(keyId: string | undefined, dataDir?: string): Promise<void> {
   if (!keyId) throw new Error('keys revoke needs a key id (see `tokenframe keys list`).');
-  const found = await withStore(dataDir, (store) => store.revokeApiKey(keyId, Math.floor(Date.now() / 1000)));
+  const found = await withStores(dataDir, ({ keys }) => keys.revokeApiKey(keyId, systemClock.now()));
   if (!found) throw new Error(`No key with id ${keyId}.`);
   process.stdout.write(`${keyId} revoked.\n`);
 }
 
 /**
  * Adds a new current key to the keyring, then re-encrypts every stored value
- * that is under an older key, a page at a time. Old keys stay in the keyring,
- * so a run that is interrupted can simply be run again.
+ * that is under an older key, store by store (vault, customers, Plaid
+ * sandbox), a page at a time. Old keys stay in the keyring, so a run that is
+ * interrupted can simply be run again.
  */
 async function rotateEncryption(dataDir?: string): Promise<void> {
   const newKeyId = addEncryptionKey(loadConfig({ dataDir }).dataDir);
   const config = loadConfig({ dataDir });
   const newKey = config.encryptionKey.key;
   let count = 0;
-  await withStore(dataDir, async (store) => {
-    for (;;) {
-      const page = await store.listSecretsNotUnder(newKeyId, 200);
-      if (page.length === 0) break;
-      for (const { table, id, secret } of page) {
-        const oldKey = config.encryptionKeys.get(secret.keyId);
-        if (!oldKey)
-          throw new Error(`A ${table} record is encrypted under ${secret.keyId}, which is not in the keyring.`);
-        await store.replaceSecret(table, id, encrypt(decrypt(secret, oldKey), newKey, newKeyId));
-        count++;
+  await withStores(dataDir, async (stores) => {
+    const encrypted: [string, EncryptedRows][] = [
+      ['vault', stores.vault],
+      ['customers', stores.customers],
+      // Items from development runs hold encrypted bank numbers too.
+      ['Plaid sandbox', await openPlaidStore(stores.database)],
+    ];
+    for (const [name, rows] of encrypted) {
+      for (;;) {
+        const page = await rows.listSecretsNotUnder(newKeyId, 200);
+        if (page.length === 0) break;
+        for (const { id, secret } of page) {
+          const oldKey = config.encryptionKeys.get(secret.keyId);
+          if (!oldKey)
+            throw new Error(`A ${name} record is encrypted under ${secret.keyId}, which is not in the keyring.`);
+          await rows.replaceSecret(id, encrypt(decrypt(secret, oldKey), newKey, newKeyId));
+          count++;
+        }
       }
     }
   });

@@ -1,25 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { registerAuth } from './auth';
-import type { ServiceSecrets } from './config';
-import { registerErrorHandlers } from './errors';
-import { registerFormBody } from './form-body';
-import { registerIdempotency } from './idempotency';
+import { authPlugin } from './auth';
+import { dependenciesPlugin, type ServiceDependencies } from './dependencies';
+import { errorHandlingPlugin } from './errors';
+import { formBodyPlugin } from './form-body';
+import { idempotencyPlugin } from './idempotency';
 import { newId } from './ids';
-import { framesRoutes } from './routes/frames';
+import { plaidSandbox, type PlaidSandboxOptions } from './plaid/plugin';
 import { customersRoutes } from './routes/customers';
-import { defaultPlaidPrefix, plaidRoutes, type PlaidSandboxOptions } from './routes/plaid';
+import { framesRoutes } from './routes/frames';
 import { defaultRateLimits, tokensRoutes, type RateLimits } from './routes/tokens';
-import type { TokenStore } from './storage/types';
 
 /** Where `npm run build` puts the frame app and the host loader. */
-export const defaultFrameDir = fileURLToPath(new URL('../../dist/frame/', import.meta.url));
-export const defaultHostDir = fileURLToPath(new URL('../../dist/host/', import.meta.url));
+const defaultFrameDir = fileURLToPath(new URL('../../dist/frame/', import.meta.url));
+const defaultHostDir = fileURLToPath(new URL('../../dist/host/', import.meta.url));
 
-export interface AppOptions {
-  store: TokenStore;
-  secrets: ServiceSecrets;
+export interface AppOptions extends ServiceDependencies {
   /** Defaults to `<repo>/dist/frame`. */
   frameDir?: string;
   /** Defaults to `<repo>/dist/host`. */
@@ -32,12 +29,18 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Set when running behind a load balancer, so `client_ip` is the visitor's. */
   trustProxy?: FastifyServerOptions['trustProxy'];
-  /** The Plaid sandbox's credentials and the account its bank tokens go to; without them it is not mounted. */
-  plaid?: PlaidSandboxOptions;
+  /** The Plaid sandbox (development mode only); without it there are no Plaid routes. */
+  plaid?: Omit<PlaidSandboxOptions, 'tokenTtlSeconds'>;
   /** Where the Plaid sandbox is mounted (default `/plaid`). */
   plaidPrefix?: string;
 }
 
+/**
+ * The one place the service is composed: the shared dependencies decorated
+ * once, then the cross-cutting plugins (body parsing, errors, auth,
+ * idempotency, rate limits), then the route groups, which read what they
+ * need from the app.
+ */
 export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -49,10 +52,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     forceCloseConnections: 'idle',
   });
 
-  registerFormBody(app);
-  registerErrorHandlers(app);
-  registerAuth(app, options.store);
-  registerIdempotency(app, options.store, options.secrets.fingerprintKey);
+  app.register(dependenciesPlugin, { stores: options.stores, secrets: options.secrets, clock: options.clock });
+  app.register(formBodyPlugin);
+  app.register(errorHandlingPlugin);
+  app.register(authPlugin);
+  app.register(idempotencyPlugin);
   // Limits are applied per route (token creation), not globally.
   app.register(rateLimit, { global: false });
   app.addHook('onSend', async (request, reply) => {
@@ -60,23 +64,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   app.register(tokensRoutes, {
-    store: options.store,
-    secrets: options.secrets,
     tokenTtlSeconds: options.tokenTtlSeconds,
     rateLimits: options.rateLimits ?? defaultRateLimits,
   });
-  app.register(customersRoutes, { store: options.store, secrets: options.secrets });
+  app.register(customersRoutes);
   if (options.plaid) {
-    app.register(plaidRoutes, {
-      prefix: options.plaidPrefix ?? defaultPlaidPrefix,
-      store: options.store,
-      secrets: options.secrets,
+    app.register(plaidSandbox, {
+      ...options.plaid,
+      prefix: options.plaidPrefix ?? '/plaid',
       tokenTtlSeconds: options.tokenTtlSeconds,
-      sandbox: options.plaid,
     });
   }
   app.register(framesRoutes, {
-    store: options.store,
     frameDir: options.frameDir ?? defaultFrameDir,
     hostDir: options.hostDir ?? defaultHostDir,
     frameKinds: options.frameKinds,

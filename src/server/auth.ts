@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { hashApiKey } from './crypto';
 import { StripeError } from './errors';
-import type { ApiKeyKind, ApiKeyRecord, TokenStore } from './storage/types';
+import type { ApiKeyKind, ApiKeyRecord, KeyStore } from './storage/types';
 
 export interface AuthenticatedKey extends ApiKeyRecord {
   /** Kept only to redact it into error messages; never logged or stored. */
@@ -25,7 +26,7 @@ declare module 'fastify' {
  * Reads the key as Stripe accepts it: `Authorization: Bearer <key>`, or HTTP
  * Basic with the key as the user name and an empty password (curl `-u sk_…:`).
  */
-export function readApiKey(authorization: string | undefined): string | null {
+function readApiKey(authorization: string | undefined): string | null {
   if (!authorization) return null;
   const [scheme, credentials] = authorization.trim().split(/\s+/, 2);
   if (!credentials) return null;
@@ -58,14 +59,10 @@ function unauthorized(message: string): StripeError {
  * Resolves the request's API key to its account, or throws Stripe's 401.
  * `needs: 'secret'` is for routes that read or consume vault data.
  */
-export async function authenticate(
-  request: FastifyRequest,
-  store: TokenStore,
-  needs: KeyRequirement,
-): Promise<AuthenticatedKey> {
+async function authenticate(request: FastifyRequest, keys: KeyStore, needs: KeyRequirement): Promise<AuthenticatedKey> {
   const key = readApiKey(request.headers.authorization);
   if (!key) throw unauthorized(missingKeyMessage);
-  const record = await store.findKeyByHash(hashApiKey(key));
+  const record = await keys.findKeyByHash(hashApiKey(key));
   if (!record) throw unauthorized(`Invalid API Key provided: ${redactApiKey(key)}`);
   if (needs === 'secret' && record.kind !== 'secret') throw unauthorized(publishableKeyMessage);
   return { ...record, key };
@@ -76,13 +73,19 @@ export async function authenticate(
  * is read, and puts the key on `request.apiKey` for the hooks and handlers
  * after it (rate limits, idempotency).
  */
-export function registerAuth(app: FastifyInstance, store: TokenStore): void {
+async function auth(app: FastifyInstance): Promise<void> {
   app.decorateRequest('apiKey', null);
   app.addHook('onRequest', async (request) => {
     const needs = request.routeOptions.config?.auth;
-    if (needs) request.apiKey = await authenticate(request, store, needs);
+    if (needs) request.apiKey = await authenticate(request, app.stores.keys, needs);
   });
 }
+
+export const authPlugin = fp(auth, {
+  name: 'tokenframe-auth',
+  fastify: '5.x',
+  dependencies: ['tokenframe-dependencies'],
+});
 
 /** The key of a route with `config.auth`; a programming error anywhere else. */
 export function apiKeyOf(request: FastifyRequest): AuthenticatedKey {

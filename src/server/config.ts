@@ -1,27 +1,18 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { newId, randomBase62 } from './ids';
-import { normalizeOrigins } from './origins';
+import { newId } from './ids';
+import { readOrCreatePrivateFile } from './private-file';
 
 export interface LoadConfigOptions {
   /** Defaults to `$TOKENFRAME_DATA_DIR`, then `.tokenframe` in the working directory. */
   dataDir?: string;
   port?: number;
   host?: string;
-  /** Origins allowed to embed frames for the development account, besides the default. */
-  allowedOrigins?: string[];
   /** How long an unused token stays usable, in seconds (default `$TOKENFRAME_TOKEN_TTL`, then one hour). */
   tokenTtlSeconds?: number;
   /** PostgreSQL connection string; when absent the embedded SQLite file is used (default `$DATABASE_URL`). */
   databaseUrl?: string;
-}
-
-export interface DevAccount {
-  id: string;
-  allowedOrigins: string[];
-  publishableKey: string;
-  secretKey: string;
 }
 
 export interface ServiceSecrets {
@@ -32,30 +23,20 @@ export interface ServiceSecrets {
   fingerprintKey: Buffer;
 }
 
-/** The Plaid sandbox's development credentials; its bank tokens go to the development account. */
-export interface PlaidSandboxConfig {
-  clientId: string;
-  secret: string;
-}
-
 export interface ServiceConfig extends ServiceSecrets {
   dataDir: string;
   databasePath: string;
   databaseUrl: string | null;
   tokenTtlSeconds: number;
-  plaid: PlaidSandboxConfig;
   port: number;
   host: string;
-  devAccount: DevAccount;
 }
 
 export const defaultPort = 4242;
 export const defaultHost = '127.0.0.1';
-/** Where `npm start` serves the demo merchant. */
-export const defaultDevOrigin = 'http://localhost:5173';
 
 /** `secrets.json`: a keyring, so encryption keys can rotate while old records stay readable. */
-export interface SecretsFile {
+interface SecretsFile {
   currentEncryptionKeyId: string;
   /** base64 keys by id. */
   encryptionKeys: Record<string, string>;
@@ -69,18 +50,14 @@ interface LegacySecretsFile {
   fingerprintKey: string;
 }
 
-export const defaultTokenTtlSeconds = 60 * 60;
-
-interface DevKeysFile {
-  accountId: string;
-  publishableKey: string;
-  secretKey: string;
-}
+const defaultTokenTtlSeconds = 60 * 60;
 
 /**
  * The one config loader. On first start it creates the data directory with
- * fresh keys; later starts reuse them, because new keys would make every stored
- * token undecryptable and every fingerprint different.
+ * fresh encryption and fingerprint keys; later starts reuse them, because new
+ * keys would make every stored token undecryptable and every fingerprint
+ * different. It creates no API keys: those come from `tokenframe keys create`,
+ * or from development mode (`src/server/dev/`).
  */
 export function loadConfig(options: LoadConfigOptions = {}): ServiceConfig {
   const dataDir = resolve(options.dataDir ?? process.env.TOKENFRAME_DATA_DIR ?? '.tokenframe');
@@ -94,36 +71,16 @@ export function loadConfig(options: LoadConfigOptions = {}): ServiceConfig {
     throw new Error(`${join(dataDir, 'secrets.json')} is damaged: expected 32-byte keys and a current key id.`);
   }
 
-  const plaid = readOrCreate<PlaidSandboxConfig>(join(dataDir, 'plaid.json'), () => ({
-    clientId: randomBytes(12).toString('hex'),
-    secret: randomBytes(15).toString('hex'),
-  }));
-
-  // Kept on disk (0600) only so they can be printed on every start; the
-  // database holds their hashes.
-  const devKeys = readOrCreate<DevKeysFile>(join(dataDir, 'dev-keys.json'), () => ({
-    accountId: newId('acct', 16),
-    publishableKey: `pk_test_${randomBase62(32)}`,
-    secretKey: `sk_test_${randomBase62(32)}`,
-  }));
-
   return {
     dataDir,
     databasePath: join(dataDir, 'tokenframe.db'),
     databaseUrl: options.databaseUrl || process.env.DATABASE_URL || null,
     tokenTtlSeconds: options.tokenTtlSeconds ?? (Number(process.env.TOKENFRAME_TOKEN_TTL) || defaultTokenTtlSeconds),
-    plaid,
     port: options.port ?? defaultPort,
     host: options.host ?? defaultHost,
     encryptionKey: { id: secrets.currentEncryptionKeyId, key: currentKey },
     encryptionKeys,
     fingerprintKey,
-    devAccount: {
-      id: devKeys.accountId,
-      allowedOrigins: normalizeOrigins([defaultDevOrigin, ...(options.allowedOrigins ?? [])]),
-      publishableKey: devKeys.publishableKey,
-      secretKey: devKeys.secretKey,
-    },
   };
 }
 
@@ -132,7 +89,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ServiceConfig {
  * `tokenframe keys rotate-encryption`) is looked up in `secrets.json` again
  * before giving up, so a running service reads records re-encrypted under it.
  */
-export class Keyring extends Map<string, Buffer> {
+class Keyring extends Map<string, Buffer> {
   constructor(
     private readonly path: string,
     secrets: SecretsFile,
@@ -152,7 +109,7 @@ export class Keyring extends Map<string, Buffer> {
 }
 
 function readSecrets(path: string): SecretsFile {
-  const file = readOrCreate<SecretsFile | LegacySecretsFile>(path, () => {
+  const file = readOrCreatePrivateFile<SecretsFile | LegacySecretsFile>(path, () => {
     const id = newId('key', 12);
     return {
       currentEncryptionKeyId: id,
@@ -186,19 +143,4 @@ export function addEncryptionKey(dataDir: string): string {
   writeFileSync(temporary, `${JSON.stringify(updated, null, 2)}\n`, { mode: 0o600 });
   renameSync(temporary, path);
   return id;
-}
-
-function readOrCreate<T>(path: string, create: () => T): T {
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as T;
-  const value = create();
-  try {
-    // `wx` refuses to overwrite a file another process created a moment ago;
-    // that process's keys win.
-    writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return JSON.parse(readFileSync(path, 'utf8')) as T;
-    throw error;
-  }
-  chmodSync(path, 0o600);
-  return value;
 }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 
 export type StripeErrorType =
   'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error' | 'rate_limit_error';
@@ -78,12 +79,12 @@ function fromFastifyError(error: FastifyError): StripeError {
   return new StripeError(500, 'api_error', 'An unexpected error occurred. Please try again.');
 }
 
-export function toStripeError(error: unknown): StripeError {
+function toStripeError(error: unknown): StripeError {
   if (error instanceof StripeError) return error;
   return fromFastifyError(error as FastifyError);
 }
 
-export function registerErrorHandlers(app: FastifyInstance): void {
+async function errorHandling(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const stripeError = toStripeError(error);
     // Only unexpected failures are logged; the error object, not the request body.
@@ -102,3 +103,6 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     return reply.status(404).send(error.toJSON());
   });
 }
+
+/** Stripe's error object for every failure and for unknown URLs. */
+export const errorHandlingPlugin = fp(errorHandling, { name: 'tokenframe-error-handling', fastify: '5.x' });

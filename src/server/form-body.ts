@@ -1,15 +1,16 @@
 import qs from 'qs';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { StripeError } from './errors';
 
-export const bodyLimit = 1024 * 1024;
+const bodyLimit = 1024 * 1024;
 
 /**
  * Bounds on Stripe's bracket syntax (`card[number]=…`, `expand[]=…`), so a
  * crafted body can't build deep or huge objects. Going past a bound is an
  * error rather than a silent truncation.
  */
-export const formParseOptions: qs.IParseOptions = {
+const formParseOptions: qs.IParseOptions = {
   depth: 5,
   strictDepth: true,
   parameterLimit: 1000,
@@ -31,7 +32,7 @@ export function parseFormBody(body: string): Record<string, unknown> {
  * Replaces Fastify's JSON and text parsers: like Stripe, the API speaks form
  * encoding only, and anything else is refused before a route runs.
  */
-export function registerFormBody(app: FastifyInstance): void {
+async function formBody(app: FastifyInstance): Promise<void> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -55,3 +56,5 @@ export function registerFormBody(app: FastifyInstance): void {
     );
   });
 }
+
+export const formBodyPlugin = fp(formBody, { name: 'tokenframe-form-body', fastify: '5.x' });

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { apiKeyOf } from './auth';
 import { StripeError } from './errors';
-import type { TokenStore } from './storage/types';
 
-export const maxIdempotencyKeyLength = 255;
+const maxIdempotencyKeyLength = 255;
 /** How long a key is remembered, as Stripe does. */
 export const idempotencyWindowSeconds = 24 * 60 * 60;
 
@@ -16,7 +16,7 @@ declare module 'fastify' {
 }
 
 /** The `Idempotency-Key` header, or null; over-long keys are refused as Stripe does. */
-export function idempotencyKeyOf(request: FastifyRequest): string | null {
+function idempotencyKeyOf(request: FastifyRequest): string | null {
   const header = request.headers['idempotency-key'];
   const key = Array.isArray(header) ? header[0] : header;
   if (key === undefined || key === '') return null;
@@ -45,13 +45,13 @@ function canonicalJson(value: unknown): string {
  * Identifies "the same request" for idempotency. Keyed, because the
  * parameters include a card number and a plain hash of one can be reversed.
  */
-export function requestHash(hmacKey: Buffer, method: string, path: string, params: unknown): string {
+function requestHash(hmacKey: Buffer, method: string, path: string, params: unknown): string {
   return createHmac('sha256', hmacKey)
     .update(`idempotency\u0000${method}\u0000${path}\u0000${canonicalJson(params ?? {})}`)
     .digest('base64');
 }
 
-export function idempotencyMismatch(key: string): StripeError {
+function idempotencyMismatch(key: string): StripeError {
   return new StripeError(
     400,
     'idempotency_error',
@@ -59,15 +59,16 @@ export function idempotencyMismatch(key: string): StripeError {
   );
 }
 
-const now = () => Math.floor(Date.now() / 1000);
-
 /**
  * `Idempotency-Key` on every authenticated POST, scoped to the API key that
  * sent it and kept 24 hours: the same key with the same parameters replays
  * the stored response; with other parameters it is an `idempotency_error`.
  * Responses below 500 are stored (a 500 may be retried for real).
  */
-export function registerIdempotency(app: FastifyInstance, store: TokenStore, hmacKey: Buffer): void {
+async function idempotency(app: FastifyInstance): Promise<void> {
+  const { stores, secrets, clock } = app;
+  const store = stores.idempotency;
+  const hmacKey = secrets.fingerprintKey;
   app.decorateRequest('idempotency', null);
 
   app.addHook('preHandler', async (request, reply) => {
@@ -77,7 +78,7 @@ export function registerIdempotency(app: FastifyInstance, store: TokenStore, hma
     const scope = apiKeyOf(request).id;
     const path = request.url.split('?')[0];
     const hash = requestHash(hmacKey, request.method, path, request.body);
-    const previous = await store.getIdempotencyRecord(scope, key, now() - idempotencyWindowSeconds);
+    const previous = await store.getIdempotencyRecord(scope, key, clock.now() - idempotencyWindowSeconds);
     if (!previous) {
       request.idempotency = { key, hash };
       return;
@@ -99,7 +100,7 @@ export function registerIdempotency(app: FastifyInstance, store: TokenStore, hma
       requestHash: pending.hash,
       statusCode: reply.statusCode,
       responseBody: payload,
-      created: now(),
+      created: clock.now(),
     });
     if (stored.responseBody === payload) return payload;
     // A concurrent request with the same key finished first: its answer is the one the key stands for.
@@ -111,3 +112,9 @@ export function registerIdempotency(app: FastifyInstance, store: TokenStore, hma
     return stored.responseBody;
   });
 }
+
+export const idempotencyPlugin = fp(idempotency, {
+  name: 'tokenframe-idempotency',
+  fastify: '5.x',
+  dependencies: ['tokenframe-dependencies', 'tokenframe-auth'],
+});

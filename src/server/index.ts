@@ -5,9 +5,15 @@
  * - `createTokenframeHandler()` gives a request handler for a `node:http`
  *   server, Express or Connect app you already run.
  * - `buildApp()` is the bare Fastify app, for tests (`app.inject()`) or your
- *   own lifecycle; it takes a store from `openStore()` and secrets from `loadConfig()`.
+ *   own lifecycle; it takes stores from `openStores()`, secrets from
+ *   `loadConfig()` and a clock (`systemClock`).
+ *
+ * Development mode (`dev: true`, `tokenframe serve --dev`) adds the
+ * development account and the Plaid sandbox; without it, keys come from
+ * `createKeyPair()` or `tokenframe keys create`.
  */
 export { startService, sweep, type StartServiceOptions, type RunningService } from './service';
+export { systemClock, type Clock } from './clock';
 export {
   createTokenframeHandler,
   type EmbeddedService,
@@ -24,6 +30,6 @@ export {
   type ServiceSecrets,
 } from './config';
 export { createKeyPair, type KeyPair } from './keys';
-export { openStore, type OpenStoreOptions } from './storage';
-export type { TokenStore } from './storage/types';
+export { openStores } from './storage';
+export type { Stores } from './storage/types';
 export type { RateLimits } from './routes/tokens';

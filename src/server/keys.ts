@@ -1,8 +1,9 @@
+import { redactApiKey } from './auth';
+import { systemClock, type Clock } from './clock';
 import { hashApiKey } from './crypto';
 import { newId, randomBase62 } from './ids';
 import { normalizeOrigins } from './origins';
-import type { ApiKeyKind, ApiKeyRecord, TokenStore } from './storage/types';
-import { redactApiKey } from './auth';
+import type { ApiKeyKind, ApiKeyRecord, KeyStore } from './storage/types';
 
 /**
  * Key pairs and their allowed origins. Each pair is an account: its own
@@ -22,34 +23,35 @@ export function keyIdFor(key: string): string {
   return `key_${hashApiKey(key).slice(0, 20)}`;
 }
 
-export async function registerApiKey(store: TokenStore, key: string, accountId: string, kind: ApiKeyKind) {
+async function registerApiKey(keys: KeyStore, key: string, accountId: string, kind: ApiKeyKind, clock: Clock) {
   const record: ApiKeyRecord = {
     id: keyIdFor(key),
     accountId,
     kind,
     // A publishable key is public (it is in every merchant page); a secret key is never shown again.
     display: kind === 'publishable' ? key : redactApiKey(key),
-    created: Math.floor(Date.now() / 1000),
+    created: clock.now(),
     revokedAt: null,
   };
-  await store.saveApiKey(hashApiKey(key), record);
+  await keys.saveApiKey(hashApiKey(key), record);
   return record;
 }
 
 /** Saves the account with its origins and registers both keys. */
-export async function saveKeyPair(store: TokenStore, pair: KeyPair): Promise<void> {
-  await store.saveAccount({ id: pair.accountId, allowedOrigins: pair.allowedOrigins });
-  await registerApiKey(store, pair.publishableKey, pair.accountId, 'publishable');
-  await registerApiKey(store, pair.secretKey, pair.accountId, 'secret');
+export async function saveKeyPair(keys: KeyStore, pair: KeyPair, clock: Clock): Promise<void> {
+  await keys.saveAccount({ id: pair.accountId, allowedOrigins: pair.allowedOrigins });
+  await registerApiKey(keys, pair.publishableKey, pair.accountId, 'publishable', clock);
+  await registerApiKey(keys, pair.secretKey, pair.accountId, 'secret', clock);
 }
 
-export async function createKeyPair(store: TokenStore, origins: string[]): Promise<KeyPair> {
+/** A new account with its own key pair, whose frames `origins` may embed. */
+export async function createKeyPair(keys: KeyStore, origins: string[], clock: Clock = systemClock): Promise<KeyPair> {
   const pair: KeyPair = {
     accountId: newId('acct', 16),
     allowedOrigins: normalizeOrigins(origins),
     publishableKey: `pk_test_${randomBase62(32)}`,
     secretKey: `sk_test_${randomBase62(32)}`,
   };
-  await saveKeyPair(store, pair);
+  await saveKeyPair(keys, pair, clock);
   return pair;
 }

@@ -3,7 +3,7 @@
  * `MessageEvent.origin`, so they are reduced to the exact `scheme://host[:port]`
  * form and anything else is refused early.
  */
-export function normalizeOrigin(value: string): string {
+function normalizeOrigin(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -1,40 +1,45 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app';
+import { systemClock, type Clock } from './clock';
 import { loadConfig, type LoadConfigOptions, type ServiceConfig } from './config';
-import { saveKeyPair } from './keys';
+import { loadDevSetup, seedDevAccount, type DevSetup } from './dev/dev-setup';
 import { idempotencyWindowSeconds } from './idempotency';
-import { openStore } from './storage';
-import type { TokenStore } from './storage/types';
+import { openStores } from './storage';
+import type { Stores } from './storage/types';
 
 export interface StartServiceOptions
   extends
     LoadConfigOptions,
     Pick<AppOptions, 'frameDir' | 'hostDir' | 'frameKinds' | 'logger' | 'trustProxy' | 'rateLimits' | 'plaidPrefix'> {
+  /**
+   * Development mode (`tokenframe serve --dev`): the development account and
+   * its keys (`dev-keys.json`), `http://localhost:5173` among its origins, and
+   * the Plaid sandbox (`plaid.json`, `/plaid`). Off by default; without it none
+   * of them exists and keys come from `tokenframe keys create`.
+   */
+  dev?: boolean;
+  /** More origins allowed to embed the development account's frames; development mode only. */
+  allowedOrigins?: string[];
   /** How often the sweeper wipes expired tokens and old idempotency keys, in ms (default one minute). */
   sweepIntervalMs?: number;
+  /** The service's time (default the system's), for tests that need to move it. */
+  clock?: Clock;
 }
 
-export interface RunningService {
+/** The stores of an open database, and the database itself (plugins with stores of their own open them there). */
+export type OpenStores = Awaited<ReturnType<typeof openStores>>;
+
+export interface RunningService extends PreparedService {
   /** `http://host:port`, with the real port when 0 was asked for. */
   url: string;
-  app: FastifyInstance;
-  config: ServiceConfig;
-  store: TokenStore;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
-  close(): Promise<void>;
-}
-
-/** Registers the development account and its keys (by hash) in the store. */
-async function seedDevAccount(store: TokenStore, config: ServiceConfig): Promise<void> {
-  const { devAccount } = config;
-  await saveKeyPair(store, { ...devAccount, accountId: devAccount.id });
 }
 
 /** Wipes the raw values of expired unused tokens and forgets idempotency keys older than 24 hours. */
-export async function sweep(store: TokenStore, now = Math.floor(Date.now() / 1000)) {
-  const wiped = await store.wipeExpiredTokens(now);
-  const forgotten = await store.deleteIdempotencyRecords(now - idempotencyWindowSeconds);
+export async function sweep(stores: Pick<Stores, 'vault' | 'idempotency'>, clock: Clock) {
+  const now = clock.now();
+  const wiped = await stores.vault.wipeExpiredTokens(now);
+  const forgotten = await stores.idempotency.deleteIdempotencyRecords(now - idempotencyWindowSeconds);
   return { wiped, forgotten };
 }
 
@@ -47,7 +52,9 @@ function urlFor(host: string, port: number): string {
 export interface PreparedService {
   app: FastifyInstance;
   config: ServiceConfig;
-  store: TokenStore;
+  stores: OpenStores;
+  /** The development account and Plaid credentials; null unless started with `dev: true`. */
+  dev: DevSetup | null;
   /** Stops the sweeper, lets in-flight requests finish, closes the database. */
   close(): Promise<void>;
 }
@@ -57,14 +64,23 @@ export interface PreparedService {
  * `createTokenframeHandler` (mounted in a server the merchant already runs).
  */
 export async function prepareService(options: Omit<StartServiceOptions, 'port' | 'host'> & LoadConfigOptions = {}) {
+  if (options.allowedOrigins?.length && !options.dev) {
+    throw new Error(
+      'Allowed origins belong to the development account, which exists only in development mode (--dev). ' +
+        'For other origins, create a key pair: tokenframe keys create --origin ORIGIN.',
+    );
+  }
   const config = loadConfig(options);
-  const store = await openStore({ databaseUrl: config.databaseUrl, databasePath: config.databasePath });
+  const dev = options.dev ? loadDevSetup(config.dataDir, options.allowedOrigins) : null;
+  const clock = options.clock ?? systemClock;
+  const stores = await openStores({ databaseUrl: config.databaseUrl, databasePath: config.databasePath });
   let app: FastifyInstance;
   try {
-    await seedDevAccount(store, config);
+    if (dev) await seedDevAccount(stores.keys, dev, clock);
     app = buildApp({
-      store,
+      stores,
       secrets: config,
+      clock,
       tokenTtlSeconds: config.tokenTtlSeconds,
       rateLimits: options.rateLimits,
       frameDir: options.frameDir,
@@ -72,25 +88,26 @@ export async function prepareService(options: Omit<StartServiceOptions, 'port' |
       frameKinds: options.frameKinds,
       logger: options.logger,
       trustProxy: options.trustProxy,
-      plaid: { ...config.plaid, accountId: config.devAccount.id },
+      plaid: dev ? { credentials: dev.plaid, accountId: dev.account.accountId, database: stores.database } : undefined,
       plaidPrefix: options.plaidPrefix,
     });
   } catch (error) {
-    await store.close();
+    await stores.close();
     throw error;
   }
   const sweeper = setInterval(() => {
-    sweep(store).catch((error) => app.log.error({ err: error }, 'sweep failed'));
+    sweep(stores, clock).catch((error) => app.log.error({ err: error }, 'sweep failed'));
   }, options.sweepIntervalMs ?? 60_000);
   sweeper.unref();
   let closing: Promise<void> | undefined;
   const prepared: PreparedService = {
     app,
     config,
-    store,
+    stores,
+    dev,
     close() {
       clearInterval(sweeper);
-      closing ??= app.close().then(() => store.close());
+      closing ??= app.close().then(() => stores.close());
       return closing;
     },
   };

@@ -1,7 +1,8 @@
+import type { Clock } from './clock';
 import type { ServiceSecrets } from './config';
 import { openSecret } from './crypto';
 import { StripeError } from './errors';
-import type { SourceRecord, TokenRecord, TokenStore } from './storage/types';
+import type { SourceRecord, TokenRecord, VaultStore } from './storage/types';
 import { issueToken } from './tokens/issue';
 
 /**
@@ -10,7 +11,7 @@ import { issueToken } from './tokens/issue';
  */
 
 /** Stripe's test tokens: usable as a source without being created, and as often as wanted. */
-export const testTokenCards: Record<string, string> = {
+const testTokenCards: Record<string, string> = {
   tok_visa: '4242424242424242',
   tok_visa_debit: '4000056655665556',
   tok_mastercard: '5555555555554444',
@@ -24,22 +25,27 @@ export const testTokenCards: Record<string, string> = {
 /** Tokenizes but is declined when used, as in Stripe's test mode. */
 const declinedCardNumbers = new Set(['4000000000000002']);
 
-const now = () => Math.floor(Date.now() / 1000);
+/** What consuming a token needs: the vault it is in, the keys to open it, the time it is used at. */
+export interface SourceTokenDependencies {
+  vault: VaultStore;
+  secrets: ServiceSecrets;
+  clock: Clock;
+}
 
 function sourceError(message: string, code?: string): StripeError {
   return new StripeError(400, 'invalid_request_error', message, code, 'source');
 }
 
 /** A token-shaped record for a test token, built fresh (with its own card id) on every use. */
-function testTokenRecord(id: string, accountId: string, secrets: ServiceSecrets): TokenRecord {
-  const nextYear = String(new Date().getFullYear() + 1);
+function testTokenRecord(id: string, accountId: string, { secrets, clock }: SourceTokenDependencies): TokenRecord {
+  const nextYear = String(new Date(clock.now() * 1000).getUTCFullYear() + 1);
   const card = {
     number: testTokenCards[id],
     exp_month: '12',
     exp_year: nextYear,
     cvc: id === 'tok_amex' ? '1234' : '123',
   };
-  const record = issueToken('card', card, { accountId, clientIp: null, secrets, ttlSeconds: 0 });
+  const record = issueToken('card', card, { accountId, clientIp: null, secrets, clock, ttlSeconds: 0 });
   return { ...record, id, used: true };
 }
 
@@ -49,17 +55,17 @@ function testTokenRecord(id: string, accountId: string, secrets: ServiceSecrets)
  * error. A declined test card is refused before the token is used up.
  */
 export async function consumeSourceToken(
-  store: TokenStore,
-  secrets: ServiceSecrets,
+  dependencies: SourceTokenDependencies,
   accountId: string,
   tokenId: string,
 ): Promise<TokenRecord> {
+  const { vault, secrets, clock } = dependencies;
   if (Object.hasOwn(testTokenCards, tokenId)) {
-    const record = testTokenRecord(tokenId, accountId, secrets);
+    const record = testTokenRecord(tokenId, accountId, dependencies);
     if (declinedCardNumbers.has(testTokenCards[tokenId])) throw cardDeclined();
     return record;
   }
-  const existing = await store.getToken(tokenId, accountId);
+  const existing = await vault.getToken(tokenId, accountId);
   if (!existing) throw sourceError(`No such token: '${tokenId}'`, 'resource_missing');
   if (existing.type !== 'card' && existing.type !== 'bank_account') {
     throw sourceError(`You cannot use a ${existing.type} token as a payment source.`, 'token_in_use');
@@ -68,7 +74,7 @@ export async function consumeSourceToken(
     const raw = openSecret(existing.secret, secrets.encryptionKeys);
     if (declinedCardNumbers.has(String(raw.number))) throw cardDeclined();
   }
-  const result = await store.consumeToken(tokenId, accountId, now());
+  const result = await vault.consumeToken(tokenId, accountId, clock.now());
   if (result.ok) return result.token;
   if (result.reason === 'used') {
     throw sourceError(`You cannot use a Stripe token more than once: ${tokenId}.`, 'token_already_used');
@@ -84,7 +90,7 @@ function cardDeclined(): StripeError {
 }
 
 /** The source a used token becomes: its card or bank account, now belonging to the customer. */
-export function sourceFromToken(token: TokenRecord, customerId: string): SourceRecord {
+export function sourceFromToken(token: TokenRecord, customerId: string, created: number): SourceRecord {
   const object = (token.type === 'card' ? token.token.card : token.token.bank_account) as Record<string, unknown> & {
     id: string;
     object: string;
@@ -97,6 +103,6 @@ export function sourceFromToken(token: TokenRecord, customerId: string): SourceR
     source: { ...object, customer: customerId },
     secret: token.secret,
     fingerprint: token.fingerprint,
-    created: now(),
+    created,
   };
 }

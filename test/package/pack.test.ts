@@ -111,7 +111,7 @@ describe('the installed package', () => {
     const found = JSON.parse(stdout) as { host: string; manifest: string; exports: string[] };
     assert.ok(found.host.endsWith('/node_modules/tokenframe/dist/host/tokenframe.mjs'), found.host);
     assert.ok(found.manifest.endsWith('/node_modules/tokenframe/custom-elements.json'), found.manifest);
-    for (const name of ['startService', 'createTokenframeHandler', 'buildApp', 'loadConfig', 'openStore']) {
+    for (const name of ['startService', 'createTokenframeHandler', 'buildApp', 'loadConfig', 'openStores']) {
       assert.ok(found.exports.includes(name), `tokenframe/server does not export ${name}`);
     }
   });
@@ -121,8 +121,8 @@ describe('the installed package', () => {
       import { createServer } from 'node:http';
       import { createTokenframeHandler } from 'tokenframe/server';
 
-      const tokenframe = createTokenframeHandler({ dataDir: 'vault-data' });
-      const { config } = await tokenframe.ready();
+      const tokenframe = createTokenframeHandler({ dataDir: 'vault-data', dev: true });
+      const { dev } = await tokenframe.ready();
       const server = createServer(tokenframe.handler);
       await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
       const url = 'http://127.0.0.1:' + server.address().port;
@@ -131,7 +131,7 @@ describe('the installed package', () => {
       const token = await fetch(url + '/v1/tokens', {
         method: 'POST',
         headers: {
-          authorization: 'Bearer ' + config.devAccount.publishableKey,
+          authorization: 'Bearer ' + dev.account.publishableKey,
           'content-type': 'application/x-www-form-urlencoded',
         },
         body: 'card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=${new Date().getFullYear() + 2}&card[cvc]=123',

@@ -8,6 +8,8 @@ import { startService, type RunningService, type StartServiceOptions } from '../
 
 export interface TestService {
   url: string;
+  /** The development account, whose keys these are. */
+  accountId: string;
   publishableKey: string;
   secretKey: string;
   dataDir: string;
@@ -49,17 +51,28 @@ export async function createTestDatabase(): Promise<TestDatabase | null> {
 /**
  * A real service on a free port of 127.0.0.1 with its own throwaway data
  * directory (and, in the server-pg stage, its own database), for tests that
- * talk HTTP (node, browser and e2e alike).
+ * talk HTTP (node, browser and e2e alike). In development mode, as `npm start`
+ * runs it, so tests use the development account's keys.
  */
 export async function startTestService(overrides: StartServiceOptions = {}): Promise<TestService> {
   const dataDir = overrides.dataDir ?? (await mkdtemp(join(tmpdir(), 'tokenframe-test-')));
   const database = overrides.databaseUrl === undefined ? await createTestDatabase() : null;
   const databaseUrl = overrides.databaseUrl ?? database?.url;
-  const service = await startService({ port: 0, host: '127.0.0.1', logger: false, ...overrides, dataDir, databaseUrl });
+  const service = await startService({
+    port: 0,
+    host: '127.0.0.1',
+    logger: false,
+    dev: true,
+    ...overrides,
+    dataDir,
+    databaseUrl,
+  });
+  if (!service.dev) throw new Error('startTestService needs development mode for its keys');
   return {
     url: service.url,
-    publishableKey: service.config.devAccount.publishableKey,
-    secretKey: service.config.devAccount.secretKey,
+    accountId: service.dev.account.accountId,
+    publishableKey: service.dev.account.publishableKey,
+    secretKey: service.dev.account.secretKey,
     dataDir,
     service,
     async close() {

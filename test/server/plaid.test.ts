@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { hashPlaidToken } from '../../src/server/plaid/sandbox';
+import { openPlaidStore } from '../../src/server/storage';
 import {
   assertNotInDatabaseFiles,
   callService,
@@ -39,7 +40,7 @@ let credentials: { client_id: string; secret: string };
 
 before(async () => {
   svc = await startTestService();
-  const { clientId, secret } = svc.service.config.plaid;
+  const { clientId, secret } = svc.service.dev!.plaid;
   credentials = { client_id: clientId, secret };
 });
 after(async () => {
@@ -269,10 +270,11 @@ describe('Plaid sandbox errors', () => {
 
     // Same Item, a public token that expired a second ago (Plaid's 30 minutes, elapsed).
     const expired = 'public-sandbox-00000000-0000-4000-8000-000000000000';
-    await svc.service.store.savePlaidPublicToken({
+    const plaidStore = await openPlaidStore(svc.service.stores.database);
+    await plaidStore.savePlaidPublicToken({
       tokenHash: hashPlaidToken(expired),
       itemId: first.body.item_id,
-      expiresAt: Math.floor(Date.now() / 1000) - 1,
+      expiresAt: svc.service.app.clock.now() - 1,
     });
     assertPlaidError(await exchange(expired), 400, 'INVALID_INPUT', 'INVALID_PUBLIC_TOKEN');
   });

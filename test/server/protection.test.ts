@@ -27,7 +27,7 @@ describe('rate limits on token creation', () => {
     assert.equal(limited.body.error.code, 'rate_limit');
     // Another key from the same IP gets its own per-key budget, until the IP's (4, of which a refused request
     // used none) is spent.
-    const other = await createKeyPair(svc.service.store, ['https://shop.example']);
+    const other = await createKeyPair(svc.service.stores.keys, ['https://shop.example']);
     assert.equal((await create(other.publishableKey)).status, 200);
     const ipLimited = await create(other.publishableKey);
     assert.equal(ipLimited.status, 429);

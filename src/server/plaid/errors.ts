@@ -47,7 +47,7 @@ export class PlaidError extends Error {
 export const invalidApiKeys = () =>
   new PlaidError(400, 'INVALID_INPUT', 'INVALID_API_KEYS', 'invalid client_id or secret provided');
 
-export const missingFields = (fields: readonly string[]) =>
+const missingFields = (fields: readonly string[]) =>
   new PlaidError(
     400,
     'INVALID_REQUEST',
@@ -55,7 +55,7 @@ export const missingFields = (fields: readonly string[]) =>
     `the following required fields are missing: ${fields.join(', ')}`,
   );
 
-export const invalidField = (field: string, problem: string) =>
+const invalidField = (field: string, problem: string) =>
   new PlaidError(400, 'INVALID_REQUEST', 'INVALID_FIELD', `${field} ${problem}`);
 
 export const invalidBody = (message = 'body could not be parsed as JSON', statusCode = 400) =>
@@ -109,7 +109,7 @@ function fromValidation(error: FastifyError): PlaidError {
 }
 
 /** Fastify's own errors (unparseable or oversized body, schema failures) as Plaid's. */
-export function toPlaidError(error: unknown): PlaidError {
+function toPlaidError(error: unknown): PlaidError {
   if (error instanceof PlaidError) return error;
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) return fromValidation(fastifyError);

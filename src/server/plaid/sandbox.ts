@@ -19,7 +19,7 @@ export const sandboxInstitutions: Readonly<Record<string, string>> = {
 export const sandboxLogin = { username: 'user_good', password: 'pass_good' } as const;
 
 /** Stripe's test bank (`STRIPE TEST BANK`). */
-export const sandboxRoutingNumber = '110000000';
+const sandboxRoutingNumber = '110000000';
 
 /** How long a public token can be exchanged, as in Plaid. */
 export const publicTokenTtlSeconds = 30 * 60;

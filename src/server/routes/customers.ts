@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { apiKeyOf } from '../auth';
-import type { ServiceSecrets } from '../config';
 import { StripeError } from '../errors';
 import { newId } from '../ids';
 import { consumeSourceToken, sourceFromToken } from '../sources';
-import type { CustomerRecord, TokenStore } from '../storage/types';
+import type { CustomerRecord } from '../storage/types';
 import {
   checkKnownParams,
   isParams,
@@ -13,11 +12,6 @@ import {
   readString,
   type Params,
 } from '../tokens/params';
-
-export interface CustomersRoutesOptions {
-  store: TokenStore;
-  secrets: ServiceSecrets;
-}
 
 const customerParams = ['source', 'email', 'name', 'description', 'phone', 'metadata', 'expand'];
 const idSchema = {
@@ -61,11 +55,11 @@ function newCustomer(id: string, created: number, body: Params): Customer {
  * Stripe's Customers API, as far as tokens need it: a token becomes a
  * customer's source (`card_…` or `ba_…`) exactly once. Secret key only.
  */
-export async function customersRoutes(app: FastifyInstance, options: CustomersRoutesOptions): Promise<void> {
-  const { store, secrets } = options;
+export async function customersRoutes(app: FastifyInstance): Promise<void> {
+  const { stores, secrets, clock } = app;
 
   async function customerOf(id: string, accountId: string): Promise<Customer> {
-    const record = await store.getCustomer(id, accountId);
+    const record = await stores.customers.getCustomer(id, accountId);
     if (!record) {
       const message = /^cus_[A-Za-z0-9]+$/.test(id) ? `No such customer: '${id}'` : 'No such customer.';
       throw new StripeError(404, 'invalid_request_error', message, 'resource_missing', 'id');
@@ -75,13 +69,13 @@ export async function customersRoutes(app: FastifyInstance, options: CustomersRo
 
   /** Uses the token and adds its card or bank account to the customer; the first source becomes the default. */
   async function attachSource(customer: Customer, accountId: string, tokenId: string) {
-    const token = await consumeSourceToken(store, secrets, accountId, tokenId);
-    const source = sourceFromToken(token, customer.id);
-    await store.insertSource(source);
+    const token = await consumeSourceToken({ vault: stores.vault, secrets, clock }, accountId, tokenId);
+    const source = sourceFromToken(token, customer.id, clock.now());
+    await stores.customers.insertSource(source);
     customer.sources.data.push(source.source);
     customer.sources.total_count += 1;
     customer.default_source ??= source.id;
-    await store.saveCustomer({ id: customer.id, accountId, customer, created: customer.created as number });
+    await stores.customers.saveCustomer({ id: customer.id, accountId, customer, created: customer.created as number });
     return source.source;
   }
 
@@ -89,13 +83,13 @@ export async function customersRoutes(app: FastifyInstance, options: CustomersRo
     const body = isParams(request.body) ? request.body : {};
     checkKnownParams(body, customerParams, '');
     const { accountId } = apiKeyOf(request);
-    const created = Math.floor(Date.now() / 1000);
+    const created = clock.now();
     const customer = newCustomer(newId('cus'), created, body);
     const source = readString(body.source, 'source');
     if (source) {
       await attachSource(customer, accountId, source);
     } else {
-      await store.saveCustomer({ id: customer.id, accountId, customer, created });
+      await stores.customers.saveCustomer({ id: customer.id, accountId, customer, created });
     }
     return customer;
   });

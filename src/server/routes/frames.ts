@@ -5,11 +5,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hashApiKey } from '../crypto';
 import { escapeHtml, injectIntoHead } from '../html';
-import type { TokenStore } from '../storage/types';
 import { framePages } from '../../protocol/messages';
 
 export interface FramesRoutesOptions {
-  store: TokenStore;
   /** The frame app's Vite output: `<kind>.html` and `assets/`. */
   frameDir: string;
   /** The host loader's build output, holding `tokenframe.js`. */
@@ -18,14 +16,14 @@ export interface FramesRoutesOptions {
   frameKinds?: readonly string[];
 }
 
-export const defaultFrameKinds = framePages;
+const defaultFrameKinds = framePages;
 
 const buildMissingMessage = 'tokenframe has not been built yet. Run `npm run build` and reload.';
 
 /** Only exact http(s) origins can go into a CSP header; anything else is dropped, not trusted. */
 const cspSafeOrigin = /^https?:\/\/[A-Za-z0-9.\-[\]]+(:\d+)?$/;
 
-export function frameContentSecurityPolicy(allowedOrigins: readonly string[]): string {
+function frameContentSecurityPolicy(allowedOrigins: readonly string[]): string {
   const ancestors = allowedOrigins.filter((origin) => cspSafeOrigin.test(origin));
   return [
     "default-src 'none'",
@@ -71,7 +69,7 @@ function isMissingFile(error: unknown): boolean {
  * origins from an injected meta tag so it can check the host's `init` message.
  */
 export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOptions): Promise<void> {
-  const { store } = options;
+  const { keys } = app.stores;
   const frameDir = resolve(options.frameDir);
   const hostDir = resolve(options.hostDir);
   const kinds = new Set(options.frameKinds ?? defaultFrameKinds);
@@ -84,12 +82,12 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
     if (typeof key !== 'string' || key === '') {
       return sendFramePage(reply, 400, 'The frame URL needs a publishable key (?key=pk_…).');
     }
-    const record = await store.findKeyByHash(hashApiKey(key));
+    const record = await keys.findKeyByHash(hashApiKey(key));
     // A secret key in a URL is already a leak; refuse to let it work at all.
     if (!record || record.kind !== 'publishable') {
       return sendFramePage(reply, 401, 'The publishable key in the frame URL is not valid.');
     }
-    const account = await store.getAccount(record.accountId);
+    const account = await keys.getAccount(record.accountId);
     if (!account) return sendFramePage(reply, 401, 'The publishable key in the frame URL is not valid.');
 
     let html: string;
@@ -158,6 +156,6 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
 }
 
 /** `sha384-…` as `<script integrity>` expects it. */
-export function subresourceIntegrity(content: string | Buffer): string {
+function subresourceIntegrity(content: string | Buffer): string {
   return `sha384-${createHash('sha384').update(content).digest('base64')}`;
 }

@@ -1,9 +1,8 @@
 import type {} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiKeyOf } from '../auth';
-import type { ServiceSecrets } from '../config';
 import { StripeError } from '../errors';
-import type { PublicToken, TokenStore } from '../storage/types';
+import type { PublicToken } from '../storage/types';
 import { isTokenKind, tokenKinds, type TokenKind } from '../tokens';
 import { issueToken } from '../tokens/issue';
 import { checkKnownParams, isParams, type Params } from '../tokens/params';
@@ -18,8 +17,6 @@ export interface RateLimits {
 export const defaultRateLimits: RateLimits = { perKeyPerMinute: 600, perIpPerMinute: 300 };
 
 export interface TokensRoutesOptions {
-  store: TokenStore;
-  secrets: ServiceSecrets;
   /** How long an unused token can be used, in seconds. */
   tokenTtlSeconds: number;
   rateLimits?: RateLimits;
@@ -66,7 +63,8 @@ function requestedKind(body: Params): TokenKind {
  * idempotency and storage.
  */
 export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOptions): Promise<void> {
-  const { store, secrets, tokenTtlSeconds, rateLimits = defaultRateLimits } = options;
+  const { stores, secrets, clock } = app;
+  const { tokenTtlSeconds, rateLimits = defaultRateLimits } = options;
 
   async function createToken(request: FastifyRequest, accountId: string, body: Params): Promise<PublicToken> {
     const kind = requestedKind(body);
@@ -74,9 +72,10 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
       accountId,
       clientIp: request.ip ?? null,
       secrets,
+      clock,
       ttlSeconds: tokenTtlSeconds,
     });
-    await store.insertToken(record);
+    await stores.vault.insertToken(record);
     return record.token;
   }
 
@@ -120,7 +119,7 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
     async (request) => {
       const { accountId } = apiKeyOf(request);
       const { id } = request.params;
-      const record = await store.getToken(id, accountId);
+      const record = await stores.vault.getToken(id, accountId);
       if (!record) {
         // Quote the id only when it looks like one: the path is user input.
         const message = /^[a-z]+_[A-Za-z0-9_]+$/.test(id) ? `No such token: '${id}'` : 'No such token.';

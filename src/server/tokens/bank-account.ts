@@ -13,7 +13,7 @@ import { newId } from '../ids';
 import { checkKnownParams, readDictionary, readEnum, readRequiredString, readString } from './params';
 import type { TokenBuilder } from './types';
 
-export const bankAccountParamNames = [
+const bankAccountParamNames = [
   'country',
   'currency',
   'account_holder_name',
@@ -23,8 +23,8 @@ export const bankAccountParamNames = [
   'account_type',
 ] as const;
 
-export const accountHolderTypes = ['individual', 'company'] as const;
-export const bankAccountTypes = ['checking', 'savings', 'futsu', 'toza'] as const;
+const accountHolderTypes = ['individual', 'company'] as const;
+const bankAccountTypes = ['checking', 'savings', 'futsu', 'toza'] as const;
 
 export type BankAccountObject = {
   id: string;

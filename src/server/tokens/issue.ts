@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import type { ServiceSecrets } from '../config';
 import { encrypt, fingerprint } from '../crypto';
 import type { TokenRecord } from '../storage/types';
@@ -9,6 +10,7 @@ export interface IssueOptions {
   /** Echoed as `client_ip`; null when the token is made server to server. */
   clientIp: string | null;
   secrets: ServiceSecrets;
+  clock: Clock;
   /** How long the token can be used. */
   ttlSeconds: number;
 }
@@ -21,8 +23,8 @@ export interface IssueOptions {
  * here, so they are stored alike.
  */
 export function issueToken(kind: TokenKind, params: unknown, options: IssueOptions): TokenRecord {
-  const { accountId, clientIp, secrets, ttlSeconds } = options;
-  const created = Math.floor(Date.now() / 1000);
+  const { accountId, clientIp, secrets, clock, ttlSeconds } = options;
+  const created = clock.now();
   const built = tokenBuilders[kind](params, {
     clientIp,
     created,

@@ -41,7 +41,7 @@ const ssnLast4: FieldReader = (value, param) => {
   return text;
 };
 
-export const addressShape: Shape = {
+const addressShape: Shape = {
   line1: field.string,
   line2: field.string,
   city: field.string,
@@ -73,7 +73,7 @@ const personDetailsShape: Shape = {
   verification: verificationShape,
 };
 
-export const individualShape: Shape = {
+const individualShape: Shape = {
   ...personDetailsShape,
   relationship: {
     director: field.boolean,
@@ -97,7 +97,7 @@ export const personShape: Shape = {
   },
 };
 
-export const companyShape: Shape = {
+const companyShape: Shape = {
   name: field.string,
   tax_id: field.string,
   vat_id: field.string,
@@ -111,7 +111,7 @@ export const companyShape: Shape = {
   verification: { document: documentShape },
 };
 
-export const businessTypes = ['individual', 'company', 'non_profit', 'government_entity'] as const;
+const businessTypes = ['individual', 'company', 'non_profit', 'government_entity'] as const;
 
 export const accountShape: Shape = {
   business_type: field.enum(businessTypes),

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { ServiceSecrets } from '../config';
 import { encrypt, openSecret } from '../crypto';
-import { checkPlaidCredentials, type PlaidCredentials } from '../plaid/credentials';
+import { openPlaidStore } from '../storage';
+import type { PlaidItemRecord } from '../storage/types';
+import { issueToken } from '../tokens/issue';
+import { checkPlaidCredentials, type PlaidCredentials } from './credentials';
 import {
   invalidAccessToken,
   invalidAccountId,
@@ -10,7 +12,7 @@ import {
   invalidInstitution,
   invalidPublicToken,
   registerPlaidErrorHandlers,
-} from '../plaid/errors';
+} from './errors';
 import {
   hashPlaidToken,
   newAccessToken,
@@ -22,7 +24,7 @@ import {
   sandboxLogin,
   type BankNumbers,
   type PlaidAccount,
-} from '../plaid/sandbox';
+} from './sandbox';
 import {
   accountsGetSchema,
   publicTokenCreateSchema,
@@ -32,29 +34,22 @@ import {
   type ProcessorTokenBody,
   type PublicTokenCreateBody,
   type PublicTokenExchangeBody,
-} from '../plaid/schemas';
-import type { PlaidItemRecord, TokenStore } from '../storage/types';
-import { issueToken } from '../tokens/issue';
-
-export const defaultPlaidPrefix = '/plaid';
+} from './schemas';
 
 /** Plaid bodies are a few short strings; anything near this is not a Plaid request. */
-export const plaidBodyLimit = 64 * 1024;
+const plaidBodyLimit = 64 * 1024;
 
-export interface PlaidSandboxOptions extends PlaidCredentials {
+/** The open database the service's stores are in; the sandbox keeps its own store there. */
+type Database = Parameters<typeof openPlaidStore>[0];
+
+export interface PlaidSandboxOptions {
+  credentials: PlaidCredentials;
   /** The tokenframe account whose vault receives the sandbox's bank tokens. */
   accountId: string;
-}
-
-export interface PlaidRoutesOptions {
-  store: TokenStore;
-  secrets: ServiceSecrets;
+  database: Database;
   /** How long an unused bank token can be used, in seconds (as for `POST /v1/tokens`). */
   tokenTtlSeconds: number;
-  sandbox: PlaidSandboxOptions;
 }
-
-const now = () => Math.floor(Date.now() / 1000);
 
 /**
  * A Plaid-compatible sandbox: Link's outcome (`/sandbox/public_token/create`),
@@ -63,8 +58,10 @@ const now = () => Math.floor(Date.now() / 1000);
  * flow runs end to end. Plaid speaks JSON, so this plugin swaps the service's
  * form parser for a JSON one, for its own routes only.
  */
-export async function plaidRoutes(app: FastifyInstance, options: PlaidRoutesOptions): Promise<void> {
-  const { store, secrets, tokenTtlSeconds, sandbox } = options;
+export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOptions): Promise<void> {
+  const { credentials, accountId: sandboxAccountId, tokenTtlSeconds } = options;
+  const { stores, secrets, clock } = app;
+  const store = await openPlaidStore(options.database);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
@@ -77,11 +74,11 @@ export async function plaidRoutes(app: FastifyInstance, options: PlaidRoutesOpti
   });
   registerPlaidErrorHandlers(app);
   // After parsing (the credentials may be in the body), before the body is validated.
-  app.addHook('preValidation', async (request) => checkPlaidCredentials(request, sandbox));
+  app.addHook('preValidation', async (request) => checkPlaidCredentials(request, credentials));
 
   async function itemFor(accessToken: string): Promise<PlaidItemRecord> {
     const item = await store.findPlaidItemByAccessToken(hashPlaidToken(accessToken));
-    if (!item || item.accountId !== sandbox.accountId) throw invalidAccessToken();
+    if (!item || item.accountId !== sandboxAccountId) throw invalidAccessToken();
     return item;
   }
 
@@ -103,11 +100,11 @@ export async function plaidRoutes(app: FastifyInstance, options: PlaidRoutesOpti
         throw invalidCredentials();
       }
 
-      const created = now();
+      const created = clock.now();
       const { accounts, numbers } = openSandboxAccounts();
       const item: PlaidItemRecord = {
         itemId: newItemId(),
-        accountId: sandbox.accountId,
+        accountId: sandboxAccountId,
         accessTokenHash: null,
         institutionId,
         accounts,
@@ -129,9 +126,9 @@ export async function plaidRoutes(app: FastifyInstance, options: PlaidRoutesOpti
     '/item/public_token/exchange',
     { schema: publicTokenExchangeSchema },
     async (request) => {
-      const itemId = await store.takePlaidPublicToken(hashPlaidToken(request.body.public_token), now());
+      const itemId = await store.takePlaidPublicToken(hashPlaidToken(request.body.public_token), clock.now());
       const item = itemId ? await store.getPlaidItem(itemId) : null;
-      if (!item || item.accountId !== sandbox.accountId) throw invalidPublicToken();
+      if (!item || item.accountId !== sandboxAccountId) throw invalidPublicToken();
       const accessToken = newAccessToken();
       await store.savePlaidItem({ ...item, accessTokenHash: hashPlaidToken(accessToken) });
       return { access_token: accessToken, item_id: item.itemId, request_id: request.id };
@@ -176,9 +173,9 @@ export async function plaidRoutes(app: FastifyInstance, options: PlaidRoutesOpti
           account_type: account.subtype,
         },
         // Made server to server by the merchant's Plaid call, not by a browser.
-        { accountId: item.accountId, clientIp: null, secrets, ttlSeconds: tokenTtlSeconds },
+        { accountId: item.accountId, clientIp: null, secrets, clock, ttlSeconds: tokenTtlSeconds },
       );
-      await store.insertToken(record);
+      await stores.vault.insertToken(record);
       return { stripe_bank_account_token: record.id, request_id: request.id };
     },
   );
