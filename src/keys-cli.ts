@@ -3,7 +3,8 @@ import { systemClock } from './server/clock';
 import { addEncryptionKey, loadConfig } from './server/config';
 import { decrypt, encrypt } from './server/crypto';
 import { createKeyPair } from './server/keys';
-import { openPlaidStore, openStores } from './server/storage';
+import { openPlaidStore } from './server/plaid/store';
+import { openStores } from './server/storage';
 import type { EncryptedRows } from './server/storage/types';
 import type { OpenStores } from './server/service';
 

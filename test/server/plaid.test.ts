@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { hashPlaidToken } from '../../src/server/plaid/sandbox';
-import { openPlaidStore } from '../../src/server/storage';
+import { openPlaidStore } from '../../src/server/plaid/store';
 import {
   assertNotInDatabaseFiles,
   callService,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { encrypt, openSecret } from '../crypto';
-import { openPlaidStore } from '../storage';
+import { openPlaidStore } from './store';
+import type { Database } from '../storage';
 import type { PlaidItemRecord } from '../storage/types';
 import { issueToken } from '../tokens/issue';
 import { checkPlaidCredentials, type PlaidCredentials } from './credentials';
@@ -40,7 +41,6 @@ import {
 const plaidBodyLimit = 64 * 1024;
 
 /** The open database the service's stores are in; the sandbox keeps its own store there. */
-type Database = Parameters<typeof openPlaidStore>[0];
 
 export interface PlaidSandboxOptions {
   credentials: PlaidCredentials;
