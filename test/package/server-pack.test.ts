@@ -178,7 +178,7 @@ describe('the installed @tokenframe/server', () => {
     assert.match(listed.stdout, /https:\/\/shop\.example/);
   });
 
-  it('`tokenframe serve` from node_modules/.bin serves the loader and creates a token with the development key', async () => {
+  it('`tokenframe serve` from node_modules/.bin serves the loader and a frame page, and creates a token with the development key', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const service = spawn(
@@ -197,6 +197,10 @@ describe('the installed @tokenframe/server', () => {
       assert.equal(loader.status, 200);
       assert.match(loader.headers.get('content-type') ?? '', /javascript/);
       const { publishableKey } = JSON.parse(await readFile(join(project, 'serve-data/dev-keys.json'), 'utf8'));
+      // The frame pages come from the package's own dist/frame, found from dist/node.
+      const frame = await fetch(`${url}/frame/v1/card.html?key=${publishableKey}`);
+      assert.equal(frame.status, 200);
+      assert.match(await frame.text(), /<script type="module"[^>]* src="\/frame\/v1\/assets\//);
       const token = await fetch(`${url}/v1/tokens`, {
         method: 'POST',
         headers: { authorization: `Bearer ${publishableKey}`, 'content-type': 'application/x-www-form-urlencoded' },
