@@ -1,4 +1,4 @@
-// Installs npm dependencies when they are missing or when package.json or
+// Installs npm dependencies when they are missing or when a package.json or
 // package-lock.json changed since the last install. Runs before anything else
 // in `npm start` and `npm test`, so it may use only Node's own modules.
 import { execSync } from 'node:child_process';
@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const marker = `${root}node_modules/.tokenframe-installed`;
 
+/** package-lock.json and every package.json it was resolved from (the root's and the workspaces'). */
 function manifestHash() {
   const hash = createHash('sha256');
-  for (const file of ['package.json', 'package-lock.json']) {
+  const { workspaces = [] } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+  for (const file of ['package.json', 'package-lock.json', ...workspaces.map((dir) => `${dir}/package.json`)]) {
     if (existsSync(`${root}${file}`)) hash.update(readFileSync(`${root}${file}`));
   }
   return hash.digest('hex');
@@ -20,9 +22,10 @@ function manifestHash() {
 export function ensureDependencies() {
   if (existsSync(marker) && readFileSync(marker, 'utf8') === manifestHash()) return;
   console.log('Installing dependencies (better-sqlite3 compiles on first install, about 2 minutes) …');
-  // `npm install` rather than `npm ci`: npm 11 leaves some optional platform
-  // packages (rollup's) out of a lock file it wrote itself, and `npm ci` then refuses it.
-  execSync('npm install --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  // `npm ci`, never `npm install`: it installs exactly what package-lock.json
+  // says and never rewrites it, so `npm start` and `npm test` leave a clone as
+  // they found it. A lock file that does not match package.json fails here, loudly.
+  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
   writeFileSync(marker, manifestHash());
 }
 

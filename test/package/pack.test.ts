@@ -1,14 +1,14 @@
-// The npm package as a user gets it: `npm pack`, unpacked into a throwaway
-// project outside the repository, used with plain `node` (no tsx) and `tsc`.
+// The `tokenframe` package as a web developer gets it: `npm pack`, then
+// `npm install`ed into a fresh Vite + React project outside the repository,
+// type-checked and built there, as a shop would.
 //
-// The tarball is unpacked rather than `npm install`ed so the test needs no
-// registry: the package's dependencies are linked from this repository's
-// node_modules, one link per entry in package.json `dependencies` and nothing
-// else, so a dependency missing from package.json fails here as it would for a user.
+// The project's own tools (Vite, React, TypeScript) are pinned to the versions
+// this repository uses and installed with --prefer-offline, so npm takes them
+// from its cache and the registry is asked only about what is not there.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,9 +17,22 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  dependencies: Record<string, string>;
-};
+const packageRoot = join(root, 'packages/tokenframe');
+
+/** Packages of the service: none of them may reach a page's project. */
+const serverPackages = [
+  '@tokenframe/server',
+  'fastify',
+  '@fastify/rate-limit',
+  '@fastify/static',
+  'pg',
+  'better-sqlite3',
+  'qs',
+  'card-validator',
+  'ibantools',
+  'bindings',
+  'prebuild-install',
+];
 
 interface PackResult {
   filename: string;
@@ -27,156 +40,141 @@ interface PackResult {
   files: { path: string }[];
 }
 
+interface LockFile {
+  packages: Record<string, { dependencies?: object; optionalDependencies?: object; hasInstallScript?: boolean }>;
+}
+
 let scratch: string;
 let project: string;
-let packageDir: string;
 let packed: PackResult;
 let files: string[];
+let lock: LockFile;
+
+/** The version of `name` this repository has installed, so npm finds it in its cache. */
+const repositoryVersion = (name: string): string =>
+  (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Runs `node` (never with tsx) in the throwaway project. */
-const node = (args: string[], cwd = project) => run(process.execPath, args, { cwd, env: { ...process.env } });
+const node = (args: string[]) => run(process.execPath, args, { cwd: project, env: { ...process.env } });
 
 before(async () => {
-  for (const built of ['dist/host/tokenframe.mjs', 'dist/node/server.js', 'dist/types', 'custom-elements.json']) {
-    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run npm run build first.`);
+  for (const built of ['dist/host/tokenframe.mjs', 'dist/types/host/index.d.ts', 'custom-elements.json']) {
+    if (!existsSync(join(packageRoot, built)))
+      throw new Error(`packages/tokenframe/${built} is missing: run npm run build first.`);
   }
   scratch = await mkdtemp(join(tmpdir(), 'tokenframe-package-'));
   // --ignore-scripts: pack what the build stage built, without running prepublish hooks.
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], {
-    cwd: root,
-  });
+  const { stdout } = await run(
+    'npm',
+    ['pack', '--json', '--ignore-scripts', '--workspace', 'packages/tokenframe', '--pack-destination', scratch],
+    { cwd: root },
+  );
   [packed] = JSON.parse(stdout) as PackResult[];
   files = packed.files.map((file) => file.path);
 
   project = join(scratch, 'shop');
-  packageDir = join(project, 'node_modules/tokenframe');
-  await mkdir(join(project, 'node_modules/@types'), { recursive: true });
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module' }));
-  await run('tar', ['-xzf', join(scratch, packed.filename), '-C', scratch]);
-  await rename(join(scratch, 'package'), packageDir);
-  // @types/node is the user's own dev dependency, as in any TypeScript project on Node.
-  for (const dependency of [...Object.keys(manifest.dependencies), '@types/node']) {
-    await mkdir(join(project, 'node_modules', dependency, '..'), { recursive: true });
-    await symlink(join(root, 'node_modules', dependency), join(project, 'node_modules', dependency), 'dir');
-  }
+  await mkdir(join(project, 'src'), { recursive: true });
+  const pinned = (names: string[]) => Object.fromEntries(names.map((name) => [name, repositoryVersion(name)]));
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({
+      name: 'shop',
+      private: true,
+      type: 'module',
+      dependencies: { tokenframe: `file:../${packed.filename}`, ...pinned(['react', 'react-dom']) },
+      devDependencies: pinned([
+        'vite',
+        '@vitejs/plugin-react',
+        'typescript',
+        '@types/react',
+        '@types/react-dom',
+        '@types/node',
+      ]),
+    }),
+  );
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project });
+  lock = JSON.parse(await readFile(join(project, 'package-lock.json'), 'utf8')) as LockFile;
 });
 
 after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-describe('npm pack', () => {
-  it('ships the built host, frame, service, CLI, types and manifest', () => {
+describe('npm pack (tokenframe)', () => {
+  it('ships the host elements (ESM and <script src>), their types, JSX types and the manifest', () => {
     for (const expected of [
       'package.json',
       'README.md',
-      'bin/tokenframe.js',
       'custom-elements.json',
       'dist/host/tokenframe.mjs',
       'dist/host/tokenframe.js',
-      'dist/frame/card.html',
-      'dist/node/server.js',
-      'dist/node/cli.js',
-      'dist/node/migrations/postgres/001_initial.sql',
       'dist/types/host/index.d.ts',
-      'dist/types/server/index.d.ts',
+      'dist/types/host/jsx.d.ts',
     ]) {
       assert.ok(files.includes(expected), `${expected} is not in the tarball`);
     }
   });
 
-  it('leaves out sources, tests, the demo, examples and server source maps', () => {
+  it('leaves out sources, tests, the demo, examples and everything of the service', () => {
     const unwanted = files.filter(
       (path) =>
-        /^(src|test|demo|examples|scripts|screenshots)\//.test(path) ||
+        /^(src|test|demo|examples|scripts|screenshots|bin)\//.test(path) ||
+        /^dist\/(node|frame|types\/server)\//.test(path) ||
         /\.test\.|\.spec\./.test(path) ||
-        /^dist\/(node|types)\/.*\.map$/.test(path) ||
+        /^dist\/types\/.*\.map$/.test(path) ||
         path.endsWith('.ts') !== path.endsWith('.d.ts'),
     );
     assert.deepEqual(unwanted, []);
     console.log(`tarball: ${files.length} files, ${(packed.size / 1024).toFixed(1)} kB`);
   });
+
+  it('has no dependencies', () => {
+    const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(manifest.dependencies, undefined);
+    assert.equal(manifest.optionalDependencies, undefined);
+  });
 });
 
-describe('the installed package', () => {
-  it("resolves 'tokenframe' to the ES module build and 'tokenframe/server' to the compiled service", async () => {
-    const script = `
-      const server = await import('tokenframe/server');
-      console.log(JSON.stringify({
-        host: import.meta.resolve('tokenframe'),
-        manifest: import.meta.resolve('tokenframe/custom-elements.json'),
-        exports: Object.keys(server),
-      }));`;
+describe('tokenframe installed into a fresh Vite + React project', () => {
+  it('adds no server package and nothing that builds natively to its lock file', () => {
+    const installed = Object.keys(lock.packages).map((path) => path.replace(/^.*node_modules\//, ''));
+    assert.deepEqual(
+      serverPackages.filter((name) => installed.includes(name)),
+      [],
+    );
+    const entry = lock.packages['node_modules/tokenframe'];
+    assert.ok(entry, 'tokenframe is in the lock file');
+    assert.equal(entry.dependencies, undefined);
+    assert.equal(entry.optionalDependencies, undefined);
+    const native = Object.entries(lock.packages)
+      .filter(([, found]) => found.hasInstallScript)
+      .map(([path]) => path);
+    assert.deepEqual(native, []);
+  });
+
+  it("resolves 'tokenframe' to the ES module build and its manifest", async () => {
+    const script = `console.log(JSON.stringify({
+      host: import.meta.resolve('tokenframe'),
+      manifest: import.meta.resolve('tokenframe/custom-elements.json'),
+    }));`;
     const { stdout } = await node(['--input-type=module', '-e', script]);
-    const found = JSON.parse(stdout) as { host: string; manifest: string; exports: string[] };
+    const found = JSON.parse(stdout) as { host: string; manifest: string };
     assert.ok(found.host.endsWith('/node_modules/tokenframe/dist/host/tokenframe.mjs'), found.host);
     assert.ok(found.manifest.endsWith('/node_modules/tokenframe/custom-elements.json'), found.manifest);
-    for (const name of ['startService', 'createTokenframeHandler', 'buildApp', 'loadConfig', 'openStores']) {
-      assert.ok(found.exports.includes(name), `tokenframe/server does not export ${name}`);
-    }
   });
 
-  it('createTokenframeHandler in a node:http server serves the loader and creates tokens', async () => {
-    const script = `
-      import { createServer } from 'node:http';
-      import { createTokenframeHandler } from 'tokenframe/server';
-
-      const tokenframe = createTokenframeHandler({ dataDir: 'vault-data', dev: true });
-      const { dev } = await tokenframe.ready();
-      const server = createServer(tokenframe.handler);
-      await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
-      const url = 'http://127.0.0.1:' + server.address().port;
-
-      const loader = await fetch(url + '/v1/tokenframe.js');
-      const token = await fetch(url + '/v1/tokens', {
-        method: 'POST',
-        headers: {
-          authorization: 'Bearer ' + dev.account.publishableKey,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: 'card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=${new Date().getFullYear() + 2}&card[cvc]=123',
-      });
-      console.log(JSON.stringify({
-        loader: { status: loader.status, type: loader.headers.get('content-type'), length: (await loader.text()).length },
-        token: { status: token.status, body: await token.json() },
-      }));
-      await new Promise((closed) => server.close(closed));
-      await tokenframe.close();`;
-    await writeFile(join(project, 'embed.mjs'), script);
-    const { stdout } = await node(['embed.mjs']);
-    const { loader, token } = JSON.parse(stdout);
-    assert.equal(loader.status, 200);
-    assert.match(loader.type, /javascript/);
-    assert.ok(loader.length > 1000, 'the loader is the built dist/host/tokenframe.js');
-    assert.equal(token.status, 200, JSON.stringify(token.body));
-    assert.match(token.body.id, /^tok_/);
-    assert.equal(token.body.card.last4, '4242');
-  });
-
-  it('the tokenframe bin runs the compiled CLI with plain node', async () => {
-    assert.ok(!existsSync(join(project, 'node_modules/tsx')), 'tsx must not be available to the package');
-    const bin = join(packageDir, 'bin/tokenframe.js');
-    const created = await node([bin, 'keys', 'create', '--origin', 'https://shop.example', '--data-dir', 'cli-data']);
-    const publishableKey = /publishable key:\s+(pk_test_\S+)/.exec(created.stdout)?.[1];
-    assert.ok(publishableKey, created.stdout);
-    const listed = await node([bin, 'keys', 'list', '--data-dir', 'cli-data']);
-    assert.match(listed.stdout, /publishable/);
-    assert.ok(listed.stdout.includes(publishableKey));
-    assert.match(listed.stdout, /https:\/\/shop\.example/);
-  });
-
-  it('TypeScript types the elements and the server API from the packed declarations', async () => {
+  it('TypeScript types the elements from the packed declarations under NodeNext resolution', async () => {
     // NodeNext is the strictest resolution: it follows only the exports map and
     // explicit extensions, so a declaration it cannot follow fails here.
     await writeFile(
-      join(project, 'tsconfig.json'),
+      join(project, 'tsconfig.node-next.json'),
       JSON.stringify({
         compilerOptions: {
           module: 'NodeNext',
           moduleResolution: 'NodeNext',
           target: 'ES2022',
           lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          types: ['node'],
+          types: [],
           strict: true,
           noEmit: true,
           skipLibCheck: true,
@@ -188,7 +186,6 @@ describe('the installed package', () => {
       join(project, 'checkout.ts'),
       `import 'tokenframe';
 import type { TokenizeResult } from 'tokenframe';
-import { createTokenframeHandler, type TokenframeHandler } from 'tokenframe/server';
 
 const card = document.querySelector('tokenframe-card');
 const result: Promise<TokenizeResult> | undefined = card?.tokenize({ name: 'Jenny Rosen' });
@@ -196,16 +193,74 @@ const result: Promise<TokenizeResult> | undefined = card?.tokenize({ name: 'Jenn
 card?.tokenize(42);
 const bank = document.createElement('tokenframe-bank-account');
 bank.clear();
-
-const vault: TokenframeHandler = createTokenframeHandler({ dataDir: 'vault-data' });
-// @ts-expect-error the embedding server listens, not tokenframe.
-createTokenframeHandler({ port: 4242 });
-export { result, vault };
+export { result };
 `,
     );
-    const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    await node([tsc, '-p', project]).catch((error: { stdout: string }) => {
-      assert.fail(`tsc failed on the packed types:\n${error.stdout}`);
-    });
+    await node(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node-next.json']).catch(
+      (error: { stdout: string }) => assert.fail(`tsc failed on the packed types:\n${error.stdout}`),
+    );
+  });
+
+  it('type-checks a TSX checkout with <tokenframe-card> (tokenframe/jsx) and builds it with Vite', async () => {
+    await writeFile(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          jsx: 'react-jsx',
+          types: [],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+        },
+        include: ['src'],
+      }),
+    );
+    await writeFile(
+      join(project, 'vite.config.ts'),
+      `import react from '@vitejs/plugin-react';\nexport default { plugins: [react()] };\n`,
+    );
+    await writeFile(
+      join(project, 'index.html'),
+      `<div id="root"></div><script type="module" src="/src/main.tsx"></script>\n`,
+    );
+    await writeFile(
+      join(project, 'src/main.tsx'),
+      `import type {} from 'tokenframe/jsx';
+import { createToken, type TokenframeCard } from 'tokenframe';
+import { useRef, type FormEvent } from 'react';
+import { createRoot } from 'react-dom/client';
+
+function Checkout() {
+  const card = useRef<TokenframeCard>(null);
+  const pay = async (event: FormEvent) => {
+    event.preventDefault();
+    const { token, error } = await createToken(card.current!, { name: 'Jenny Rosen' });
+    console.log(token?.id ?? error?.message);
+  };
+  return (
+    <form onSubmit={pay}>
+      <tokenframe-card ref={card} publishable-key="pk_test_1" origin="https://vault.example" required />
+      {/* @ts-expect-error the JSX types know each element's attributes: this one has none called colour. */}
+      <tokenframe-card publishable-key="pk_test_1" colour="red" />
+      <button>Pay</button>
+    </form>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Checkout />);
+`,
+    );
+    await node(['node_modules/typescript/bin/tsc', '-p', '.']).catch((error: { stdout: string }) =>
+      assert.fail(`tsc failed on the TSX checkout:\n${error.stdout}`),
+    );
+    await node(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+    const assets = join(project, 'dist/assets');
+    const bundles = (await readdir(assets)).filter((file) => file.endsWith('.js'));
+    const bundled = (await Promise.all(bundles.map((file) => readFile(join(assets, file), 'utf8')))).join('\n');
+    assert.ok(bundled.includes('tokenframe-card'), 'the app bundle defines <tokenframe-card>');
   });
 });
