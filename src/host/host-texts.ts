@@ -1,18 +1,18 @@
 import type { HostMessageKey } from '../kinds/kind-descriptor';
 
-export type HostText = 'loading' | 'loadFailed' | 'retry' | HostMessageKey;
+export type HostText = 'loading' | 'failed' | 'retry' | HostMessageKey;
 
 /** Where each text is in its language's line below (a `Record`, so a new key cannot be forgotten here). */
 const positions: Record<HostText, number> = {
   loading: 0,
-  loadFailed: 1,
+  failed: 1,
   retry: 2,
-  completeCard: 3,
-  completeBankAccount: 4,
-  enterCvc: 5,
-  enterId: 6,
-  enterNumber: 7,
-  enterExpiry: 8,
+  card: 3,
+  bankAccount: 4,
+  cvc: 5,
+  id: 6,
+  number: 7,
+  expiry: 8,
 };
 
 /**

@@ -42,6 +42,6 @@ export function retryNotice(locale: string, retry: () => void): HTMLElement {
     textContent: hostText(lang, 'retry'),
     onclick: retry,
   });
-  notice.append(hostText(lang, 'loadFailed'), button);
+  notice.append(hostText(lang, 'failed'), button);
   return notice;
 }

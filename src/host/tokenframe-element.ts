@@ -79,11 +79,11 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   static get observedAttributes(): string[] {
-    const { valueAttributes = {}, flagAttributes = {} } = this.kind;
+    const { attributes = {}, flags = {} } = this.kind;
     return [
       ...['disabled', 'required', 'name', 'key', 'publishable-key', 'origin', 'locale', 'appearance'],
-      ...Object.keys(valueAttributes),
-      ...Object.keys(flagAttributes),
+      ...Object.keys(attributes),
+      ...Object.keys(flags),
     ];
   }
 
@@ -96,16 +96,16 @@ export abstract class TokenframeElement extends HTMLElement {
    * out, not sent as `undefined` (the frame would drop the message).
    */
   protected frameOptions(): FrameOptions {
-    const { valueAttributes = {}, flagAttributes = {} } = this.kind;
+    const { attributes = {}, flags = {} } = this.kind;
     const options: FrameOptions = {
       disabled: this.hasAttribute('disabled') || this.disabledByForm,
       locale: resolveLocale(this),
     };
-    for (const [attribute, option] of Object.entries(valueAttributes)) {
+    for (const [attribute, option] of Object.entries(attributes)) {
       const value = this.getAttribute(attribute);
       if (value !== null) options[option] = value;
     }
-    for (const [attribute, option] of Object.entries(flagAttributes)) options[option] = this.hasAttribute(attribute);
+    for (const [attribute, option] of Object.entries(flags)) options[option] = this.hasAttribute(attribute);
     return options;
   }
 

@@ -3,40 +3,40 @@ import type { KindDescriptor } from './kind-descriptor';
 export const card = {
   page: 'card',
   tag: 'tokenframe-card',
-  flagAttributes: { 'hide-postal-code': 'hidePostalCode' },
+  flags: { 'hide-postal-code': 'hidePostalCode' },
   rows: 2,
-  incomplete: 'completeCard',
+  incomplete: 'card',
 } as const satisfies KindDescriptor;
 
 export const bankAccount = {
   page: 'bank-account',
   tag: 'tokenframe-bank-account',
-  valueAttributes: { country: 'country', currency: 'currency' },
+  attributes: { country: 'country', currency: 'currency' },
   rows: 3,
-  incomplete: 'completeBankAccount',
+  incomplete: 'bankAccount',
 } as const satisfies KindDescriptor;
 
 export const cvcUpdate = {
   page: 'cvc-update',
   tag: 'tokenframe-cvc-update',
-  valueAttributes: { brand: 'brand' },
+  attributes: { brand: 'brand' },
   rows: 1,
-  incomplete: 'enterCvc',
+  incomplete: 'cvc',
 } as const satisfies KindDescriptor;
 
 export const pii = {
   page: 'pii',
   tag: 'tokenframe-pii',
-  valueAttributes: { country: 'country', 'id-type': 'idType' },
+  attributes: { country: 'country', 'id-type': 'idType' },
   rows: 1,
-  incomplete: 'enterId',
+  incomplete: 'id',
 } as const satisfies KindDescriptor;
 
 export const cardNumber = {
   page: 'card-number',
   tag: 'tokenframe-card-number',
   rows: 1,
-  incomplete: 'enterNumber',
+  incomplete: 'number',
   cardField: 'number',
 } as const satisfies KindDescriptor;
 
@@ -44,7 +44,7 @@ export const cardExpiry = {
   page: 'card-expiry',
   tag: 'tokenframe-card-expiry',
   rows: 1,
-  incomplete: 'enterExpiry',
+  incomplete: 'expiry',
   cardField: 'expiry',
 } as const satisfies KindDescriptor;
 
@@ -52,7 +52,7 @@ export const cardCvc = {
   page: 'card-cvc',
   tag: 'tokenframe-card-cvc',
   rows: 1,
-  incomplete: 'enterCvc',
+  incomplete: 'cvc',
   cardField: 'cvc',
 } as const satisfies KindDescriptor;
 

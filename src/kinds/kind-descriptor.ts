@@ -5,8 +5,7 @@ type OptionOfType<T> = {
 }[keyof FrameOptions];
 
 /** A message the host shows itself (in the page's language, see src/host/host-texts.ts). */
-export type HostMessageKey =
-  'completeCard' | 'completeBankAccount' | 'enterCvc' | 'enterId' | 'enterNumber' | 'enterExpiry';
+export type HostMessageKey = 'card' | 'bankAccount' | 'cvc' | 'id' | 'number' | 'expiry';
 
 /** Which part of a card split over three elements, for the split card kinds. */
 export type CardField = 'number' | 'expiry' | 'cvc';
@@ -22,9 +21,9 @@ export interface KindDescriptor {
   readonly page: string;
   readonly tag: `tokenframe-${string}`;
   /** The kind's own attributes (beyond every element's) whose value is a frame option: `country` → `options.country`. */
-  readonly valueAttributes?: Readonly<Record<string, OptionOfType<string>>>;
+  readonly attributes?: Readonly<Record<string, OptionOfType<string>>>;
   /** The kind's own attributes whose presence is a frame option: `hide-postal-code` → `options.hidePostalCode`. */
-  readonly flagAttributes?: Readonly<Record<string, OptionOfType<boolean>>>;
+  readonly flags?: Readonly<Record<string, OptionOfType<boolean>>>;
   /** Rows of fields in the frame's form, so the loading skeleton is as tall as the fields it stands for. */
   readonly rows: number;
   /** What the form says while the fields are empty (and required) or incomplete. */

@@ -10,9 +10,9 @@ import { declaredKinds } from '../kinds/declared-kinds';
 const throwaway: KindDescriptor = {
   page: 'gift-card',
   tag: 'tokenframe-gift-card',
-  valueAttributes: { currency: 'currency' },
+  attributes: { currency: 'currency' },
   rows: 1,
-  incomplete: 'enterNumber',
+  incomplete: 'number',
 };
 
 describe('element kinds', () => {
