@@ -11,6 +11,7 @@ import { TokenframeElement } from './tokenframe-element';
 export class TokenframeCard extends TokenframeElement {
   /** @internal */
   static override readonly kind = card;
+  declare protected readonly kind: typeof card;
 }
 
 /**
@@ -24,6 +25,7 @@ export class TokenframeCard extends TokenframeElement {
 export class TokenframeBankAccount extends TokenframeElement {
   /** @internal */
   static override readonly kind = bankAccount;
+  declare protected readonly kind: typeof bankAccount;
 }
 
 /**
@@ -36,6 +38,7 @@ export class TokenframeBankAccount extends TokenframeElement {
 export class TokenframeCvcUpdate extends TokenframeElement {
   /** @internal */
   static override readonly kind = cvcUpdate;
+  declare protected readonly kind: typeof cvcUpdate;
 }
 
 /**
@@ -50,4 +53,5 @@ export class TokenframeCvcUpdate extends TokenframeElement {
 export class TokenframePii extends TokenframeElement {
   /** @internal */
   static override readonly kind = pii;
+  declare protected readonly kind: typeof pii;
 }

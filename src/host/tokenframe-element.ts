@@ -42,6 +42,11 @@ export abstract class TokenframeElement extends HTMLElement {
 
   /** @internal What kind of element this is: every subclass names its descriptor. */
   static readonly kind: KindDescriptor;
+  /**
+   * The class's kind, on the instance. Subclasses declare its exact type, which keeps the element types apart
+   * (a bank account element is not a card element, in a ref's type too).
+   */
+  protected readonly kind: KindDescriptor;
   private connection: FrameConnection | null = null;
   private setupError: TokenError | null = null;
   private readonly internals: ElementInternals;
@@ -55,6 +60,7 @@ export abstract class TokenframeElement extends HTMLElement {
 
   constructor() {
     super();
+    this.kind = (this.constructor as typeof TokenframeElement).kind;
     this.internals = this.attachInternals();
     this.participation = new FormParticipation(
       this,
@@ -85,10 +91,6 @@ export abstract class TokenframeElement extends HTMLElement {
       ...Object.keys(attributes),
       ...Object.keys(flags),
     ];
-  }
-
-  private get kind(): KindDescriptor {
-    return (this.constructor as typeof TokenframeElement).kind;
   }
 
   /**

@@ -22,8 +22,7 @@ function missing(kind: SplitCardKind): TokenizeResult {
  * random id reaches their frames as `options.group`.
  */
 abstract class SplitCardElement extends TokenframeElement {
-  /** @internal */
-  declare static readonly kind: SplitCardKind;
+  declare protected readonly kind: SplitCardKind;
   protected card: HostCardGroup | null = null;
 
   static override get observedAttributes(): string[] {
@@ -56,7 +55,7 @@ abstract class SplitCardElement extends TokenframeElement {
     if (card === this.card) return;
     this.card?.remove(this.participation);
     this.card = card;
-    card.add(this.participation, (this.constructor as typeof SplitCardElement).kind.cardField);
+    card.add(this.participation, this.kind.cardField);
   }
 }
 
@@ -79,6 +78,7 @@ abstract class SplitCardElement extends TokenframeElement {
 export class TokenframeCardNumber extends SplitCardElement {
   /** @internal */
   static override readonly kind = cardNumber;
+  declare protected readonly kind: typeof cardNumber;
 
   /** Tokenizes the whole card (number, expiry and CVC). Never rejects: resolves with `{token}` or `{error}`. */
   override tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
@@ -116,6 +116,7 @@ abstract class CardSiblingElement extends SplitCardElement {
 export class TokenframeCardExpiry extends CardSiblingElement {
   /** @internal */
   static override readonly kind = cardExpiry;
+  declare protected readonly kind: typeof cardExpiry;
 }
 
 /**
@@ -129,4 +130,5 @@ export class TokenframeCardExpiry extends CardSiblingElement {
 export class TokenframeCardCvc extends CardSiblingElement {
   /** @internal */
   static override readonly kind = cardCvc;
+  declare protected readonly kind: typeof cardCvc;
 }
