@@ -103,7 +103,7 @@ export class FormParticipation {
 
   /** Recomputes validity, e.g. after `required` changed. */
   updateValidity(): void {
-    // Without a name the element is not part of the form's data: the merchant
+    // Without a name (for a split card: on its number) the element is not part of the form's data: the merchant
     // tokenizes from its own script (Stripe.js style), and the element must not
     // block that form's submit with the platform's validation.
     if (!this.tokenHolder?.element.hasAttribute('name')) {
