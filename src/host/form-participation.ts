@@ -1,27 +1,15 @@
-import type { ChangeDetail, TokenError } from '../protocol/messages';
+import type { HostMessageKey } from '../kinds/kind-descriptor';
+import type { ChangeDetail, TokenError, TokenizeExtra } from '../protocol/messages';
 import type { TokenizeResult } from './frame-connection';
+import { hostText } from './host-texts';
+import { resolveLocale } from './locale';
+import type { HostCardGroup } from './split-card/host-card-group';
 
 /** What the form side needs from an element: its tokenize and its frame focus. */
 export interface FormParticipant extends HTMLElement {
-  tokenize(): Promise<TokenizeResult>;
+  tokenize(extra?: TokenizeExtra): Promise<TokenizeResult>;
   focus(): void;
-  /** False for a split card's expiry and CVC: they take part in validity, but the number submits the token. */
-  readonly submitsToken?: boolean;
-  /** Whether the element takes part in its form's validation; by default, when it has a name. */
-  validatesInForm?(): boolean;
-  /** A value was edited (a split card's number then drops its token, which holds the old value). */
-  valueEdited?(): void;
 }
-
-const incompleteMessages: Record<string, string> = {
-  card: 'Please complete your card details.',
-  'bank-account': 'Please complete your bank account details.',
-  'cvc-update': "Please enter your card's security code.",
-  pii: 'Please enter your ID number.',
-  'card-number': 'Please enter your card number.',
-  'card-expiry': "Please enter your card's expiration date.",
-  'card-cvc': "Please enter your card's security code.",
-};
 
 /**
  * Form participation through ElementInternals, so a plain `<form>` works with
@@ -35,14 +23,22 @@ export class FormParticipation {
   private state: ChangeDetail = { empty: true, complete: false };
   private tokenId: string | null = null;
   private failure: TokenError | null = null;
+  /**
+   * The split card the element is part of, if it is one of a split card's fields: the card's number element
+   * then submits the card's token under its name, and the expiry and CVC validate with it.
+   */
+  cardGroup: HostCardGroup | null = null;
 
   constructor(
-    private readonly element: FormParticipant,
+    readonly element: FormParticipant,
     private readonly internals: ElementInternals,
-    private readonly kind: string,
+    private readonly incomplete: HostMessageKey,
     private readonly anchor: () => HTMLElement | undefined,
-  ) {
-    this.updateValidity();
+  ) {}
+
+  /** The form side of the element whose name submits this element's token: its own, or its card's number's. */
+  private get tokenHolder(): FormParticipation | undefined {
+    return this.cardGroup ? this.cardGroup.member('number') : this;
   }
 
   get form(): HTMLFormElement | null {
@@ -51,9 +47,7 @@ export class FormParticipation {
 
   /** Whether this element takes part in submitting its form: it has a name and is not disabled. */
   get participates(): boolean {
-    return (
-      this.element.submitsToken !== false && this.element.hasAttribute('name') && !this.element.matches(':disabled')
-    );
+    return this.tokenHolder === this && this.element.hasAttribute('name') && !this.element.matches(':disabled');
   }
 
   /** True when submitting needs a tokenize first. */
@@ -65,9 +59,10 @@ export class FormParticipation {
   onChange(detail: ChangeDetail, edited: boolean): void {
     this.state = detail;
     if (edited) {
-      // Dropping the token updates validity too.
+      // Dropping the token updates validity too. An edit in a split card's expiry or CVC makes the card's token stale.
       this.dropToken();
-      this.element.valueEdited?.();
+      const holder = this.tokenHolder;
+      if (holder !== this) holder?.dropToken();
     } else {
       this.updateValidity();
     }
@@ -108,16 +103,17 @@ export class FormParticipation {
 
   /** Recomputes validity, e.g. after `required` changed. */
   updateValidity(): void {
-    // Without a name the element is not part of the form's data: the merchant
+    // Without a name (for a split card: on its number) the element is not part of the form's data: the merchant
     // tokenizes from its own script (Stripe.js style), and the element must not
     // block that form's submit with the platform's validation.
-    if (!(this.element.validatesInForm?.() ?? this.element.hasAttribute('name'))) {
+    if (!this.tokenHolder?.element.hasAttribute('name')) {
       this.internals.setValidity({});
       this.setStates();
       return;
     }
     const required = this.element.hasAttribute('required');
-    const message = this.failure?.message ?? this.state.error?.message ?? incompleteMessages[this.kind];
+    const message =
+      this.failure?.message ?? this.state.error?.message ?? hostText(resolveLocale(this.element), this.incomplete);
     if (this.failure) {
       this.internals.setValidity({ customError: true }, message, this.anchor());
     } else if (this.state.empty && required) {

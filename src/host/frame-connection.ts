@@ -4,7 +4,6 @@ import {
   type Appearance,
   type DataTokenKind,
   type FrameMessage,
-  type FramePage,
   type FrameOptions,
   type HostMessage,
   type Token,
@@ -25,7 +24,7 @@ export type TokenizeResult = { token: Token; error?: undefined } | { error: Toke
 type Outgoing = Unversioned<HostMessage>;
 
 export interface FrameConnectionOptions {
-  page: FramePage;
+  page: string;
   origin: string;
   publishableKey: string;
   options: FrameOptions;

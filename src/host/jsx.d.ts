@@ -14,8 +14,15 @@
  * `loaderror`) with `addEventListener` on the ref.
  */
 import type { ClassAttributes, HTMLAttributes } from 'react';
-import type { TokenframeCardCvc, TokenframeCardExpiry, TokenframeCardNumber } from './card-fields';
-import type { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, TokenframePii } from './elements';
+import type {
+  TokenframeBankAccount,
+  TokenframeCard,
+  TokenframeCardCvc,
+  TokenframeCardExpiry,
+  TokenframeCardNumber,
+  TokenframeCvcUpdate,
+  TokenframePii,
+} from './index';
 
 /** The attributes every tokenframe element takes. */
 interface TokenframeAttributes<E extends HTMLElement> extends ClassAttributes<E>, HTMLAttributes<E> {

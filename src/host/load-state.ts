@@ -1,25 +1,4 @@
-import type { ElementKind } from '../protocol/messages';
-
-/** Loading label | failure message | retry button: the only words the host itself shows. */
-const texts: Record<string, string> = {
-  en: 'Loading secure form|The secure form could not load.|Retry',
-  fr: 'Chargement du formulaire sécurisé|Le formulaire sécurisé n’a pas pu se charger.|Réessayer',
-  de: 'Sicheres Formular wird geladen|Das sichere Formular konnte nicht geladen werden.|Erneut versuchen',
-  es: 'Cargando el formulario seguro|No se pudo cargar el formulario seguro.|Reintentar',
-  ja: '安全なフォームを読み込み中|安全なフォームを読み込めませんでした。|再試行',
-  ar: 'جارٍ تحميل النموذج الآمن|تعذّر تحميل النموذج الآمن.|إعادة المحاولة',
-};
-
-/** Rows of fields in each kind's form, so the skeleton is as tall as the fields it stands for. */
-const rows: Record<ElementKind, number> = {
-  card: 2,
-  'bank-account': 3,
-  'cvc-update': 1,
-  pii: 1,
-  'card-number': 1,
-  'card-expiry': 1,
-  'card-cvc': 1,
-};
+import { hostLanguage, hostText } from './host-texts';
 
 // One input-sized bar per 86px row (label above, error line below), in the page's own text colour, faintly,
 // so it suits light and dark pages. The frame loads out of sight behind it; removing the skeleton reveals it.
@@ -42,34 +21,27 @@ export function loadStateSheet(): CSSStyleSheet {
   return sheet;
 }
 
-/** The element's language if the host has it (`fr-CA` → `fr`), else English, with its three texts. */
-function textsFor(locale: string): string[] {
-  const lang = locale.toLowerCase().split('-')[0];
-  const known = Object.hasOwn(texts, lang) ? lang : 'en';
-  return [known, ...texts[known].split('|')];
-}
-
-/** A pulsing placeholder the height of `kind`'s fields, named (and busy) for assistive technology. */
-export function skeleton(kind: ElementKind, locale: string): HTMLElement {
-  const [lang, label] = textsFor(locale);
+/** A pulsing placeholder as tall as `rows` rows of fields, named (and busy) for assistive technology. */
+export function skeleton(rows: number, locale: string): HTMLElement {
+  const lang = hostLanguage(locale);
   const placeholder = Object.assign(document.createElement('div'), { className: 'skeleton', role: 'status', lang });
-  placeholder.ariaLabel = label;
+  placeholder.ariaLabel = hostText(lang, 'loading');
   placeholder.ariaBusy = 'true';
   // Through the CSSOM: a strict CSP on the merchant page refuses style attributes.
-  placeholder.style.height = `${rows[kind] * 86}px`;
+  placeholder.style.height = `${rows * 86}px`;
   return placeholder;
 }
 
 /** Shown when the frame never answered: what happened, and a button that tries again. */
 export function retryNotice(locale: string, retry: () => void): HTMLElement {
-  const [lang, , message, action] = textsFor(locale);
+  const lang = hostLanguage(locale);
   const notice = Object.assign(document.createElement('div'), { className: 'retry', role: 'alert', lang });
   notice.dir = lang === 'ar' ? 'rtl' : 'ltr';
   const button = Object.assign(document.createElement('button'), {
     type: 'button',
-    textContent: action,
+    textContent: hostText(lang, 'retry'),
     onclick: retry,
   });
-  notice.append(message, button);
+  notice.append(hostText(lang, 'failed'), button);
   return notice;
 }

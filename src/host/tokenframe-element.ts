@@ -1,11 +1,5 @@
-import type {
-  Appearance,
-  ElementKind,
-  FrameMessage,
-  FrameOptions,
-  TokenError,
-  TokenizeExtra,
-} from '../protocol/messages';
+import type { KindDescriptor } from '../kinds/kind-descriptor';
+import type { Appearance, FrameMessage, FrameOptions, TokenError, TokenizeExtra } from '../protocol/messages';
 import { toAppearance } from './appearance-option';
 import { FormParticipation, joinForm } from './form-participation';
 import { FrameConnection, type TokenizeResult } from './frame-connection';
@@ -18,8 +12,12 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
 
 /**
  * The host side of every tokenframe element: it owns one cross-origin iframe
- * and re-emits what the frame reports. Subclasses name their kind and add the
- * options of their own attributes; the split card fields also join a group.
+ * and re-emits what the frame reports. Subclasses name their kind's
+ * descriptor, from which their attributes and frame options follow; the split
+ * card fields also join a card group.
+ *
+ * Changes within one task (several attributes, `appearance`, a disabled
+ * fieldset) reach the frame as one `update`, sent in a microtask.
  *
  * @attr key - The publishable key (`pk_test_…`); defaults to the one given to `configure()`.
  * @attr publishable-key - The same, for frameworks that keep `key` for themselves (React, Vue).
@@ -42,20 +40,34 @@ const TOKENIZE_TIMEOUT_MS = 30_000;
 export abstract class TokenframeElement extends HTMLElement {
   static formAssociated = true;
 
-  protected abstract readonly kind: ElementKind;
+  /** @internal What kind of element this is: every subclass names its descriptor. */
+  static readonly kind: KindDescriptor;
+  /**
+   * The class's kind, on the instance. Subclasses declare its exact type, which keeps the element types apart
+   * (a bank account element is not a card element, in a ref's type too).
+   */
+  protected readonly kind: KindDescriptor;
   private connection: FrameConnection | null = null;
   private setupError: TokenError | null = null;
   private readonly internals: ElementInternals;
-  protected participation: FormParticipation | null = null;
+  protected readonly participation: FormParticipation;
   private leaveForm: (() => void) | null = null;
   private disabledByForm = false;
   /** Set once connectedCallback has run: attribute changes before that are the initial attributes. */
   private mounted = false;
+  private syncRequested = false;
   private ownAppearance: Appearance | undefined;
 
   constructor() {
     super();
+    this.kind = (this.constructor as typeof TokenframeElement).kind;
     this.internals = this.attachInternals();
+    this.participation = new FormParticipation(
+      this,
+      this.internals,
+      this.kind.incomplete,
+      () => this.connection?.iframe,
+    );
     // The frame lives in a shadow root so the platform can anchor validation
     // messages to it and hand focus on to it.
     this.attachShadow({ mode: 'open', delegatesFocus: true });
@@ -73,23 +85,51 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   static get observedAttributes(): string[] {
-    return ['disabled', 'required', 'name', 'key', 'publishable-key', 'origin', 'locale', 'appearance'];
+    const { attributes = {}, flags = {} } = this.kind;
+    return [
+      ...['disabled', 'required', 'name', 'key', 'publishable-key', 'origin', 'locale', 'appearance'],
+      ...Object.keys(attributes),
+      ...Object.keys(flags),
+    ];
   }
 
-  /** The frame options this element's attributes stand for; subclasses add their own. */
+  /**
+   * The frame options this element's attributes stand for, as its kind maps them. Absent attributes are left
+   * out, not sent as `undefined` (the frame would drop the message).
+   */
   protected frameOptions(): FrameOptions {
-    return { disabled: this.hasAttribute('disabled') || this.disabledByForm, locale: resolveLocale(this) };
+    const { attributes = {}, flags = {} } = this.kind;
+    const options: FrameOptions = {
+      disabled: this.hasAttribute('disabled') || this.disabledByForm,
+      locale: resolveLocale(this),
+    };
+    for (const [attribute, option] of Object.entries(attributes)) {
+      const value = this.getAttribute(attribute);
+      if (value !== null) options[option] = value;
+    }
+    for (const [attribute, option] of Object.entries(flags)) options[option] = this.hasAttribute(attribute);
+    return options;
   }
 
-  attributeChangedCallback(name?: string, oldValue?: string | null, newValue?: string | null): void {
+  attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (name === 'key' || name === 'publishable-key' || name === 'origin') {
       // A framework may set these after inserting the element: connect again once they arrive or change.
       if (this.mounted && oldValue !== newValue) this.remount();
       return;
     }
     if (name === 'appearance') this.ownAppearance = toAppearance(newValue);
-    this.participation?.updateValidity();
-    this.connection?.send({ type: 'update', options: this.definedOptions(), appearance: this.appearance });
+    this.participation.updateValidity();
+    this.requestSync();
+  }
+
+  /** Sends the frame the current options once this task is done, however many changes it made. */
+  private requestSync(): void {
+    if (this.syncRequested) return;
+    this.syncRequested = true;
+    queueMicrotask(() => {
+      this.syncRequested = false;
+      this.connection?.send({ type: 'update', options: this.frameOptions(), appearance: this.appearance });
+    });
   }
 
   /** How the fields look: `{theme, variables, rules}`, from the `appearance` attribute or set here (the later wins). */
@@ -99,26 +139,31 @@ export abstract class TokenframeElement extends HTMLElement {
 
   set appearance(value: Appearance | undefined) {
     this.ownAppearance = toAppearance(value);
-    this.attributeChangedCallback();
-  }
-
-  private remount(): void {
-    const previous = this.connection;
-    this.connection = null;
-    previous?.destroy();
-    this.connectedCallback();
-  }
-
-  /** Attributes that are absent are left out, not sent as `undefined` (the frame would drop the message). */
-  private definedOptions(): FrameOptions {
-    return Object.fromEntries(Object.entries(this.frameOptions()).filter(([, value]) => value !== undefined));
+    this.requestSync();
   }
 
   connectedCallback(): void {
-    this.participation ??= new FormParticipation(this, this.internals, this.kind, () => this.connection?.iframe);
     this.formAssociatedCallback(this.internals.form);
+    this.participation.updateValidity();
     this.mounted = true;
-    if (this.connection) return;
+    if (!this.connection) this.mount();
+  }
+
+  /** A new frame, e.g. once the key arrives or after Retry: the old one goes quietly. */
+  private remount(): void {
+    this.unmount();
+    this.mount();
+  }
+
+  private unmount(): void {
+    const previous = this.connection;
+    this.connection = null;
+    previous?.destroy();
+  }
+
+  /** Creates the frame (behind a skeleton), or reports why it cannot. */
+  private mount(): void {
+    const { tag, page, rows } = this.kind;
     const origin = tokenizationOrigin(this.getAttribute('origin'));
     const key = this.getAttribute('key') ?? this.getAttribute('publishable-key') ?? configuredPublishableKey() ?? null;
     if (!origin || !key?.startsWith('pk_')) {
@@ -126,8 +171,8 @@ export abstract class TokenframeElement extends HTMLElement {
         type: 'invalid_request_error',
         code: 'element_misconfigured',
         message: origin
-          ? `<tokenframe-${this.kind}> needs a publishable key: key="pk_test_…".`
-          : `<tokenframe-${this.kind}> cannot tell where the tokenization service is: set its origin attribute.`,
+          ? `<${tag}> needs a publishable key: key="pk_test_…".`
+          : `<${tag}> cannot tell where the tokenization service is: set its origin attribute.`,
       };
       // Reported after the current task, so a framework that sets the key right after inserting the element
       // connects instead of seeing an error first.
@@ -138,10 +183,10 @@ export abstract class TokenframeElement extends HTMLElement {
     }
     this.setupError = null;
     const connection: FrameConnection = new FrameConnection({
-      page: this.kind,
+      page,
       origin,
       publishableKey: key,
-      options: this.definedOptions(),
+      options: this.frameOptions(),
       appearance: this.appearance,
       readyTimeout: Number(this.getAttribute('load-timeout')) || READY_TIMEOUT_MS,
       tokenizeTimeout: TOKENIZE_TIMEOUT_MS,
@@ -150,7 +195,7 @@ export abstract class TokenframeElement extends HTMLElement {
       onUnavailable: (error) => connection === this.connection && this.showRetry(error),
     });
     this.connection = connection;
-    this.shadowRoot!.replaceChildren(skeleton(this.kind, resolveLocale(this)), connection.iframe);
+    this.shadowRoot!.replaceChildren(skeleton(rows, resolveLocale(this)), connection.iframe);
   }
 
   private showRetry(error: TokenError): void {
@@ -160,9 +205,7 @@ export abstract class TokenframeElement extends HTMLElement {
 
   disconnectedCallback(): void {
     this.mounted = false;
-    const previous = this.connection;
-    this.connection = null;
-    previous?.destroy();
+    this.unmount();
     this.leaveForm?.();
     this.leaveForm = null;
   }
@@ -170,19 +213,19 @@ export abstract class TokenframeElement extends HTMLElement {
   /** @internal Called by the platform when the element's form changes. */
   formAssociatedCallback(form: HTMLFormElement | null): void {
     this.leaveForm?.();
-    this.leaveForm = form && this.participation ? joinForm(form, this.participation) : null;
+    this.leaveForm = form ? joinForm(form, this.participation) : null;
   }
 
   /** @internal `form.reset()` empties the fields. */
   formResetCallback(): void {
     this.clear();
-    this.participation?.reset();
+    this.participation.reset();
   }
 
   /** @internal A disabled `<fieldset>` around the element disables its fields. */
   formDisabledCallback(disabled: boolean): void {
     this.disabledByForm = disabled;
-    this.attributeChangedCallback();
+    this.requestSync();
   }
 
   /** The form the element belongs to. */
@@ -250,7 +293,7 @@ export abstract class TokenframeElement extends HTMLElement {
       this.internals.form?.requestSubmit();
     } else if (message.type === 'change') {
       const { empty, complete, brand, error } = message;
-      this.participation?.onChange({ empty, complete, brand, error }, Boolean(message.edited));
+      this.participation.onChange({ empty, complete, brand, error }, Boolean(message.edited));
       this.emit('change', { empty, complete, brand, error });
     } else if (message.type === 'warning') {
       // The frame reports each refused entry once per appearance it is given.

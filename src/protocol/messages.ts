@@ -5,27 +5,13 @@
  * number, CVC, account number or ID number: the frame sends only state, and
  * after tokenize, the token object as the API returned it.
  */
+import { elementKinds } from '../kinds/element-kinds';
+
 export const PROTOCOL_VERSION = 1;
 
-/**
- * The element kinds, each with a frame page at `/frame/v1/{kind}.html`. The
- * split card fields (`card-number`, `card-expiry`, `card-cvc`) each have their
- * own frame and tokenize together as one card.
- */
-export const elementKinds = [
-  'card',
-  'bank-account',
-  'cvc-update',
-  'pii',
-  'card-number',
-  'card-expiry',
-  'card-cvc',
-] as const;
-export type ElementKind = (typeof elementKinds)[number];
-
-/** Every frame page: one per element, plus the hidden frame that carries `createToken('account' | 'person')`. */
-export const framePages = [...elementKinds, 'tokens'] as const;
-export type FramePage = (typeof framePages)[number];
+/** Every frame page: one per element kind, plus the hidden frame that carries `createToken('account' | 'person')`. */
+// Pure: the host loader, which never reads it, leaves it out.
+export const framePages: string[] = /* @__PURE__ */ elementKinds.map((kind): string => kind.page).concat('tokens');
 
 /** Token kinds created from data the merchant passes in (not typed into a field). */
 export type DataTokenKind = 'account' | 'person';

@@ -1,66 +1,61 @@
-import type { FrameOptions, TokenizeExtra } from '../protocol/messages';
-import {
-  cardGroupMember,
-  cardGroupSiblings,
-  joinCardGroup,
-  leaveCardGroup,
-  type CardField,
-  type CardGroupMember,
-} from './card-group';
-import type { TokenizeResult } from './frame-connection';
-import { TokenframeElement } from './tokenframe-element';
+import type { CardField, KindDescriptor } from '../../kinds/kind-descriptor';
+import { cardCvc, cardExpiry, cardNumber } from '../../kinds/element-kinds';
+import type { FrameOptions, TokenizeExtra } from '../../protocol/messages';
+import type { TokenizeResult } from '../frame-connection';
+import { TokenframeElement } from '../tokenframe-element';
+import { hostCardGroup, type HostCardGroup } from './host-card-group';
 
-const fieldTags: Record<CardField, string> = {
-  number: 'tokenframe-card-number',
-  expiry: 'tokenframe-card-expiry',
-  cvc: 'tokenframe-card-cvc',
-};
+type SplitCardKind = KindDescriptor & { cardField: CardField };
 
-function missing(field: CardField): TokenizeResult {
+function missing(kind: SplitCardKind): TokenizeResult {
   return {
     error: {
       type: 'invalid_request_error',
       code: 'card_field_missing',
-      message: `This card has no <${fieldTags[field]}> in its group: add one to the page (with the same group attribute).`,
+      message: `This card has no <${kind.tag}> in its group: add one to the page (with the same group attribute).`,
     },
   };
 }
 
 /**
- * What the three split card elements share: membership in a card group, whose
+ * What the three split card elements share: membership in a card, whose
  * random id reaches their frames as `options.group`.
  */
-abstract class CardFieldElement extends TokenframeElement implements CardGroupMember {
-  /** @internal Which part of the card the element holds. */
-  abstract readonly cardField: CardField;
-  private groupId = '';
+abstract class SplitCardElement extends TokenframeElement {
+  declare protected readonly kind: SplitCardKind;
+  protected card: HostCardGroup | null = null;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'group'];
   }
 
   protected override frameOptions(): FrameOptions {
-    return { ...super.frameOptions(), group: this.groupId };
+    return { ...super.frameOptions(), group: this.card?.id ?? '' };
   }
 
   override connectedCallback(): void {
-    this.groupId = joinCardGroup(this);
+    this.joinCard();
     super.connectedCallback();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    leaveCardGroup(this);
+    this.card?.remove(this.participation);
+    this.card = null;
   }
 
-  override attributeChangedCallback(name?: string, oldValue?: string | null, newValue?: string | null): void {
-    if (name === 'group' && this.isConnected) this.groupId = joinCardGroup(this);
+  override attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
+    if (name === 'group' && this.isConnected) this.joinCard();
     super.attributeChangedCallback(name, oldValue, newValue);
   }
 
-  /** @internal */
-  refreshValidity(): void {
-    this.participation?.updateValidity();
+  /** Joins the card the `group` attribute names, leaving any other. */
+  private joinCard(): void {
+    const card = hostCardGroup(this.ownerDocument, this.getAttribute('group') ?? '');
+    if (card === this.card) return;
+    this.card?.remove(this.participation);
+    this.card = card;
+    card.add(this.participation, this.kind.cardField);
   }
 }
 
@@ -75,56 +70,39 @@ abstract class CardFieldElement extends TokenframeElement implements CardGroupMe
  * `name`, the token ID is submitted with the form, and `change` carries the
  * detected `brand`.
  *
+ * @tagname tokenframe-card-number
  * @attr group - Which card the element belongs to, when a page holds several; elements without one form one card.
  * @attr name - Submits the card's token ID under this name with its form; on submit the card tokenizes first.
  * @event change - `detail: {empty, complete, brand, error?}` after every edit; `brand` is the detected brand.
  */
-export class TokenframeCardNumber extends CardFieldElement {
-  protected readonly kind = 'card-number';
+export class TokenframeCardNumber extends SplitCardElement {
   /** @internal */
-  readonly cardField = 'number';
+  static override readonly kind = cardNumber;
+  declare protected readonly kind: typeof cardNumber;
 
   /** Tokenizes the whole card (number, expiry and CVC). Never rejects: resolves with `{token}` or `{error}`. */
   override tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
-    const absent = (['expiry', 'cvc'] as const).find((field) => !cardGroupMember(this, field));
+    const absent = [cardExpiry, cardCvc].find((kind) => !this.card?.member(kind.cardField));
     return absent ? Promise.resolve(missing(absent)) : super.tokenize(extra);
   }
 
-  override attributeChangedCallback(name?: string, oldValue?: string | null, newValue?: string | null): void {
+  override attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     super.attributeChangedCallback(name, oldValue, newValue);
     // The expiry and CVC take part in form validation when the card is submitted with the form.
-    if (name === 'name') cardGroupSiblings(this).forEach((sibling) => sibling.refreshValidity());
-  }
-
-  /** @internal An edit in the expiry or CVC makes a token made before stale. */
-  siblingEdited(): void {
-    this.participation?.dropToken();
+    if (name === 'name') this.card?.refreshValidity();
   }
 }
 
 /**
  * Expiry and CVC: they take part in their form's validity (`required`,
  * incomplete → invalid) when the card number has a name, submit no value of
- * their own, and tokenize through their group's number element.
+ * their own, and tokenize through their card's number element.
  */
-abstract class CardSiblingElement extends CardFieldElement {
-  /** @internal The number submits the card's token; expiry and CVC submit none. */
-  readonly submitsToken = false;
-
+abstract class CardSiblingElement extends SplitCardElement {
   /** Tokenizes the whole card, through the card number element of the same group. */
   override tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
-    const number = cardGroupMember(this, 'number') as TokenframeCardNumber | undefined;
-    return number ? number.tokenize(extra) : Promise.resolve(missing('number'));
-  }
-
-  /** @internal */
-  validatesInForm(): boolean {
-    return Boolean(cardGroupMember(this, 'number')?.hasAttribute('name'));
-  }
-
-  /** @internal */
-  valueEdited(): void {
-    (cardGroupMember(this, 'number') as TokenframeCardNumber | undefined)?.siblingEdited();
+    const number = this.card?.member('number');
+    return number ? number.element.tokenize(extra) : Promise.resolve(missing(cardNumber));
   }
 }
 
@@ -132,12 +110,13 @@ abstract class CardSiblingElement extends CardFieldElement {
  * `<tokenframe-card-expiry key="pk_test_…">`: the expiry (`MM / YY`) of a split
  * card; see `<tokenframe-card-number>`.
  *
+ * @tagname tokenframe-card-expiry
  * @attr group - Which card the element belongs to, when a page holds several; elements without one form one card.
  */
 export class TokenframeCardExpiry extends CardSiblingElement {
-  protected readonly kind = 'card-expiry';
   /** @internal */
-  readonly cardField = 'expiry';
+  static override readonly kind = cardExpiry;
+  declare protected readonly kind: typeof cardExpiry;
 }
 
 /**
@@ -145,10 +124,11 @@ export class TokenframeCardExpiry extends CardSiblingElement {
  * follows the brand the number's frame detected (4 digits for American
  * Express). See `<tokenframe-card-number>`.
  *
+ * @tagname tokenframe-card-cvc
  * @attr group - Which card the element belongs to, when a page holds several; elements without one form one card.
  */
 export class TokenframeCardCvc extends CardSiblingElement {
-  protected readonly kind = 'card-cvc';
   /** @internal */
-  readonly cardField = 'cvc';
+  static override readonly kind = cardCvc;
+  declare protected readonly kind: typeof cardCvc;
 }
