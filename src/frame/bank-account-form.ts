@@ -15,6 +15,7 @@ import { FieldsForm } from './fields-form';
 import type { TextFieldView } from './fields/field-view';
 import { digitsOnly, normalizeTyped } from './format';
 import './fields/select-field';
+import { bankAccount as bankAccountKind } from '../kinds/element-kinds';
 
 type BankField = 'routingNumber' | 'accountNumber' | 'confirmation' | 'iban' | 'holderName' | 'holderType';
 type BankChecks = Record<BankField, FieldCheck> & {
@@ -41,7 +42,7 @@ const digitsInput = (label: string, maxlength: number, suffix = ''): TextFieldVi
 @customElement('tf-bank-account-form')
 export class BankAccountForm extends FieldsForm<BankField, BankChecks> {
   readonly extraFields = [] as const;
-  protected readonly titleKey = 'bankAccount';
+  protected readonly kind = bankAccountKind;
 
   /** The account's country, from the options. */
   private country = 'US';

@@ -13,6 +13,7 @@ import { FieldsForm } from './fields-form';
 import { cardNumberInput, cvcInput, expiryInput } from './fields/card-inputs';
 import { digitsOnly, normalizeTyped, parseExpiry } from './format';
 import { cvcDigitsMessage, expiredMessage } from './i18n/card-messages';
+import { card as cardKind } from '../kinds/element-kinds';
 
 type CardField = 'number' | 'expiry' | 'cvc' | 'postalCode';
 type CardChecks = Record<CardField, FieldCheck> & { number: ReturnType<typeof checkCardNumber> };
@@ -24,7 +25,7 @@ type CardChecks = Record<CardField, FieldCheck> & { number: ReturnType<typeof ch
 @customElement('tf-card-form')
 export class CardForm extends FieldsForm<CardField, CardChecks> {
   readonly extraFields = cardExtraFields;
-  protected readonly titleKey = 'card';
+  protected readonly kind = cardKind;
 
   protected emptyValues(): Record<CardField, string> {
     return { number: '', expiry: '', cvc: '', postalCode: '' };

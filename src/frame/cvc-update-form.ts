@@ -4,12 +4,13 @@ import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../valid
 import { FieldsForm } from './fields-form';
 import { cvcInput } from './fields/card-inputs';
 import { cvcDigitsMessage } from './i18n/card-messages';
+import { cvcUpdate as cvcUpdateKind } from '../kinds/element-kinds';
 
 /** One CVC field for re-confirming a saved card; its length follows the card's brand (the `brand` option). */
 @customElement('tf-cvc-update-form')
 export class CvcUpdateForm extends FieldsForm<'cvc'> {
   readonly extraFields = [] as const;
-  protected readonly titleKey = 'cvcUpdate';
+  protected readonly kind = cvcUpdateKind;
 
   private cardBrand: CardBrand | null = null;
 

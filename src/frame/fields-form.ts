@@ -5,7 +5,8 @@ import type { FieldCheck } from '../validation/card';
 import { appearanceSheet } from './appearance-sheet';
 import type { FieldView } from './fields/field-view';
 import type { FieldInputDetail } from './fields/text-field';
-import type { Catalog } from './i18n/en';
+import type { ElementKind } from '../kinds/element-kinds';
+import { pageOf } from '../kinds/kind-descriptor';
 import { LocalizeController } from './i18n/localize-controller';
 import './fields/text-field';
 
@@ -61,8 +62,8 @@ export abstract class FieldsForm<
 
   /** The non-sensitive parameters a merchant may add through `tokenize(extra)`. */
   abstract readonly extraFields: readonly string[];
-  /** The frame document's title, by its key in the catalog's `titles`. */
-  protected abstract readonly titleKey: keyof Catalog['titles'];
+  /** The element kind this form is the frame of: the catalogs hold its title and incomplete message by its page. */
+  protected abstract readonly kind: ElementKind;
   /** Every field's value in an empty form. */
   protected abstract emptyValues(): Record<Field, string>;
   /** The fields in the order they are shown (some depend on the options). */
@@ -83,7 +84,12 @@ export abstract class FieldsForm<
 
   /** The frame document's title, in the form's language; the host gives it to the iframe as its accessible name. */
   documentTitle(): string {
-    return this.localize.t.titles[this.titleKey];
+    return this.localize.t.titles[pageOf(this.kind)];
+  }
+
+  /** What the merchant's form says while this element is incomplete, in the form's language. */
+  incompleteMessage(): string {
+    return this.localize.t.incomplete[pageOf(this.kind)];
   }
 
   /**

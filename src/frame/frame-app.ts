@@ -105,7 +105,7 @@ export function startFrame(form: FieldsForm<string>): void {
     document.documentElement.lang = form.localize.locale;
     document.documentElement.dir = form.localize.dir;
     document.title = form.documentTitle();
-    channel.send({ type: 'title', title: document.title });
+    channel.send({ type: 'texts', title: document.title, incomplete: form.incompleteMessage() });
     return true;
   }
 

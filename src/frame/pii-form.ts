@@ -6,6 +6,7 @@ import { appearanceSheet } from './appearance-sheet';
 import { FieldsForm } from './fields-form';
 import { asciiDigits, digitsOnly, normalizeTyped } from './format';
 import type { FieldInputDetail } from './fields/text-field';
+import { pii as piiKind } from '../kinds/element-kinds';
 
 /**
  * One ID number: a US SSN or ITIN formatted `XXX-XX-XXXX`, or a generic
@@ -61,7 +62,7 @@ export class PiiForm extends FieldsForm<'idNumber'> {
   ];
 
   readonly extraFields = [] as const;
-  protected readonly titleKey = 'pii';
+  protected readonly kind = piiKind;
 
   /** SSN or ITIN (US, formatted `XXX-XX-XXXX`) or a generic ID, from the options. */
   private idType: IdNumberType = 'ssn';

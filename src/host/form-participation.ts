@@ -1,8 +1,5 @@
-import type { HostMessageKey } from '../kinds/kind-descriptor';
 import type { ChangeDetail, TokenError, TokenizeExtra } from '../protocol/messages';
 import type { TokenizeResult } from './frame-connection';
-import { hostText } from './host-texts';
-import { resolveLocale } from './locale';
 import type { HostCardGroup } from './split-card/host-card-group';
 
 /** What the form side needs from an element: its tokenize and its frame focus. */
@@ -22,6 +19,11 @@ export interface FormParticipant extends HTMLElement {
 export class FormParticipation {
   private state: ChangeDetail = { empty: true, complete: false };
   private tokenId: string | null = null;
+  /**
+   * The form's message while the element is incomplete, in the customer's language; the frame sends it with its
+   * title (a `texts` message), so until the frame has loaded the platform's own wording is all there is.
+   */
+  incompleteMessage = 'Please fill out this field.';
   private failure: TokenError | null = null;
   /**
    * The split card the element is part of, if it is one of a split card's fields: the card's number element
@@ -32,7 +34,6 @@ export class FormParticipation {
   constructor(
     readonly element: FormParticipant,
     private readonly internals: ElementInternals,
-    private readonly incomplete: HostMessageKey,
     private readonly anchor: () => HTMLElement | undefined,
   ) {}
 
@@ -112,8 +113,7 @@ export class FormParticipation {
       return;
     }
     const required = this.element.hasAttribute('required');
-    const message =
-      this.failure?.message ?? this.state.error?.message ?? hostText(resolveLocale(this.element), this.incomplete);
+    const message = this.failure?.message ?? this.state.error?.message ?? this.incompleteMessage;
     if (this.failure) {
       this.internals.setValidity({ customError: true }, message, this.anchor());
     } else if (this.state.empty && required) {

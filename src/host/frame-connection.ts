@@ -11,6 +11,7 @@ import {
   type TokenizeExtra,
   type Unversioned,
 } from '../protocol/messages';
+import { hostText } from './host-texts';
 
 /**
  * Once the frame page has loaded, its scripts have run: `ready` follows within
@@ -58,8 +59,8 @@ export class FrameConnection {
     src.searchParams.set('key', config.publishableKey);
     this.iframe = document.createElement('iframe');
     this.iframe.src = src.href;
-    // English until the frame names itself in its language (a `title` message, before `ready`).
-    this.iframe.title = `Secure ${config.page.replace('-', ' ')} input`;
+    // Until the frame names itself in its language (a `texts` message, before `ready`), it is the loading form.
+    this.iframe.title = hostText(config.options.locale ?? 'en', 'loading');
     this.iframe.setAttribute('allowtransparency', 'true');
     this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
     this.iframe.addEventListener(
@@ -161,7 +162,7 @@ export class FrameConnection {
       clearTimeout(this.answerTimer);
       this.ready = true;
       this.readyWaiters.splice(0).forEach((wake) => wake(true));
-    } else if (message.type === 'title') {
+    } else if (message.type === 'texts') {
       this.iframe.title = message.title;
     } else if (message.type === 'resize') {
       this.iframe.style.height = `${Math.ceil(message.height)}px`;

@@ -1,33 +1,20 @@
-import type { HostMessageKey } from '../kinds/kind-descriptor';
-
-export type HostText = 'loading' | 'failed' | 'retry' | HostMessageKey;
+export type HostText = 'loading' | 'failed' | 'retry';
 
 /** Where each text is in its language's line below (a `Record`, so a new key cannot be forgotten here). */
 const positions: Record<HostText, number> = {
   loading: 0,
   failed: 1,
   retry: 2,
-  card: 3,
-  bankAccount: 4,
-  cvc: 5,
-  id: 6,
-  number: 7,
-  expiry: 8,
 };
 
 /**
- * The only words the host itself shows: the loading label, the failure notice
- * and its button, and the form's message while an element is incomplete (its
- * kind's `incomplete` key). One `|`-separated line per language keeps the
- * loader small. A language without a text shows the English one: the
- * incomplete messages are English only for now, because the loader may not
- * grow (each language adds about 130 bytes gzipped).
+ * The only words the host itself shows, because they are needed when there is
+ * no frame to ask: the loading label, the failure notice and its button. One
+ * `|`-separated line per language keeps the loader small. Every other word
+ * comes from the frame's catalogs, in the customer's language.
  */
 const texts: Record<string, string> = {
-  en:
-    'Loading secure form|The secure form could not load.|Retry|Please complete your card details.|' +
-    "Please complete your bank account details.|Please enter your card's security code.|Please enter your ID number.|" +
-    "Please enter your card number.|Please enter your card's expiration date.",
+  en: 'Loading secure form|The secure form could not load.|Retry',
   fr: 'Chargement du formulaire sécurisé|Le formulaire sécurisé n’a pas pu se charger.|Réessayer',
   de: 'Sicheres Formular wird geladen|Das sichere Formular konnte nicht geladen werden.|Erneut versuchen',
   es: 'Cargando el formulario seguro|No se pudo cargar el formulario seguro.|Reintentar',
@@ -41,8 +28,7 @@ export function hostLanguage(locale: string): string {
   return Object.hasOwn(texts, lang) ? lang : 'en';
 }
 
-/** One of the host's texts in `locale`'s language, or in English where that language has none yet. */
+/** One of the host's texts in `locale`'s language (English where the host does not have that language). */
 export function hostText(locale: string, key: HostText): string {
-  const index = positions[key];
-  return texts[hostLanguage(locale)].split('|')[index] ?? texts.en.split('|')[index];
+  return texts[hostLanguage(locale)].split('|')[positions[key]];
 }

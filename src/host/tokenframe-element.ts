@@ -1,4 +1,4 @@
-import type { KindDescriptor } from '../kinds/kind-descriptor';
+import { pageOf, type KindDescriptor } from '../kinds/kind-descriptor';
 import type { Appearance, FrameMessage, FrameOptions, TokenError, TokenizeExtra } from '../protocol/messages';
 import { toAppearance } from './appearance-option';
 import { FormParticipation, joinForm } from './form-participation';
@@ -62,12 +62,7 @@ export abstract class TokenframeElement extends HTMLElement {
     super();
     this.kind = (this.constructor as typeof TokenframeElement).kind;
     this.internals = this.attachInternals();
-    this.participation = new FormParticipation(
-      this,
-      this.internals,
-      this.kind.incomplete,
-      () => this.connection?.iframe,
-    );
+    this.participation = new FormParticipation(this, this.internals, () => this.connection?.iframe);
     // The frame lives in a shadow root so the platform can anchor validation
     // messages to it and hand focus on to it.
     this.attachShadow({ mode: 'open', delegatesFocus: true });
@@ -163,7 +158,8 @@ export abstract class TokenframeElement extends HTMLElement {
 
   /** Creates the frame (behind a skeleton), or reports why it cannot. */
   private mount(): void {
-    const { tag, page, rows } = this.kind;
+    const { tag, rows = 1 } = this.kind;
+    const page = pageOf(this.kind);
     const origin = tokenizationOrigin(this.getAttribute('origin'));
     const key = this.getAttribute('key') ?? this.getAttribute('publishable-key') ?? configuredPublishableKey() ?? null;
     if (!origin || !key?.startsWith('pk_')) {
@@ -295,6 +291,9 @@ export abstract class TokenframeElement extends HTMLElement {
       const { empty, complete, brand, error } = message;
       this.participation.onChange({ empty, complete, brand, error }, Boolean(message.edited));
       this.emit('change', { empty, complete, brand, error });
+    } else if (message.type === 'texts') {
+      this.participation.incompleteMessage = message.incomplete;
+      this.participation.updateValidity();
     } else if (message.type === 'warning') {
       // The frame reports each refused entry once per appearance it is given.
       console.warn(`tokenframe: ${message.message}`);

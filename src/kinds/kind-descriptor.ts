@@ -4,9 +4,6 @@ type OptionOfType<T> = {
   [K in keyof FrameOptions]-?: NonNullable<FrameOptions[K]> extends T ? K : never;
 }[keyof FrameOptions];
 
-/** A message the host shows itself (in the page's language, see src/host/host-texts.ts). */
-export type HostMessageKey = 'card' | 'bankAccount' | 'cvc' | 'id' | 'number' | 'expiry';
-
 /** Which part of a card split over three elements, for the split card kinds. */
 export type CardField = 'number' | 'expiry' | 'cvc';
 
@@ -17,17 +14,24 @@ export type CardField = 'number' | 'expiry' | 'cvc';
  * test/unit/kinds.test.ts names whatever else is missing.
  */
 export interface KindDescriptor {
-  /** The frame page: `/frame/v1/{page}.html`, built from `src/frame/{page}.html`. */
-  readonly page: string;
   readonly tag: `tokenframe-${string}`;
   /** The kind's own attributes (beyond every element's) whose value is a frame option: `country` → `options.country`. */
   readonly attributes?: Readonly<Record<string, OptionOfType<string>>>;
   /** The kind's own attributes whose presence is a frame option: `hide-postal-code` → `options.hidePostalCode`. */
   readonly flags?: Readonly<Record<string, OptionOfType<boolean>>>;
-  /** Rows of fields in the frame's form, so the loading skeleton is as tall as the fields it stands for. */
-  readonly rows: number;
-  /** What the form says while the fields are empty (and required) or incomplete. */
-  readonly incomplete: HostMessageKey;
+  /** Rows of fields in the frame's form (default 1), so the loading skeleton is as tall as the fields it stands for. */
+  readonly rows?: number;
   /** Split card kinds: the part of the card the element holds (it then joins a card group). */
   readonly cardField?: CardField;
+}
+
+/** A kind's frame page: its tag without `tokenframe-` (`tokenframe-card` → `card`). */
+export type PageOf<K extends KindDescriptor> = K['tag'] extends `tokenframe-${infer Page}` ? Page : never;
+
+/**
+ * The frame page `/frame/v1/{page}.html` of a kind, built from `src/frame/{page}.html`; the frame catalogs
+ * hold the kind's title and messages under the same name.
+ */
+export function pageOf<K extends KindDescriptor>(kind: K): PageOf<K> {
+  return kind.tag.slice('tokenframe-'.length) as PageOf<K>;
 }

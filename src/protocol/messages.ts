@@ -6,12 +6,13 @@
  * after tokenize, the token object as the API returned it.
  */
 import { elementKinds } from '../kinds/element-kinds';
+import { pageOf } from '../kinds/kind-descriptor';
 
 export const PROTOCOL_VERSION = 1;
 
 /** Every frame page: one per element kind, plus the hidden frame that carries `createToken('account' | 'person')`. */
 // Pure: the host loader, which never reads it, leaves it out.
-export const framePages: string[] = /* @__PURE__ */ elementKinds.map((kind): string => kind.page).concat('tokens');
+export const framePages: string[] = /* @__PURE__ */ elementKinds.map((kind): string => pageOf(kind)).concat('tokens');
 
 /** Token kinds created from data the merchant passes in (not typed into a field). */
 export type DataTokenKind = 'account' | 'person';
@@ -105,8 +106,11 @@ export type FrameMessage =
   | { tf: 1; type: 'submit' }
   /** Something the merchant configured was ignored (an appearance entry outside the allow-list): the host warns in the console. */
   | { tf: 1; type: 'warning'; message: string }
-  /** The frame's accessible name in its language (`Saisie sécurisée de la carte`): the host sets it as the iframe's title. */
-  | { tf: 1; type: 'title'; title: string }
+  /**
+   * The frame's words the host shows, in the frame's language: its accessible name (`Saisie sécurisée de la
+   * carte`, the iframe's title) and the form's message while the element is incomplete.
+   */
+  | { tf: 1; type: 'texts'; title: string; incomplete: string }
   | { tf: 1; type: 'result'; requestId: string; token?: Token; error?: TokenError };
 
 /** A JSON object: not null, not an array. Every side checks untrusted input with this one test. */
@@ -137,7 +141,7 @@ const frameShapes: Record<FrameMessage['type'], Shape> = {
   resize: { height: 'number' },
   submit: {},
   warning: { message: 'string' },
-  title: { title: 'string' },
+  texts: { title: 'string', incomplete: 'string' },
   result: { requestId: 'string', token: 'object?', error: 'object?' },
 };
 

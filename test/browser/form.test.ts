@@ -19,7 +19,10 @@ async function mountForm(id: string, attributes = 'required', key = env.publisha
     </form>
   `);
   const card = form.querySelector('tokenframe-card') as TokenframeCard;
-  for (const name of attributes.split(' ').filter(Boolean)) card.setAttribute(name, '');
+  for (const attribute of attributes.split(' ').filter(Boolean)) {
+    const [name, value = ''] = attribute.split('=');
+    card.setAttribute(name, value);
+  }
   await oneEvent(card, 'ready');
   const submitted: FormData[] = [];
   form.addEventListener('submit', (event) => {
@@ -43,6 +46,12 @@ describe('tokenframe elements in plain forms', () => {
     card.reportValidity();
     await until(() => document.activeElement === card);
     expect(document.activeElement).to.equal(card);
+  });
+
+  it('the form’s message for an empty required element is in the customer’s language, from the frame', async () => {
+    const { card } = await mountForm('form-required-fr', 'required locale=fr');
+    expect(card.validity.valueMissing).to.equal(true);
+    expect(card.validationMessage).to.equal('Veuillez compléter les informations de votre carte.');
   });
 
   it('incomplete input makes it invalid with the frame’s message; complete makes it valid and :state(complete)', async () => {

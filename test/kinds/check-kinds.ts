@@ -1,4 +1,4 @@
-import type { KindDescriptor } from '../../src/kinds/kind-descriptor';
+import { pageOf, type KindDescriptor } from '../../src/kinds/kind-descriptor';
 
 /** What the repository declares by hand about the element kinds, as found in its files. */
 export interface KindDeclarations {
@@ -19,7 +19,8 @@ export interface KindDeclarations {
 export function checkKinds(descriptors: readonly KindDescriptor[], found: KindDeclarations): string[] {
   const problems: string[] = [];
   for (const kind of descriptors) {
-    const { tag, page } = kind;
+    const { tag } = kind;
+    const page = pageOf(kind);
     if (!found.tagNameMap.includes(tag)) problems.push(`${tag}: not in HTMLElementTagNameMap (src/host/index.ts)`);
     if (!found.jsxTags.includes(tag)) problems.push(`${tag}: not in JSX.IntrinsicElements (src/host/jsx.d.ts)`);
     const documented = found.manifest[tag];

@@ -1,19 +1,35 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { elementKinds } from '../../src/kinds/element-kinds';
+import { pageOf } from '../../src/kinds/kind-descriptor';
 import { hostLanguage, hostText } from '../../src/host/host-texts';
+import ar from '../../src/frame/i18n/ar';
+import de from '../../src/frame/i18n/de';
+import en from '../../src/frame/i18n/en';
+import es from '../../src/frame/i18n/es';
+import fr from '../../src/frame/i18n/fr';
+import ja from '../../src/frame/i18n/ja';
+
+const catalogs = { en, fr, de, es, ja, ar };
 
 describe('host texts', () => {
-  it('every kind has its incomplete message in English', () => {
-    for (const kind of elementKinds) assert.match(hostText('en', kind.incomplete), /^Please .+\.$/, kind.tag);
-    assert.equal(hostText('en-GB', 'card'), 'Please complete your card details.');
-  });
-
-  it('the loading and retry texts are in the element’s language; the rest falls back to English', () => {
+  it('the loading and retry texts are in the element’s language, or English', () => {
     assert.equal(hostLanguage('fr-CA'), 'fr');
     assert.equal(hostLanguage('pt-BR'), 'en');
     assert.equal(hostText('fr-CA', 'retry'), 'Réessayer');
     assert.equal(hostText('ar', 'loading'), 'جارٍ تحميل النموذج الآمن');
-    assert.equal(hostText('de', 'number'), 'Please enter your card number.');
+    assert.equal(hostText('pt-BR', 'failed'), 'The secure form could not load.');
+  });
+
+  it('every kind’s incomplete message comes from the frame catalogs, in every language', () => {
+    for (const [language, catalog] of Object.entries(catalogs)) {
+      for (const kind of elementKinds) {
+        const message = catalog.incomplete[pageOf(kind)];
+        assert.ok(message && message.length > 5, `${language}: ${kind.tag}`);
+        if (language !== 'en')
+          assert.notEqual(message, catalogs.en.incomplete[pageOf(kind)], `${language}: ${kind.tag}`);
+      }
+    }
+    assert.equal(catalogs.en.incomplete.card, 'Please complete your card details.');
   });
 });

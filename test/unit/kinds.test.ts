@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { elementKinds } from '../../src/kinds/element-kinds';
-import type { KindDescriptor } from '../../src/kinds/kind-descriptor';
+import { pageOf, type KindDescriptor } from '../../src/kinds/kind-descriptor';
 import { framePages } from '../../src/protocol/messages';
 import { checkKinds } from '../kinds/check-kinds';
 import { declaredKinds } from '../kinds/declared-kinds';
 
 /** A kind someone has just described, and done nothing else for yet. */
 const throwaway: KindDescriptor = {
-  page: 'gift-card',
   tag: 'tokenframe-gift-card',
   attributes: { currency: 'currency' },
   rows: 1,
-  incomplete: 'number',
 };
 
 describe('element kinds', () => {
@@ -36,7 +34,7 @@ describe('element kinds', () => {
       tagNameMap: [...declared.tagNameMap, throwaway.tag],
       jsxTags: [...declared.jsxTags, throwaway.tag],
       manifest: { ...declared.manifest, [throwaway.tag]: ['key', 'name'] },
-      framePages: [...declared.framePages, throwaway.page],
+      framePages: [...declared.framePages, pageOf(throwaway)],
     };
     assert.deepEqual(checkKinds([...elementKinds, throwaway], documented), [
       "tokenframe-gift-card: attribute currency has no @attr line in its class's doc comment",
@@ -51,7 +49,7 @@ describe('element kinds', () => {
   });
 
   it('the frame build and the service take one page per kind, and the hidden tokens page', () => {
-    assert.deepEqual(framePages, [...elementKinds.map((kind) => kind.page), 'tokens']);
+    assert.deepEqual(framePages, [...elementKinds.map((kind) => pageOf(kind)), 'tokens']);
     assert.equal(new Set(elementKinds.map((kind) => kind.tag)).size, elementKinds.length, 'tags are unique');
   });
 });

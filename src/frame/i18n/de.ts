@@ -3,12 +3,21 @@ import type { Catalog } from './en';
 const de: Catalog = {
   titles: {
     card: 'Sichere Eingabe der Kartendaten',
-    bankAccount: 'Sichere Eingabe der Bankverbindung',
-    cvcUpdate: 'Sichere Eingabe der Kartenprüfnummer',
+    'bank-account': 'Sichere Eingabe der Bankverbindung',
+    'cvc-update': 'Sichere Eingabe der Kartenprüfnummer',
     pii: 'Sichere Eingabe der Identifikationsnummer',
-    cardNumber: 'Sichere Eingabe der Kartennummer',
-    cardExpiry: 'Sichere Eingabe des Ablaufdatums',
-    cardCvc: 'Sichere Eingabe der Kartenprüfnummer',
+    'card-number': 'Sichere Eingabe der Kartennummer',
+    'card-expiry': 'Sichere Eingabe des Ablaufdatums',
+    'card-cvc': 'Sichere Eingabe der Kartenprüfnummer',
+  },
+  incomplete: {
+    card: 'Bitte vervollständigen Sie Ihre Kartendaten.',
+    'bank-account': 'Bitte vervollständigen Sie Ihre Bankkontodaten.',
+    'cvc-update': 'Bitte geben Sie die Prüfnummer Ihrer Karte ein.',
+    pii: 'Bitte geben Sie Ihre Ausweisnummer ein.',
+    'card-number': 'Bitte geben Sie Ihre Kartennummer ein.',
+    'card-expiry': 'Bitte geben Sie das Ablaufdatum Ihrer Karte ein.',
+    'card-cvc': 'Bitte geben Sie die Prüfnummer Ihrer Karte ein.',
   },
   card: {
     number: 'Kartennummer',

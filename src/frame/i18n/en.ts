@@ -20,12 +20,22 @@ const en = {
   /** The frame document's `<title>`, read by screen readers inside the iframe. */
   titles: {
     card: 'Secure card input',
-    bankAccount: 'Secure bank account input',
-    cvcUpdate: 'Secure security code input',
+    'bank-account': 'Secure bank account input',
+    'cvc-update': 'Secure security code input',
     pii: 'Secure ID number input',
-    cardNumber: 'Secure card number input',
-    cardExpiry: 'Secure expiration date input',
-    cardCvc: 'Secure CVC input',
+    'card-number': 'Secure card number input',
+    'card-expiry': 'Secure expiration date input',
+    'card-cvc': 'Secure CVC input',
+  },
+  /** What the merchant's form says while the element is empty (and required) or incomplete; the host shows it. */
+  incomplete: {
+    card: 'Please complete your card details.',
+    'bank-account': 'Please complete your bank account details.',
+    'cvc-update': "Please enter your card's security code.",
+    pii: 'Please enter your ID number.',
+    'card-number': 'Please enter your card number.',
+    'card-expiry': "Please enter your card's expiration date.",
+    'card-cvc': "Please enter your card's security code.",
   },
   card: {
     number: 'Card number',

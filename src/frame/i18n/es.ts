@@ -3,12 +3,21 @@ import type { Catalog } from './en';
 const es: Catalog = {
   titles: {
     card: 'Campo seguro para los datos de la tarjeta',
-    bankAccount: 'Campo seguro para la cuenta bancaria',
-    cvcUpdate: 'Campo seguro para el código de seguridad',
+    'bank-account': 'Campo seguro para la cuenta bancaria',
+    'cvc-update': 'Campo seguro para el código de seguridad',
     pii: 'Campo seguro para el número de identificación',
-    cardNumber: 'Campo seguro para el número de tarjeta',
-    cardExpiry: 'Campo seguro para la fecha de caducidad',
-    cardCvc: 'Campo seguro para el código de seguridad',
+    'card-number': 'Campo seguro para el número de tarjeta',
+    'card-expiry': 'Campo seguro para la fecha de caducidad',
+    'card-cvc': 'Campo seguro para el código de seguridad',
+  },
+  incomplete: {
+    card: 'Completa los datos de tu tarjeta.',
+    'bank-account': 'Completa los datos de tu cuenta bancaria.',
+    'cvc-update': 'Introduce el código de seguridad de tu tarjeta.',
+    pii: 'Introduce tu número de identificación.',
+    'card-number': 'Introduce el número de tu tarjeta.',
+    'card-expiry': 'Introduce la fecha de caducidad de tu tarjeta.',
+    'card-cvc': 'Introduce el código de seguridad de tu tarjeta.',
   },
   card: {
     number: 'Número de tarjeta',

@@ -3,12 +3,21 @@ import type { Catalog } from './en';
 const fr: Catalog = {
   titles: {
     card: 'Saisie sécurisée de la carte',
-    bankAccount: 'Saisie sécurisée du compte bancaire',
-    cvcUpdate: 'Saisie sécurisée du code de sécurité',
+    'bank-account': 'Saisie sécurisée du compte bancaire',
+    'cvc-update': 'Saisie sécurisée du code de sécurité',
     pii: "Saisie sécurisée du numéro d'identification",
-    cardNumber: 'Saisie sécurisée du numéro de carte',
-    cardExpiry: "Saisie sécurisée de la date d'expiration",
-    cardCvc: 'Saisie sécurisée du CVC',
+    'card-number': 'Saisie sécurisée du numéro de carte',
+    'card-expiry': "Saisie sécurisée de la date d'expiration",
+    'card-cvc': 'Saisie sécurisée du CVC',
+  },
+  incomplete: {
+    card: 'Veuillez compléter les informations de votre carte.',
+    'bank-account': 'Veuillez compléter les informations de votre compte bancaire.',
+    'cvc-update': 'Veuillez saisir le code de sécurité de votre carte.',
+    pii: "Veuillez saisir votre numéro d'identification.",
+    'card-number': 'Veuillez saisir le numéro de votre carte.',
+    'card-expiry': "Veuillez saisir la date d'expiration de votre carte.",
+    'card-cvc': 'Veuillez saisir le code de sécurité de votre carte.',
   },
   card: {
     number: 'Numéro de carte',

@@ -3,12 +3,21 @@ import type { Catalog } from './en';
 const ja: Catalog = {
   titles: {
     card: 'カード情報の安全な入力欄',
-    bankAccount: '銀行口座情報の安全な入力欄',
-    cvcUpdate: 'セキュリティコードの安全な入力欄',
+    'bank-account': '銀行口座情報の安全な入力欄',
+    'cvc-update': 'セキュリティコードの安全な入力欄',
     pii: '本人確認番号の安全な入力欄',
-    cardNumber: 'カード番号の安全な入力欄',
-    cardExpiry: '有効期限の安全な入力欄',
-    cardCvc: 'セキュリティコードの安全な入力欄',
+    'card-number': 'カード番号の安全な入力欄',
+    'card-expiry': '有効期限の安全な入力欄',
+    'card-cvc': 'セキュリティコードの安全な入力欄',
+  },
+  incomplete: {
+    card: 'カード情報を入力してください。',
+    'bank-account': '銀行口座情報を入力してください。',
+    'cvc-update': 'カードのセキュリティコードを入力してください。',
+    pii: '本人確認番号を入力してください。',
+    'card-number': 'カード番号を入力してください。',
+    'card-expiry': 'カードの有効期限を入力してください。',
+    'card-cvc': 'カードのセキュリティコードを入力してください。',
   },
   card: {
     number: 'カード番号',

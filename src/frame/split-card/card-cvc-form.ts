@@ -3,12 +3,13 @@ import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../../va
 import { cvcInput } from '../fields/card-inputs';
 import { cvcDigitsMessage } from '../i18n/card-messages';
 import { CardSiblingForm } from './card-sibling-form';
+import { cardCvc as cardCvcKind } from '../../kinds/element-kinds';
 
 /** The CVC of a split card; its length follows the brand its group's number frame detected. */
 @customElement('tf-card-cvc-form')
 export class CardCvcForm extends CardSiblingForm<'cvc'> {
   protected readonly field = 'cvc';
-  protected readonly titleKey = 'cardCvc';
+  protected readonly kind = cardCvcKind;
 
   @state() private cardBrand: CardBrand | null = null;
 

@@ -4,12 +4,13 @@ import { expiryInput } from '../fields/card-inputs';
 import { parseExpiry } from '../format';
 import { expiredMessage } from '../i18n/card-messages';
 import { CardSiblingForm } from './card-sibling-form';
+import { cardExpiry as cardExpiryKind } from '../../kinds/element-kinds';
 
 /** The expiry of a split card, `MM / YY`. */
 @customElement('tf-card-expiry-form')
 export class CardExpiryForm extends CardSiblingForm<'expiry'> {
   protected readonly field = 'expiry';
-  protected readonly titleKey = 'cardExpiry';
+  protected readonly kind = cardExpiryKind;
 
   protected emptyValues(): Record<'expiry', string> {
     return { expiry: '' };

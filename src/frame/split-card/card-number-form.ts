@@ -7,6 +7,7 @@ import { cardNumberInput } from '../fields/card-inputs';
 import { digitsOnly } from '../format';
 import { localizeTokenError } from '../i18n/locales';
 import { FrameCardGroup } from './frame-card-group';
+import { cardNumber as cardNumberKind } from '../../kinds/element-kinds';
 
 type NumberChecks = { number: ReturnType<typeof checkCardNumber> };
 
@@ -19,7 +20,7 @@ type NumberChecks = { number: ReturnType<typeof checkCardNumber> };
 @customElement('tf-card-number-form')
 export class CardNumberForm extends FieldsForm<'number', NumberChecks> {
   readonly extraFields = cardExtraFields;
-  protected readonly titleKey = 'cardNumber';
+  protected readonly kind = cardNumberKind;
 
   private readonly group = new FrameCardGroup((message) => {
     if (message.type === 'hello') this.shareBrand();
