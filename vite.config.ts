@@ -1,6 +1,27 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import en from './src/frame/i18n/en';
+import { framePageHtml, kindPages } from './src/kinds/frame-page';
 import { framePages } from './src/protocol/messages';
+
+const frameRoot = resolve(import.meta.dirname, 'src/frame');
+
+/**
+ * Each element kind's frame page, generated from its descriptor rather than
+ * kept as a file (`src/frame/{page}.html` does not exist): Vite asks for the
+ * page, this answers with its HTML, and Vite builds it like any other.
+ */
+function kindPagesPlugin(): Plugin {
+  const pageOfId = (id: string) => kindPages.find((page) => id === resolve(frameRoot, `${page}.html`));
+  return {
+    name: 'tokenframe-kind-pages',
+    resolveId: (id) => (pageOfId(id) ? id : null),
+    load(id) {
+      const page = pageOfId(id);
+      return page ? framePageHtml(page, en.titles[page as keyof typeof en.titles]) : null;
+    },
+  };
+}
 
 /**
  * Two builds from one config:
@@ -25,7 +46,8 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
-    root: resolve(import.meta.dirname, 'src/frame'),
+    root: frameRoot,
+    plugins: [kindPagesPlugin()],
     base: '/frame/v1/',
     build: {
       outDir: resolve(import.meta.dirname, 'dist/frame'),
@@ -35,9 +57,7 @@ export default defineConfig(({ mode }) => {
       modulePreload: { polyfill: false },
       assetsInlineLimit: 0,
       rollupOptions: {
-        input: Object.fromEntries(
-          framePages.map((page) => [page, resolve(import.meta.dirname, `src/frame/${page}.html`)]),
-        ),
+        input: Object.fromEntries(framePages.map((page) => [page, resolve(frameRoot, `${page}.html`)])),
       },
     },
   };

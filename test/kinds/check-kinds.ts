@@ -8,7 +8,7 @@ export interface KindDeclarations {
   jsxTags: string[];
   /** Each tag in custom-elements.json with its attributes (from `@tagname` and `@attr`). */
   manifest: Record<string, string[]>;
-  /** The frame pages there are sources for (`src/frame/{page}.html`). */
+  /** The frame pages with an entry script that starts their form (`src/frame/pages/{page}.ts`). */
   framePages: string[];
 }
 
@@ -32,7 +32,8 @@ export function checkKinds(descriptors: readonly KindDescriptor[], found: KindDe
         problems.push(`${tag}: attribute ${attribute} has no @attr line in its class's doc comment`);
       }
     }
-    if (!found.framePages.includes(page)) problems.push(`${tag}: no frame page src/frame/${page}.html`);
+    if (!found.framePages.includes(page))
+      problems.push(`${tag}: no frame entry script src/frame/pages/${page}.ts starting <tf-${page}-form>`);
   }
   const tags = new Set<string>(descriptors.map((kind) => kind.tag));
   for (const tag of found.tagNameMap.filter((name) => !tags.has(name))) {

@@ -39,8 +39,9 @@ export function declaredKinds(): KindDeclarations {
     manifest: Object.fromEntries(
       elements.map((element) => [element.tagName, element.attributes?.map((attribute) => attribute.name) ?? []]),
     ),
-    framePages: readdirSync(`${root}src/frame`)
-      .filter((file) => file.endsWith('.html'))
-      .map((file) => file.slice(0, -'.html'.length)),
+    // The page itself is generated from the kind; its entry script must start the form the page holds.
+    framePages: readdirSync(`${root}src/frame/pages`)
+      .map((file) => file.slice(0, -'.ts'.length))
+      .filter((page) => readFileSync(`${root}src/frame/pages/${page}.ts`, 'utf8').includes(`'tf-${page}-form'`)),
   };
 }

@@ -14,7 +14,7 @@ const throwaway: KindDescriptor = {
 };
 
 describe('element kinds', () => {
-  it('every kind has its tag map entry, JSX entry, documented class and frame page', () => {
+  it('every kind has its tag map entry, JSX entry, documented class and frame entry script', () => {
     assert.deepEqual(checkKinds(elementKinds, declaredKinds()), []);
   });
 
@@ -23,7 +23,7 @@ describe('element kinds', () => {
       'tokenframe-gift-card: not in HTMLElementTagNameMap (src/host/index.ts)',
       'tokenframe-gift-card: not in JSX.IntrinsicElements (src/host/jsx.d.ts)',
       'tokenframe-gift-card: no class with @tagname tokenframe-gift-card in custom-elements.json',
-      'tokenframe-gift-card: no frame page src/frame/gift-card.html',
+      'tokenframe-gift-card: no frame entry script src/frame/pages/gift-card.ts starting <tf-gift-card-form>',
     ]);
   });
 

@@ -1,0 +1,6 @@
+import '../frame.css';
+import '../split-card/card-cvc-form';
+import { startFrame } from '../frame-app';
+
+/** Entry point of `/frame/v1/card-cvc.html`, a page generated from its kind (vite.config.ts). */
+startFrame(document.querySelector('tf-card-cvc-form')!);
