@@ -54,7 +54,7 @@ const stripeBrandNames: Record<string, string> = {
 };
 
 /** Strips the spaces and dashes people type or paste; keeps anything else so it fails. */
-export function stripSeparators(value: string): string {
+function stripSeparators(value: string): string {
   return value.replace(/[\s-]/g, '');
 }
 

@@ -18,7 +18,7 @@ export interface PlaidErrorBody {
   suggested_action: null;
 }
 
-export class PlaidError extends Error {
+class PlaidError extends Error {
   constructor(
     readonly statusCode: number,
     readonly type: PlaidErrorType,

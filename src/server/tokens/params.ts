@@ -15,7 +15,7 @@ export function isParams(value: unknown): value is Params {
 }
 
 /** `child('account', 'individual')` → `account[individual]`. */
-export function child(parent: string, name: string): string {
+function child(parent: string, name: string): string {
   return parent ? `${parent}[${name}]` : name;
 }
 
