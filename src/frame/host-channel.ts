@@ -1,10 +1,4 @@
-import {
-  PROTOCOL_VERSION,
-  parseHostMessage,
-  type FrameMessage,
-  type HostMessage,
-  type Unversioned,
-} from '../protocol/messages';
+import { parseHostMessage, type FrameMessage, type HostMessage, type Unversioned } from '../protocol/messages';
 
 type Outgoing = Unversioned<FrameMessage>;
 
@@ -16,7 +10,9 @@ export interface HostChannel {
  * Waits for the host's `init`: accepted once, only from the parent window,
  * only from an origin on the key's allowed list, and only with a port. After
  * that every message travels over the private port and window messages are
- * ignored.
+ * ignored. Any version in SUPPORTED_HOST_VERSIONS is accepted, and the frame
+ * answers in the version the host's `init` spoke, so a pinned older loader
+ * understands the replies of a newer frame.
  */
 export function listenForHost(
   allowedOrigins: readonly string[],
@@ -24,12 +20,14 @@ export function listenForHost(
   onMessage: (message: HostMessage) => void,
 ): HostChannel {
   let port: MessagePort | null = null;
+  let version: HostMessage['tf'];
   const handleWindowMessage = (event: MessageEvent) => {
     if (port || event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
     const message = parseHostMessage(event.data);
     if (message?.type !== 'init' || event.ports.length !== 1) return;
     window.removeEventListener('message', handleWindowMessage);
     port = event.ports[0];
+    version = message.tf;
     port.onmessage = (portEvent) => {
       const received = parseHostMessage(portEvent.data);
       if (received && received.type !== 'init') onMessage(received);
@@ -39,7 +37,7 @@ export function listenForHost(
   window.addEventListener('message', handleWindowMessage);
   return {
     send(message) {
-      port?.postMessage({ tf: PROTOCOL_VERSION, ...message });
+      port?.postMessage({ tf: version, ...message });
     },
   };
 }

@@ -10,6 +10,14 @@ import { pageOf } from '../kinds/kind-descriptor';
 
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * The versions a frame accepts from a host. A merchant page may pin a loader
+ * by URL and integrity (/v1/loader/…), and that loader keeps speaking the
+ * version it was built with after the service is upgraded: a version may
+ * leave this list only when no loader the service still serves speaks it.
+ */
+export const SUPPORTED_HOST_VERSIONS: readonly number[] = [PROTOCOL_VERSION];
+
 /** Every frame page: one per element kind, plus the hidden frame that carries `createToken('account' | 'person')`. */
 // Pure: the host loader, which never reads it, leaves it out.
 export const framePages: string[] = /* @__PURE__ */ elementKinds.map((kind): string => pageOf(kind)).concat('tokens');
@@ -155,10 +163,9 @@ function matches(data: Record<string, unknown>, shape: Shape): boolean {
   });
 }
 
-function parse<T>(data: unknown, shapes: Record<string, Shape>): T | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const message = data as Record<string, unknown>;
-  if (message.tf !== PROTOCOL_VERSION || typeof message.type !== 'string') return null;
+/** The message if its type is known and its fields have their shapes; the caller has checked its version. */
+function parse<T>(message: Record<string, unknown>, shapes: Record<string, Shape>): T | null {
+  if (typeof message.type !== 'string') return null;
   const shape = Object.hasOwn(shapes, message.type) ? shapes[message.type] : undefined;
   return shape && matches(message, shape) ? (message as T) : null;
 }
@@ -169,14 +176,17 @@ function isFrameOptions(options: object): boolean {
 
 /** Frame side: a message from the host, or null to drop it. */
 export function parseHostMessage(data: unknown): HostMessage | null {
-  const message = parse<HostMessage>(data, hostShapes);
+  const message =
+    isPlainObject(data) && SUPPORTED_HOST_VERSIONS.includes(data.tf as number)
+      ? parse<HostMessage>(data, hostShapes)
+      : null;
   if (message?.type === 'tokenize' && !Object.values(message.extra).every((v) => typeof v === 'string')) return null;
   if (message?.type === 'create-token' && message.kind !== 'account' && message.kind !== 'person') return null;
   if ((message?.type === 'init' || message?.type === 'update') && !isFrameOptions(message.options)) return null;
   return message;
 }
 
-/** Host side: a message from the frame, or null to drop it. */
+/** Host side: a message from the frame, or null to drop it. The frame answers in the host's own version. */
 export function parseFrameMessage(data: unknown): FrameMessage | null {
-  return parse<FrameMessage>(data, frameShapes);
+  return isPlainObject(data) && data.tf === PROTOCOL_VERSION ? parse<FrameMessage>(data, frameShapes) : null;
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { listenForHost } from '../../src/frame/host-channel';
-import { PROTOCOL_VERSION, type HostMessage } from '../../src/protocol/messages';
+import { PROTOCOL_VERSION, SUPPORTED_HOST_VERSIONS, type HostMessage } from '../../src/protocol/messages';
 
 /**
  * The frame's side of the handshake, run directly in the test page (which is
@@ -65,5 +65,36 @@ describe('frame handshake (listenForHost)', () => {
     expect(received).to.deep.equal([{ tf: PROTOCOL_VERSION, type: 'clear' }]);
     expect(initialised).to.equal(1);
     expect(fromFrame).to.deep.equal([{ tf: PROTOCOL_VERSION, type: 'ready' }]);
+  });
+
+  it('accepts every supported protocol version and answers in it; drops messages of an unknown version', async () => {
+    const unknownVersions = [0, Math.max(...SUPPORTED_HOST_VERSIONS) + 1, String(PROTOCOL_VERSION), undefined];
+    for (const version of SUPPORTED_HOST_VERSIONS) {
+      const received: HostMessage[] = [];
+      const inits: HostMessage[] = [];
+      const channel = new MessageChannel();
+      const fromFrame: unknown[] = [];
+      channel.port1.onmessage = (event) => fromFrame.push(event.data);
+      const frame = listenForHost(
+        [location.origin],
+        (init) => inits.push(init),
+        (message) => received.push(message),
+      );
+      for (const unknown of unknownVersions)
+        postInit(new MessageChannel().port2, { tf: unknown, type: 'init', options: {} });
+      await settle();
+      expect(inits, `init of an unknown version`).to.deep.equal([]);
+
+      postInit(channel.port2, { tf: version, type: 'init', options: {} });
+      await settle();
+      expect(inits).to.deep.equal([{ tf: version, type: 'init', options: {} }]);
+
+      for (const unknown of unknownVersions) channel.port1.postMessage({ tf: unknown, type: 'clear' });
+      channel.port1.postMessage({ tf: version, type: 'focus' });
+      frame.send({ type: 'ready' });
+      await settle();
+      expect(received).to.deep.equal([{ tf: version, type: 'focus' }]);
+      expect(fromFrame).to.deep.equal([{ tf: version, type: 'ready' }]);
+    }
   });
 });
