@@ -1,10 +1,14 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { loaderManifestPlugin } from './scripts/loader-manifest';
 import en from './src/frame/i18n/en';
 import { framePageHtml, kindPages } from './src/kinds/frame-page';
 import { framePages } from './src/protocol/messages';
 
-const frameRoot = resolve(import.meta.dirname, 'src/frame');
+const repositoryRoot = import.meta.dirname;
+const frameRoot = resolve(repositoryRoot, 'src/frame');
+const { version } = JSON.parse(readFileSync(resolve(repositoryRoot, 'packages/tokenframe/package.json'), 'utf8'));
 
 /**
  * Each element kind's frame page, generated from its descriptor rather than
@@ -31,6 +35,7 @@ function kindPagesPlugin(): Plugin {
 export default defineConfig(({ mode }) => {
   if (mode === 'host') {
     return {
+      plugins: [loaderManifestPlugin(version)],
       build: {
         outDir: 'dist/host',
         emptyOutDir: true,
@@ -41,6 +46,13 @@ export default defineConfig(({ mode }) => {
           name: 'tokenframe',
           formats: ['iife', 'es'],
           fileName: (format) => (format === 'iife' ? 'tokenframe.js' : 'tokenframe.mjs'),
+        },
+        rollupOptions: {
+          output: {
+            // Source paths relative to the repository, not to the output folder: a build into
+            // another folder or from another checkout gives the same maps, byte for byte.
+            sourcemapPathTransform: (source, map) => relative(repositoryRoot, resolve(dirname(map), source)),
+          },
         },
       },
     };
