@@ -3,16 +3,16 @@
 //
 // A merchant page that pins the loader with `<script integrity>` must keep
 // getting exactly those bytes after the service is upgraded, so the service
-// also serves each loader at a URL that names its content:
-// /v1/loader/tokenframe-{version}-{hash}.js. The hash in the name, not the
-// version alone, is what makes `immutable` caching true: a rebuild of the same
+// also serves each loader at a URL that names its content
+// (src/server/routes/loader-file.ts). The hash in the name, not the version
+// alone, is what makes `immutable` caching true: a rebuild of the same
 // version with different bytes gets a new URL instead of silently changing an
 // old one. loader.json (served at /v1/loader.json) says which file is the
 // current one and its integrity value.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { loaderFileName, subresourceIntegrity } from '../src/server/routes/loader-file';
 
 export function loaderManifestPlugin(version: string): Plugin {
   return {
@@ -21,9 +21,8 @@ export function loaderManifestPlugin(version: string): Plugin {
     writeBundle({ dir }, bundle) {
       if (!dir || !('tokenframe.js' in bundle)) return;
       const script = readFileSync(join(dir, 'tokenframe.js'));
-      const digest = createHash('sha384').update(script);
-      const integrity = `sha384-${digest.copy().digest('base64')}`;
-      const file = `tokenframe-${version}-${digest.digest('hex').slice(0, 16)}.js`;
+      const file = loaderFileName(version, script);
+      const integrity = subresourceIntegrity(script);
       mkdirSync(join(dir, 'loader'), { recursive: true });
       writeFileSync(join(dir, 'loader', file), script);
       writeFileSync(join(dir, 'loader.json'), `${JSON.stringify({ version, file, integrity }, null, 2)}\n`);

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { framePages } from '../../src/protocol/messages';
 import { escapeHtml, injectIntoHead } from '../../src/server/html';
+import { loaderFileName } from '../../src/server/routes/loader-file';
 import { startTestService, type TestService } from './helpers';
+
+const loaderScript = '(function(){})();';
+/** The versioned copy of the loader, named as the build names it. */
+const versionedLoader = loaderFileName('0.1.0', loaderScript);
+const sha384 = (text: string) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
 /** A stand-in for the Vite build, so these tests never depend on `npm run build`. */
 async function writeFixtureBuild(root: string) {
@@ -21,7 +27,15 @@ async function writeFixtureBuild(root: string) {
     );
   }
   await writeFile(join(frameDir, 'assets', 'card-abc123.js'), 'console.log("frame");');
-  await writeFile(join(hostDir, 'tokenframe.js'), '(function(){})();');
+  await writeFile(join(hostDir, 'tokenframe.js'), loaderScript);
+  await mkdir(join(hostDir, 'loader'));
+  await writeFile(join(hostDir, 'loader', versionedLoader), loaderScript);
+  // A file in the folder whose bytes do not match its name: never served as immutable.
+  await writeFile(join(hostDir, 'loader', loaderFileName('0.0.9', 'old')), 'tampered');
+  await writeFile(
+    join(hostDir, 'loader.json'),
+    JSON.stringify({ version: '0.1.0', file: versionedLoader, integrity: sha384(loaderScript) }),
+  );
   return { frameDir, hostDir };
 }
 
@@ -78,9 +92,43 @@ describe('GET /frame/v1/card.html', () => {
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.equal(response.headers.get('cache-control'), 'private, no-cache');
+    assert.match(response.headers.get('etag') ?? '', /^"[^"]+"$/);
     assert.ok(metaConfig(await response.text()));
   }
+
+  it('revalidates the page: the same ETag gets a 304 with the strict headers, a changed page a 200', async () => {
+    const path = `/frame/v1/card.html?key=${svc.publishableKey}`;
+    const first = await get(path);
+    const etag = first.headers.get('etag') ?? '';
+    const again = await fetch(svc.url + path, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal(await again.text(), '');
+    assert.equal(again.headers.get('etag'), etag);
+    assert.equal(again.headers.get('cache-control'), 'private, no-cache');
+    assert.equal(again.headers.get('content-security-policy'), first.headers.get('content-security-policy'));
+
+    const otherPage = await fetch(`${svc.url}/frame/v1/pii.html?key=${svc.publishableKey}`, {
+      headers: { 'If-None-Match': etag },
+    });
+    assert.equal(otherPage.status, 200);
+    assert.notEqual(otherPage.headers.get('etag'), etag);
+  });
+
+  it('gives a page a new ETag when the key’s allowed origins change', async () => {
+    const path = `/frame/v1/card.html?key=${svc.publishableKey}`;
+    const before = (await get(path)).headers.get('etag') ?? '';
+    const { keys } = svc.service.stores;
+    const account = (await keys.getAccount(svc.accountId))!;
+    await keys.saveAccount({ ...account, allowedOrigins: [...account.allowedOrigins, 'https://new.example'] });
+    try {
+      const after = await fetch(svc.url + path, { headers: { 'If-None-Match': before } });
+      assert.equal(after.status, 200);
+      assert.match(after.headers.get('content-security-policy') ?? '', /https:\/\/new\.example/);
+    } finally {
+      await keys.saveAccount(account);
+    }
+  });
 
   it('injects the allowed origins as escaped JSON before </head>', async () => {
     const html = await (await get(`/frame/v1/card.html?key=${svc.publishableKey}`)).text();
@@ -104,6 +152,7 @@ describe('GET /frame/v1/card.html', () => {
       assert.equal(response.status, status, path);
       assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, path);
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(response.headers.get('cache-control'), 'no-store', path);
       const html = await response.text();
       assert.doesNotMatch(html, /tokenframe-config/);
       assert.doesNotMatch(html, new RegExp(svc.secretKey));
@@ -128,20 +177,68 @@ describe('frame assets and the host loader', () => {
     assert.doesNotMatch(await escape.text(), /<html>/);
   });
 
-  it('serves tokenframe.js to any origin', async () => {
+  it('serves tokenframe.js (the latest) to any origin, cached briefly and then revalidated', async () => {
     const response = await get('/v1/tokenframe.js');
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/javascript/);
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
     assert.equal(response.headers.get('cross-origin-resource-policy'), 'cross-origin');
-    assert.match(response.headers.get('cache-control') ?? '', /max-age=\d+/);
-    assert.equal(await response.text(), '(function(){})();');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=300, must-revalidate');
+    assert.equal(await response.text(), loaderScript);
+
+    const etag = response.headers.get('etag') ?? '';
+    assert.match(etag, /^"[^"]+"$/);
+    const again = await fetch(`${svc.url}/v1/tokenframe.js`, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal(await again.text(), '');
   });
 
   it('tells the Subresource Integrity value of the loader it serves', async () => {
     const integrity = await (await get('/v1/tokenframe.js.integrity')).text();
-    const expected = `sha384-${createHash('sha384').update('(function(){})();').digest('base64')}`;
-    assert.equal(integrity, expected);
+    assert.equal(integrity, sha384(loaderScript));
+  });
+
+  it('serves the loader at its versioned URL to any origin, cached forever', async () => {
+    const response = await get(`/v1/loader/${versionedLoader}`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/javascript/);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.equal(response.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(await response.text(), loaderScript);
+  });
+
+  it('publishes the current versioned loader and its integrity in /v1/loader.json', async () => {
+    const response = await get('/v1/loader.json');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(response.headers.get('cache-control'), 'no-cache');
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    const manifest = (await response.json()) as { version: string; url: string; integrity: string };
+    assert.deepEqual(manifest, {
+      version: '0.1.0',
+      url: `/v1/loader/${versionedLoader}`,
+      integrity: sha384(loaderScript),
+    });
+    const pinned = await get(manifest.url);
+    assert.equal(sha384(await pinned.text()), manifest.integrity);
+  });
+
+  it('answers 404 for a versioned name it does not have, whose bytes do not match it, or outside the folder', async () => {
+    for (const path of [
+      `/v1/loader/${loaderFileName('0.1.0', 'another build')}`,
+      `/v1/loader/${loaderFileName('0.0.9', 'old')}`,
+      '/v1/loader/tokenframe.js',
+      '/v1/loader/..%2Ftokenframe.js',
+      '/v1/loader/..%2Floader.json',
+    ]) {
+      const response = await get(path);
+      assert.equal(response.status, 404, path);
+      assert.equal(response.headers.get('cache-control'), 'no-store', path);
+      assert.notEqual(await response.text(), loaderScript, path);
+    }
   });
 });
 
@@ -153,9 +250,11 @@ describe('without a build', () => {
       const frame = await fetch(`${bare.url}/frame/v1/card.html?key=${bare.publishableKey}`);
       assert.equal(frame.status, 503);
       assert.match(await frame.text(), /npm run build/);
-      const loader = await fetch(`${bare.url}/v1/tokenframe.js`);
-      assert.equal(loader.status, 503);
-      assert.match(await loader.text(), /npm run build/);
+      for (const path of ['/v1/tokenframe.js', '/v1/loader.json']) {
+        const loader = await fetch(bare.url + path);
+        assert.equal(loader.status, 503, path);
+        assert.match(await loader.text(), /npm run build/);
+      }
     } finally {
       await bare.close();
       await rm(empty, { recursive: true, force: true });

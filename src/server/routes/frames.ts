@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -6,6 +5,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hashApiKey } from '../crypto';
 import { escapeHtml, injectIntoHead } from '../html';
 import { framePages } from '../../protocol/messages';
+import { buildMissingMessage, isMissingFile } from './build-output';
+import { loaderRoutes } from './loader';
+import { clientHolds, entityTag } from './revalidation';
 
 export interface FramesRoutesOptions {
   /** The frame app's Vite output: `<kind>.html` and `assets/`. */
@@ -17,8 +19,6 @@ export interface FramesRoutesOptions {
 }
 
 const defaultFrameKinds = framePages;
-
-const buildMissingMessage = 'tokenframe has not been built yet. Run `npm run build` and reload.';
 
 /** Only exact http(s) origins can go into a CSP header; anything else is dropped, not trusted. */
 const cspSafeOrigin = /^https?:\/\/[A-Za-z0-9.\-[\]]+(:\d+)?$/;
@@ -39,28 +39,32 @@ function frameContentSecurityPolicy(allowedOrigins: readonly string[]): string {
 }
 
 /** Headers every frame response carries, error pages included. */
-function setFrameHeaders(reply: FastifyReply, csp: string) {
+function setFrameHeaders(reply: FastifyReply, csp: string, cacheControl: string) {
   reply
     .header('Content-Security-Policy', csp)
     .header('Referrer-Policy', 'no-referrer')
     .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'no-store');
+    .header('Cache-Control', cacheControl);
 }
+
+/**
+ * A frame page carries its key's CSP and allowed origins, so no shared cache
+ * may hold it (`private`), and the browser asks again every time (`no-cache`):
+ * an origin removed from the key stops framing at once, and after an upgrade
+ * the page names the new hashed assets at once. The ETag turns that check
+ * into a 304 when nothing changed.
+ */
+const framePageCaching = 'private, no-cache';
 
 /** Error pages may not be framed by anyone: a wrong key must not render on a merchant page. */
 function sendFramePage(reply: FastifyReply, statusCode: number, message: string) {
-  setFrameHeaders(reply, "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  setFrameHeaders(reply, "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'", 'no-store');
   return reply
     .status(statusCode)
     .type('text/html; charset=utf-8')
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tokenframe</title></head><body><p>${escapeHtml(message)}</p></body></html>`,
     );
-}
-
-function isMissingFile(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 /**
@@ -71,7 +75,6 @@ function isMissingFile(error: unknown): boolean {
 export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOptions): Promise<void> {
   const { keys } = app.stores;
   const frameDir = resolve(options.frameDir);
-  const hostDir = resolve(options.hostDir);
   const kinds = new Set(options.frameKinds ?? defaultFrameKinds);
 
   app.get<{ Params: { page: string }; Querystring: { key?: unknown } }>('/frame/v1/:page', async (request, reply) => {
@@ -98,10 +101,13 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
       throw error;
     }
     const config = escapeHtml(JSON.stringify({ allowedOrigins: account.allowedOrigins }));
-    setFrameHeaders(reply, frameContentSecurityPolicy(account.allowedOrigins));
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(injectIntoHead(html, `<meta name="tokenframe-config" content="${config}">`));
+    // The page names the allowed origins, which also make the CSP: its ETag covers both.
+    const page = injectIntoHead(html, `<meta name="tokenframe-config" content="${config}">`);
+    const etag = entityTag(page);
+    setFrameHeaders(reply, frameContentSecurityPolicy(account.allowedOrigins), framePageCaching);
+    reply.header('ETag', etag);
+    if (clientHolds(request, etag)) return reply.status(304).send();
+    return reply.type('text/html; charset=utf-8').send(page);
   });
 
   // Hashed file names change with their content, so they can be cached forever.
@@ -119,43 +125,5 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
     },
   });
 
-  async function readLoader(reply: FastifyReply): Promise<string | null> {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    try {
-      return await readFile(join(hostDir, 'tokenframe.js'), 'utf8');
-    } catch (error) {
-      if (!isMissingFile(error)) throw error;
-      reply.status(503).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(buildMissingMessage);
-      return null;
-    }
-  }
-
-  // The loader merchants include with <script src>; it is not hashed, so it is
-  // cached briefly to let fixes reach pages quickly. CORS lets pages load it
-  // with `integrity` and `crossorigin`.
-  app.get('/v1/tokenframe.js', async (_request, reply) => {
-    const script = await readLoader(reply);
-    if (script === null) return reply;
-    return reply
-      .header('Access-Control-Allow-Origin', '*')
-      .header('Cross-Origin-Resource-Policy', 'cross-origin')
-      .header('Cache-Control', 'public, max-age=300')
-      .type('text/javascript; charset=utf-8')
-      .send(script);
-  });
-
-  // The Subresource Integrity value for the loader this service serves, for `<script integrity="…">`.
-  app.get('/v1/tokenframe.js.integrity', async (_request, reply) => {
-    const script = await readLoader(reply);
-    if (script === null) return reply;
-    return reply
-      .header('Cache-Control', 'no-store')
-      .type('text/plain; charset=utf-8')
-      .send(subresourceIntegrity(script));
-  });
-}
-
-/** `sha384-…` as `<script integrity>` expects it. */
-function subresourceIntegrity(content: string | Buffer): string {
-  return `sha384-${createHash('sha384').update(content).digest('base64')}`;
+  await app.register(loaderRoutes, { hostDir: options.hostDir });
 }
