@@ -1,7 +1,10 @@
 /**
  * Where the frames live. In order: the element's `origin` attribute, the
  * origin given to `configure()`, and the origin the loader script itself was
- * served from (the usual case: `<script src="https://vault.example/v1/tokenframe.js">`).
+ * served from (the usual case: `<script src="https://vault.example/v1/tokenframe.js">`,
+ * or the versioned `…/v1/loader/tokenframe-0.1.0-….js` a page pins with `integrity`:
+ * only the script's origin counts, never its path, so every URL the service
+ * serves the loader at works).
  */
 let configuredOrigin: string | undefined;
 let configuredKey: string | undefined;
