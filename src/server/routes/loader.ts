@@ -14,6 +14,9 @@ export interface LoaderRoutesOptions {
 /** A versioned loader's name: what loaderFileName writes, and nothing that could leave the folder. */
 const versionedName = /^tokenframe-([0-9A-Za-z.+-]+)-[0-9a-f]{16}\.js$/;
 
+/** The latest loader: five minutes in any cache, then asked again (a 304 when unchanged). */
+const latestCaching = 'public, max-age=300, must-revalidate';
+
 /** Pages load the loader cross-origin, with `integrity` and `crossorigin`, which needs CORS. */
 function sendScript(reply: FastifyReply, script: string | Buffer, cacheControl: string) {
   return reply
@@ -64,10 +67,8 @@ export async function loaderRoutes(app: FastifyInstance, options: LoaderRoutesOp
     if (script === null) return sendBuildMissing(reply);
     const etag = entityTag(script);
     reply.header('ETag', etag);
-    if (clientHolds(request, etag)) {
-      return reply.status(304).header('Cache-Control', 'public, max-age=300, must-revalidate').send();
-    }
-    return sendScript(reply, script, 'public, max-age=300, must-revalidate');
+    if (clientHolds(request, etag)) return reply.status(304).header('Cache-Control', latestCaching).send();
+    return sendScript(reply, script, latestCaching);
   });
 
   // The Subresource Integrity value for the latest loader, for `<script integrity="…">`.
