@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../../scripts/postgres.mjs';
+import { openStores } from '../../src/server/storage';
 import { createTestDatabase, formBody } from './helpers';
 
 const run = promisify(execFile);
@@ -116,7 +117,11 @@ describe('two tokenframe serve processes on one PostgreSQL', () => {
     ).stdout;
   const createKeys = async () => {
     const out = await cli('keys', 'create', '--origin', 'https://shop.example');
-    return { publishableKey: field(out, 'publishable key'), secretKey: field(out, 'secret key') };
+    return {
+      account: field(out, 'account'),
+      publishableKey: field(out, 'publishable key'),
+      secretKey: field(out, 'secret key'),
+    };
   };
 
   before(async () => {
@@ -196,6 +201,33 @@ describe('two tokenframe serve processes on one PostgreSQL', () => {
     }
   });
 
+  it('frames an account’s new allowed origin in both processes within 5 seconds of the change', async () => {
+    const keys = await createKeys();
+    const frameAncestors = async (url: string) => {
+      const frame = await fetch(`${url}/frame/v1/card.html?key=${keys.publishableKey}`);
+      assert.equal(frame.status, 200);
+      return /frame-ancestors ([^;]*)/.exec(frame.headers.get('content-security-policy') ?? '')?.[1];
+    };
+    for (const url of urls) assert.equal(await frameAncestors(url), 'https://shop.example');
+
+    // Another host's change, straight in the shared database.
+    const stores = await openStores({ databaseUrl, databasePath: join(dataDir, 'unused.db') });
+    try {
+      const account = await stores.keys.getAccount(keys.account);
+      assert.ok(account);
+      await stores.keys.saveAccount({ ...account, allowedOrigins: ['https://shop.example', 'https://new.example'] });
+    } finally {
+      await stores.close();
+    }
+    const changedAt = Date.now();
+    for (const url of urls) {
+      while ((await frameAncestors(url)) !== 'https://shop.example https://new.example') {
+        assert.ok(Date.now() - changedAt < 5_000, `${url} still frames the old origins after 5 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  });
+
   it('refuses a key revoked with `tokenframe keys revoke` in both processes within 5 seconds', async () => {
     const keys = await createKeys();
     for (const url of urls) {
@@ -242,6 +274,23 @@ function workersOf(primary: number): number[] {
     })
     .map(Number);
 }
+
+describe('TOKENFRAME_RATE_LIMIT_PER_KEY', () => {
+  it('refuses to start with a value that is not a whole number, and says what to set', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-limit-'));
+    try {
+      const started = serve(['--dev', '--data-dir', dataDir], {
+        DATABASE_URL: '',
+        TOKENFRAME_RATE_LIMIT_PER_KEY: '10/min',
+      });
+      assert.equal(await started.exited, 1);
+      assert.match(started.output(), /TOKENFRAME_RATE_LIMIT_PER_KEY must be a whole number of requests a minute/);
+      assert.doesNotMatch(started.output(), /listening/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('tokenframe serve --workers 2', () => {
   let dataDir: string;
