@@ -1,6 +1,6 @@
 // The RateLimitCounter contract (requests counted per key and window, shared by processes), run against each engine.
 import assert from 'node:assert/strict';
-import { beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import { openRateLimitCounter, type RateLimitCounter } from '../../src/server/rate-limit/counter';
 import { type OpenStores, useStores } from './harness';
 import { now } from './records';
@@ -12,6 +12,7 @@ export function describeRateLimitCounterContract(name: string, open: OpenStores)
     beforeEach(async () => {
       counter = await openRateLimitCounter(opened().database);
     });
+    afterEach(() => counter.close());
 
     it('counts every one of many concurrent hits on a key once', async () => {
       const results = await Promise.all(Array.from({ length: 20 }, () => counter.hit('key:key_1', now, 60)));

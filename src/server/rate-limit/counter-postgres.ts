@@ -20,5 +20,7 @@ export function postgresRateLimitCounter(pool: Pool): RateLimitCounter {
     async forgetEnded(now) {
       return (await pool.query('DELETE FROM rate_limit_hits WHERE window_ends_at <= $1', [now])).rowCount ?? 0;
     },
+    // The pool is the stores': closing them closes it.
+    async close() {},
   };
 }

@@ -20,6 +20,8 @@ export interface RateLimitCounter {
   hit(key: string, now: number, windowSeconds: number): Promise<RateLimitHits>;
   /** Forgets the counters of windows that ended before `now`; returns how many. */
   forgetEnded(now: number): Promise<number>;
+  /** Closes what the counter opened itself (SQLite's connection of its own). */
+  close(): Promise<void>;
 }
 
 /** The counters' table, migrated apart from the core schema. */
@@ -29,6 +31,6 @@ const rateLimitSchema: SchemaComponent = { name: 'rate-limit', folder: new URL('
 export async function openRateLimitCounter(database: Database): Promise<RateLimitCounter> {
   await migrate(database, rateLimitSchema);
   return database.engine === 'sqlite'
-    ? sqliteRateLimitCounter(database.connection)
+    ? sqliteRateLimitCounter(database.connection.name)
     : postgresRateLimitCounter(database.pool);
 }

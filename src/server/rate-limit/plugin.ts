@@ -16,6 +16,7 @@ export interface RateLimitPluginOptions {
  */
 async function rateLimits(app: FastifyInstance, options: RateLimitPluginOptions): Promise<void> {
   const counter = await openRateLimitCounter(options.database);
+  app.addHook('onClose', () => counter.close());
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(counter, app.clock) });
 }
 
