@@ -88,7 +88,7 @@ async function call(url: string, method: string, path: string, key: string, body
   });
   // Tests look into arbitrary response fields.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
 async function countTokens(databaseUrl: string): Promise<number> {
@@ -182,6 +182,39 @@ describe('two tokenframe serve processes on one PostgreSQL', () => {
     assert.equal(ids.size, 1, [...ids].join(' '));
 
     assert.equal(await countTokens(databaseUrl), tokensBefore + 1, 'tokens stored for one idempotency key');
+  });
+
+  it('answers 409 to a request whose Idempotency-Key is still in progress in the other process, then replays', async () => {
+    const token = await call(urls[0], 'POST', '/v1/tokens', devKeys.publishableKey, formBody(card));
+    const body = formBody({ source: token.body.id });
+    const key = `customer-${Date.now()}`;
+    const headers = { 'idempotency-key': key };
+    // A lock on the token's row holds the first request inside its consume, as a slow database would.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT 1 FROM tokens WHERE id = $1 FOR UPDATE', [token.body.id]);
+      const first = call(urls[0], 'POST', '/v1/customers', devKeys.secretKey, body, headers);
+      const claimed = async () =>
+        (await client.query('SELECT 1 FROM idempotency_records WHERE idempotency_key = $1', [key])).rowCount;
+      while (!(await claimed())) await new Promise((resolve) => setTimeout(resolve, 20));
+
+      const second = await call(urls[1], 'POST', '/v1/customers', devKeys.secretKey, body, headers);
+      assert.equal(second.status, 409);
+      assert.equal(second.body.error.type, 'idempotency_error');
+      assert.match(second.body.error.message, /another in-progress request/);
+
+      await client.query('COMMIT');
+      const answered = await first;
+      assert.equal(answered.status, 200);
+      const retried = await call(urls[1], 'POST', '/v1/customers', devKeys.secretKey, body, headers);
+      assert.equal(retried.status, 200);
+      assert.equal(retried.headers.get('idempotent-replayed'), 'true');
+      assert.equal(retried.body.id, answered.body.id);
+    } finally {
+      await client.end();
+    }
   });
 
   it(`admits ${perKeyLimit} token creations a minute per key in total, not ${perKeyLimit} per process`, async () => {
