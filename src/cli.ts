@@ -1,6 +1,8 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { defaultHost, defaultPort } from './server/config';
 import { devShopOrigin } from './server/dev/dev-setup';
+import { runWorkers } from './server/cluster';
 import { startService } from './server/service';
 import { keysCommand, keysUsage } from './keys-cli';
 
@@ -15,6 +17,7 @@ const usage = `Usage: tokenframe serve [--port ${defaultPort}] [--host ${default
                      and the Plaid sandbox under /plaid (credentials in DIR/plaid.json).
                      Without it there is none of these: create keys with \`tokenframe keys create\`.
   --allowed-origin   with --dev: another origin allowed to embed the development account's frames (repeatable)
+  --workers          processes sharing the port (node:cluster; default 0: this process alone); a crashed one is restarted
 `;
 
 async function serve(args: string[]): Promise<void> {
@@ -27,10 +30,14 @@ async function serve(args: string[]): Promise<void> {
       'allowed-origin': { type: 'string', multiple: true },
       'token-ttl': { type: 'string' },
       dev: { type: 'boolean' },
+      workers: { type: 'string' },
     },
   });
   const port = values.port === undefined ? defaultPort : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number.`);
+  if (!/^\d+$/.test(values.workers ?? '0')) throw new Error('--workers must be a whole number of processes.');
+  const workers = Number(values.workers ?? 0);
+  if (workers > 0 && cluster.isPrimary) return runWorkers(workers);
 
   const service = await startService({
     port,
@@ -78,7 +85,10 @@ async function serve(args: string[]): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
+  // Ctrl-C reaches every process of the terminal; a worker waits for its primary's SIGTERM instead.
+  process.on('SIGINT', () => {
+    if (!cluster.isWorker) stop('SIGINT');
+  });
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin } from './auth';
 import { dependenciesPlugin, type ServiceDependencies } from './dependencies';
@@ -8,15 +7,19 @@ import { formBodyPlugin } from './form-body';
 import { idempotencyPlugin } from './idempotency';
 import { newId } from './ids';
 import { plaidSandbox, type PlaidSandboxOptions } from './plaid/plugin';
+import { rateLimitPlugin } from './rate-limit/plugin';
 import { customersRoutes } from './routes/customers';
 import { framesRoutes } from './routes/frames';
 import { defaultRateLimits, tokensRoutes, type RateLimits } from './routes/tokens';
+import type { Database } from './storage/database';
 
 /** Where `npm run build` puts the frame app and the host loader. */
 const defaultFrameDir = fileURLToPath(new URL('../../dist/frame/', import.meta.url));
 const defaultHostDir = fileURLToPath(new URL('../../dist/host/', import.meta.url));
 
 export interface AppOptions extends ServiceDependencies {
+  /** The open database the stores are in; rate limits are counted there, across processes. */
+  database: Database;
   /** Defaults to `<repo>/dist/frame`. */
   frameDir?: string;
   /** Defaults to `<repo>/dist/host`. */
@@ -57,8 +60,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(errorHandlingPlugin);
   app.register(authPlugin);
   app.register(idempotencyPlugin);
-  // Limits are applied per route (token creation), not globally.
-  app.register(rateLimit, { global: false });
+  app.register(rateLimitPlugin, { database: options.database });
   app.addHook('onSend', async (request, reply) => {
     reply.header('Request-Id', request.id);
   });

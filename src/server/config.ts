@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { newId } from './ids';
 import { readOrCreatePrivateFile } from './private-file';
+import { defaultRateLimits, type RateLimits } from './routes/tokens';
 
 export interface LoadConfigOptions {
   /** Defaults to `$TOKENFRAME_DATA_DIR`, then `.tokenframe` in the working directory. */
@@ -28,6 +29,7 @@ export interface ServiceConfig extends ServiceSecrets {
   databasePath: string;
   databaseUrl: string | null;
   tokenTtlSeconds: number;
+  rateLimits: RateLimits;
   port: number;
   host: string;
 }
@@ -76,12 +78,23 @@ export function loadConfig(options: LoadConfigOptions = {}): ServiceConfig {
     databasePath: join(dataDir, 'tokenframe.db'),
     databaseUrl: options.databaseUrl || process.env.DATABASE_URL || null,
     tokenTtlSeconds: options.tokenTtlSeconds ?? (Number(process.env.TOKENFRAME_TOKEN_TTL) || defaultTokenTtlSeconds),
+    rateLimits: { ...defaultRateLimits, perKeyPerMinute: rateLimitPerKeyFromEnvironment() },
     port: options.port ?? defaultPort,
     host: options.host ?? defaultHost,
     encryptionKey: { id: secrets.currentEncryptionKeyId, key: currentKey },
     encryptionKeys,
     fingerprintKey,
   };
+}
+
+/** `$TOKENFRAME_RATE_LIMIT_PER_KEY`: token creations a minute per API key, over all processes. */
+function rateLimitPerKeyFromEnvironment(): number {
+  const value = process.env.TOKENFRAME_RATE_LIMIT_PER_KEY;
+  if (value === undefined || value === '') return defaultRateLimits.perKeyPerMinute;
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new Error('TOKENFRAME_RATE_LIMIT_PER_KEY must be a whole number of requests a minute, such as 600.');
+  }
+  return Number(value);
 }
 
 /**

@@ -59,10 +59,29 @@ function idempotencyMismatch(key: string): StripeError {
   );
 }
 
+function idempotencyInProgress(key: string): StripeError {
+  return new StripeError(
+    409,
+    'idempotency_error',
+    `There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ${key}. Please try again later.`,
+  );
+}
+
+/** A claim older than this belongs to a process that died mid-request; the key is free again. */
+const abandonedClaimSeconds = 60;
+/** How long a request waits for another one with its key to finish before answering 409. */
+const inProgressWaitMs = 2_000;
+const inProgressPollMs = 20;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * `Idempotency-Key` on every authenticated POST, scoped to the API key that
  * sent it and kept 24 hours: the same key with the same parameters replays
  * the stored response; with other parameters it is an `idempotency_error`.
+ * The first request claims the key in the database before it runs, so of
+ * requests sent at once to any number of processes only one runs; the others
+ * wait for its answer and replay it (or get Stripe's 409 if it takes long).
  * Responses below 500 are stored (a 500 may be retried for real).
  */
 async function idempotency(app: FastifyInstance): Promise<void> {
@@ -78,32 +97,41 @@ async function idempotency(app: FastifyInstance): Promise<void> {
     const scope = apiKeyOf(request).id;
     const path = request.url.split('?')[0];
     const hash = requestHash(hmacKey, request.method, path, request.body);
-    const previous = await store.getIdempotencyRecord(scope, key, clock.now() - idempotencyWindowSeconds);
-    if (!previous) {
-      request.idempotency = { key, hash };
-      return;
+    for (let waited = 0; ; waited += inProgressPollMs) {
+      const now = clock.now();
+      const notBefore = now - idempotencyWindowSeconds;
+      const claim = { scope, key, requestHash: hash, created: now };
+      if (await store.claimIdempotencyKey(claim, notBefore, now - abandonedClaimSeconds)) {
+        request.idempotency = { key, hash };
+        return;
+      }
+      const previous = await store.getIdempotencyRecord(scope, key, notBefore);
+      // Gone between the claim and the read (released after a 500): claim again.
+      if (!previous) continue;
+      if (previous.requestHash !== hash) throw idempotencyMismatch(key);
+      if ('statusCode' in previous) {
+        return reply
+          .header('Idempotent-Replayed', 'true')
+          .status(previous.statusCode)
+          .type('application/json; charset=utf-8')
+          .send(previous.responseBody);
+      }
+      if (waited >= inProgressWaitMs) throw idempotencyInProgress(key);
+      await sleep(inProgressPollMs);
     }
-    if (previous.requestHash !== hash) throw idempotencyMismatch(key);
-    return reply
-      .header('Idempotent-Replayed', 'true')
-      .status(previous.statusCode)
-      .type('application/json; charset=utf-8')
-      .send(previous.responseBody);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const pending = request.idempotency;
-    if (!pending || reply.statusCode >= 500 || typeof payload !== 'string') return payload;
-    const stored = await store.putIdempotencyRecord({
-      scope: apiKeyOf(request).id,
-      key: pending.key,
-      requestHash: pending.hash,
-      statusCode: reply.statusCode,
-      responseBody: payload,
-      created: clock.now(),
-    });
+    if (!pending) return payload;
+    const claim = { scope: apiKeyOf(request).id, key: pending.key, requestHash: pending.hash, created: clock.now() };
+    if (reply.statusCode >= 500 || typeof payload !== 'string') {
+      await store.releaseIdempotencyKey(claim);
+      return payload;
+    }
+    const stored = await store.putIdempotencyRecord({ ...claim, statusCode: reply.statusCode, responseBody: payload });
     if (stored.responseBody === payload) return payload;
-    // A concurrent request with the same key finished first: its answer is the one the key stands for.
+    // This request's claim was taken as abandoned and the other request finished first: its answer is the one the key stands for.
     if (stored.requestHash !== pending.hash) {
       reply.status(400);
       return JSON.stringify(idempotencyMismatch(pending.key).toJSON());

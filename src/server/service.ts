@@ -79,10 +79,11 @@ export async function prepareService(options: Omit<StartServiceOptions, 'port' |
     if (dev) await seedDevAccount(stores.keys, dev, clock);
     app = buildApp({
       stores,
+      database: stores.database,
       secrets: config,
       clock,
       tokenTtlSeconds: config.tokenTtlSeconds,
-      rateLimits: options.rateLimits,
+      rateLimits: options.rateLimits ?? config.rateLimits,
       frameDir: options.frameDir,
       hostDir: options.hostDir,
       frameKinds: options.frameKinds,

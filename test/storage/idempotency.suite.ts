@@ -43,6 +43,44 @@ export function describeIdempotencyStoreContract(name: string, open: OpenStores)
         assert.deepEqual(await store.putIdempotencyRecord(idempotencyRecord({ requestHash: 'late' })), stored);
       });
 
+      it('lets exactly one of several concurrent claims take a key, until its request is answered', async () => {
+        const claim = { scope: 'key_1', key: 'order-1', requestHash: 'hash-1', created: now };
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () => store.claimIdempotencyKey(claim, now - 100, now - 60)),
+        );
+        assert.equal(results.filter(Boolean).length, 1);
+        assert.deepEqual(await store.getIdempotencyRecord('key_1', 'order-1', now), claim);
+
+        const answered = idempotencyRecord();
+        assert.deepEqual(await store.putIdempotencyRecord(answered), answered);
+        assert.deepEqual(await store.getIdempotencyRecord('key_1', 'order-1', now), answered);
+        assert.equal(await store.claimIdempotencyKey({ ...claim, created: now + 1 }, now - 100, now - 60), false);
+        assert.deepEqual(await store.getIdempotencyRecord('key_1', 'order-1', now), answered);
+      });
+
+      it('frees a key when its claim is released, abandoned, or its record is older than notBefore', async () => {
+        const claim = { scope: 'key_1', key: 'order-1', requestHash: 'hash-1', created: now };
+        assert.equal(await store.claimIdempotencyKey(claim, now - 100, now - 60), true);
+        await store.releaseIdempotencyKey({ ...claim, requestHash: 'hash-2' });
+        assert.equal(
+          await store.claimIdempotencyKey(claim, now - 100, now - 60),
+          false,
+          'only its own request releases it',
+        );
+        await store.releaseIdempotencyKey(claim);
+        assert.equal(await store.getIdempotencyRecord('key_1', 'order-1', 0), null);
+        assert.equal(await store.claimIdempotencyKey(claim, now - 100, now - 60), true);
+
+        const later = { ...claim, requestHash: 'hash-2', created: now + 30 };
+        assert.equal(await store.claimIdempotencyKey(later, now - 70, now - 30), false, 'a recent claim holds');
+        assert.equal(await store.claimIdempotencyKey(later, now - 70, now + 1), true, 'an abandoned claim does not');
+        assert.deepEqual(await store.getIdempotencyRecord('key_1', 'order-1', 0), later);
+
+        await store.putIdempotencyRecord(idempotencyRecord({ requestHash: 'hash-2', created: now + 30 }));
+        assert.equal(await store.claimIdempotencyKey(claim, now, now + 60), false, 'an answer is not abandoned');
+        assert.equal(await store.claimIdempotencyKey({ ...claim, created: now + 90 }, now + 31, now + 60), true);
+      });
+
       it('deletes records created before a time and counts them', async () => {
         await store.putIdempotencyRecord(idempotencyRecord({ key: 'old-1', created: now - 100 }));
         await store.putIdempotencyRecord(idempotencyRecord({ key: 'old-2', scope: 'key_2', created: now - 1 }));

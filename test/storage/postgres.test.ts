@@ -13,6 +13,7 @@ import { describeIdempotencyStoreContract } from './idempotency.suite';
 import { describeKeyStoreContract } from './keys.suite';
 import { assertLegacyRowsReadBack } from './legacy';
 import { describePlaidStoreContract } from './plaid.suite';
+import { describeRateLimitCounterContract } from './rate-limit.suite';
 import { accountA, now, tokenRecord } from './records';
 import { describeVaultStoreContract } from './vault.suite';
 
@@ -59,6 +60,7 @@ for (const describeContract of [
   describeCustomerStoreContract,
   describeIdempotencyStoreContract,
   describePlaidStoreContract,
+  describeRateLimitCounterContract,
 ]) {
   describeContract('PostgreSQL', async () => openUrl(await freshDatabase()));
 }

@@ -12,6 +12,7 @@ import { describeIdempotencyStoreContract } from './idempotency.suite';
 import { describeKeyStoreContract } from './keys.suite';
 import { assertLegacyRowsReadBack } from './legacy';
 import { describePlaidStoreContract } from './plaid.suite';
+import { describeRateLimitCounterContract } from './rate-limit.suite';
 import { accountA, encrypted, now } from './records';
 import { describeVaultStoreContract } from './vault.suite';
 
@@ -33,6 +34,7 @@ for (const describeContract of [
   describeCustomerStoreContract,
   describeIdempotencyStoreContract,
   describePlaidStoreContract,
+  describeRateLimitCounterContract,
 ]) {
   describeContract('SQLite', () => openFile(freshPath()));
 }

@@ -7,6 +7,7 @@ import type {
   ApiKeyKind,
   ApiKeyRecord,
   CustomerRecord,
+  IdempotencyClaim,
   IdempotencyRecord,
   PlaidItemRecord,
   SecretEntry,
@@ -127,15 +128,18 @@ export interface IdempotencyRow {
   created: Time;
 }
 
-export function idempotencyFromRow(row: IdempotencyRow): IdempotencyRecord {
-  return {
+/** The status a claim is stored with until its request finishes: no HTTP answer is 0. */
+export const claimedStatusCode = 0;
+
+export function idempotencyFromRow(row: IdempotencyRow): IdempotencyRecord | IdempotencyClaim {
+  const claim = {
     scope: row.scope,
     key: row.idempotency_key,
     requestHash: row.request_hash,
-    statusCode: Number(row.status_code),
-    responseBody: row.response_body,
     created: Number(row.created),
   };
+  const statusCode = Number(row.status_code);
+  return statusCode === claimedStatusCode ? claim : { ...claim, statusCode, responseBody: row.response_body };
 }
 
 export interface PlaidItemRow extends SecretColumns {

@@ -151,14 +151,36 @@ export interface CustomerStore extends EncryptedRows {
   insertSource(source: SourceRecord): Promise<void>;
 }
 
-/** Stored responses for `Idempotency-Key` replays. */
+/** An `Idempotency-Key` taken by a request that is still running: no response yet. */
+export type IdempotencyClaim = Omit<IdempotencyRecord, 'statusCode' | 'responseBody'>;
+
+/**
+ * Stored responses for `Idempotency-Key` replays, and the claims of requests
+ * still running, so that of several processes sent one key at once only one
+ * runs the request.
+ */
 export interface IdempotencyStore {
-  getIdempotencyRecord(scope: string, key: string, notBefore: number): Promise<IdempotencyRecord | null>;
+  /** The finished request's record, the claim of one still running, or null when the key is free. */
+  getIdempotencyRecord(
+    scope: string,
+    key: string,
+    notBefore: number,
+  ): Promise<IdempotencyRecord | IdempotencyClaim | null>;
   /**
-   * Saves the record unless one exists for the same scope and key; returns
-   * the record that is now stored, so the loser of a race can replay the winner.
+   * Takes the key for a request about to run — atomically: of any number of
+   * concurrent claims exactly one gets true. A record created before
+   * `notBefore`, or a claim before `abandonedBefore` (its process died), no
+   * longer holds the key.
+   */
+  claimIdempotencyKey(claim: IdempotencyClaim, notBefore: number, abandonedBefore: number): Promise<boolean>;
+  /**
+   * Saves the record unless a finished one exists for the same scope and key
+   * (the claim of the same request is completed); returns the record that is
+   * now stored, so the loser of a race can replay the winner.
    */
   putIdempotencyRecord(record: IdempotencyRecord): Promise<IdempotencyRecord>;
+  /** Gives up the claim of a request that failed (a 500 may be retried for real). */
+  releaseIdempotencyKey(claim: IdempotencyClaim): Promise<void>;
   /** Deletes idempotency records created before `before`; returns how many. */
   deleteIdempotencyRecords(before: number): Promise<number>;
 }
