@@ -12,7 +12,7 @@ import { describeIdempotencyStoreContract } from './idempotency.suite';
 import { describeKeyStoreContract } from './keys.suite';
 import { assertLegacyRowsReadBack } from './legacy';
 import { describePlaidStoreContract } from './plaid.suite';
-import { accountA, encrypted, now } from './records';
+import { accountA, encrypted, now, testA } from './records';
 import { describeVaultStoreContract } from './vault.suite';
 
 let dir: string;
@@ -139,7 +139,7 @@ describe('SQLite schema migrations', () => {
 
     const stores = await openFile(path);
     try {
-      const token = await stores.vault.getToken('tok_fresh', accountA.id);
+      const token = await stores.vault.getToken('tok_fresh', testA);
       assert.ok(token, 'the token is still there');
       assert.equal(token.type, 'card');
       assert.deepEqual(token.secret, secret);
@@ -147,8 +147,8 @@ describe('SQLite schema migrations', () => {
       assert.equal(token.used, false);
       assert.equal(token.created, now);
       assert.equal(token.expiresAt, now + 3600, 'old tokens get the default one-hour lifetime');
-      assert.equal((await stores.vault.consumeToken('tok_fresh', accountA.id, now + 60)).ok, true);
-      assert.deepEqual(await stores.vault.consumeToken('tok_old', accountA.id, now + 60), {
+      assert.equal((await stores.vault.consumeToken('tok_fresh', testA, now + 60)).ok, true);
+      assert.deepEqual(await stores.vault.consumeToken('tok_old', testA, now + 60), {
         ok: false,
         reason: 'expired',
       });
@@ -180,7 +180,7 @@ describe('SQLite schema migrations', () => {
 
     const state = schemaState(path);
     const coreVersions = state.applied.filter(({ component }) => component === 'core').map(({ version }) => version);
-    assert.deepEqual(coreVersions, [1, 2]);
+    assert.deepEqual(coreVersions, [1, 2, 3]);
     assert.equal(state.userVersion, Math.max(...coreVersions), 'user_version still counts the core steps');
     assert.deepEqual(state.foreignKeyCheck, []);
     assert.equal(state.integrity, 'ok');
@@ -201,9 +201,10 @@ describe('SQLite schema migrations', () => {
     assert.deepEqual(state.applied, [
       { component: 'core', version: 1 },
       { component: 'core', version: 2 },
+      { component: 'core', version: 3 },
       { component: 'plaid', version: 1 },
     ]);
-    assert.equal(state.userVersion, 2);
+    assert.equal(state.userVersion, 3);
     assert.deepEqual(state.foreignKeyCheck, []);
     assert.equal(state.integrity, 'ok');
   });

@@ -173,7 +173,14 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
           account_type: account.subtype,
         },
         // Made server to server by the merchant's Plaid call, not by a browser.
-        { accountId: item.accountId, clientIp: null, secrets, clock, ttlSeconds: tokenTtlSeconds },
+        // The sandbox exists only in development, so its tokens are test mode's.
+        {
+          scope: { accountId: item.accountId, livemode: false },
+          clientIp: null,
+          secrets,
+          clock,
+          ttlSeconds: tokenTtlSeconds,
+        },
       );
       await stores.vault.insertToken(record);
       return { stripe_bank_account_token: record.id, request_id: request.id };

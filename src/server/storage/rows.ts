@@ -16,6 +16,9 @@ import type {
 /** A time column: a number from SQLite, a string from PostgreSQL's bigint. */
 type Time = number | string;
 
+/** A boolean column: 0 or 1 from SQLite, a boolean from PostgreSQL. */
+type Flag = number | boolean;
+
 export interface SecretColumns {
   secret_key_id: string | null;
   secret_iv: string | null;
@@ -59,6 +62,7 @@ export interface ApiKeyRow {
   id: string;
   account_id: string;
   kind: ApiKeyKind;
+  livemode: Flag;
   display: string;
   created: Time;
   revoked_at: Time | null;
@@ -69,6 +73,7 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
     id: row.id,
     accountId: row.account_id,
     kind: row.kind,
+    livemode: Boolean(row.livemode),
     display: row.display,
     created: Number(row.created),
     revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
@@ -78,10 +83,11 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
 export interface TokenRow extends SecretColumns {
   id: string;
   account_id: string;
+  livemode: Flag;
   type: string;
   token_json: string;
   fingerprint: string | null;
-  used: number | boolean;
+  used: Flag;
   created: Time;
   expires_at: Time;
 }
@@ -91,6 +97,7 @@ export function tokenFromRow(row: TokenRow): TokenRecord {
   return {
     id: row.id,
     accountId: row.account_id,
+    livemode: Boolean(row.livemode),
     type: row.type,
     // `used` lives in its own column so consuming a token is one UPDATE.
     token: { ...JSON.parse(row.token_json), used },
@@ -105,6 +112,7 @@ export function tokenFromRow(row: TokenRow): TokenRecord {
 export interface CustomerRow {
   id: string;
   account_id: string;
+  livemode: Flag;
   customer_json: string;
   created: Time;
 }
@@ -113,6 +121,7 @@ export function customerFromRow(row: CustomerRow): CustomerRecord {
   return {
     id: row.id,
     accountId: row.account_id,
+    livemode: Boolean(row.livemode),
     customer: JSON.parse(row.customer_json) as CustomerRecord['customer'],
     created: Number(row.created),
   };
@@ -169,7 +178,7 @@ export function secretEntryFromRow(row: SecretEntryRow, table: string): SecretEn
 }
 
 /** Why a token could not be consumed, from the row the failed UPDATE left alone. */
-export function consumeFailure(row: { used: number | boolean } | undefined): 'missing' | 'used' | 'expired' {
+export function consumeFailure(row: { used: Flag } | undefined): 'missing' | 'used' | 'expired' {
   if (!row) return 'missing';
   return row.used ? 'used' : 'expired';
 }
