@@ -3,7 +3,7 @@ import { redactApiKey } from './server/auth';
 import { systemClock } from './server/clock';
 import { addEncryptionKey, loadConfig } from './server/config';
 import { decrypt, encrypt, hashApiKey } from './server/crypto';
-import { createKeyPair } from './server/keys';
+import { addKeyPair, createKeyPair } from './server/keys';
 import { normalizeOrigins } from './server/origins';
 import { openPlaidStore } from './server/plaid/store';
 import { openStores } from './server/storage';
@@ -14,6 +14,8 @@ export const keysUsage = `Usage:
   tokenframe keys create --origin ORIGIN [--origin ORIGIN …] [--live]
                                                               a new key pair whose frames these origins may embed;
                                                               test keys (pk_test_/sk_test_), or live ones with --live
+  tokenframe keys create --account KEY_OR_ACCOUNT [--live]    another key pair for that account, with its origins
+                                                              (live and test keys of one account see apart data)
   tokenframe keys list                                        every key: id, kind, mode, account, origins, revoked
   tokenframe keys origins add KEY_OR_ACCOUNT ORIGIN           lets ORIGIN embed the frames of that key pair
   tokenframe keys origins remove KEY_OR_ACCOUNT ORIGIN        stops ORIGIN embedding them
@@ -34,10 +36,23 @@ async function withStores<T>(dataDir: string | undefined, use: (stores: OpenStor
   }
 }
 
-async function create(origins: string[], live: boolean, dataDir?: string): Promise<void> {
-  if (origins.length === 0)
+interface CreateOptions {
+  origins: string[];
+  live: boolean;
+  /** An existing account (or one of its keys) to add the pair to, instead of a new account. */
+  account?: string;
+}
+
+async function create({ origins, live, account }: CreateOptions, dataDir?: string): Promise<void> {
+  if (account && origins.length > 0) {
+    throw new Error('keys create --account keeps the account’s origins; change them with `tokenframe keys origins`.');
+  }
+  if (!account && origins.length === 0)
     throw new Error('keys create needs at least one --origin, e.g. --origin https://shop.example');
-  const pair = await withStores(dataDir, (stores) => createKeyPair(stores.keys, origins, { live, clock: systemClock }));
+  const options = { live, clock: systemClock };
+  const pair = await withStores(dataDir, async ({ keys }) =>
+    account ? addKeyPair(keys, await accountNamed(keys, account), options) : createKeyPair(keys, origins, options),
+  );
   process.stdout.write(
     [
       `account:          ${pair.accountId}`,
@@ -173,6 +188,7 @@ export async function keysCommand(args: string[]): Promise<void> {
     options: {
       origin: { type: 'string', multiple: true },
       live: { type: 'boolean', default: false },
+      account: { type: 'string' },
       'data-dir': { type: 'string' },
     },
   });
@@ -180,7 +196,7 @@ export async function keysCommand(args: string[]): Promise<void> {
   const dataDir = values['data-dir'];
   switch (action) {
     case 'create':
-      return create(values.origin ?? [], values.live, dataDir);
+      return create({ origins: values.origin ?? [], live: values.live, account: values.account }, dataDir);
     case 'origins':
       return editOrigins(target, rest[0], rest[1], dataDir);
     case 'list':

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { hashApiKey } from './crypto';
 import { newId, randomBase62 } from './ids';
 import { normalizeOrigins } from './origins';
-import type { ApiKeyKind, ApiKeyRecord, KeyStore } from './storage/types';
+import type { AccountRecord, ApiKeyKind, ApiKeyRecord, KeyStore } from './storage/types';
 
 /**
  * Key pairs and their allowed origins. Each pair is an account: its own
@@ -56,19 +56,31 @@ export interface CreateKeyPairOptions {
   clock?: Clock;
 }
 
-/** A new account with its own key pair, whose frames `origins` may embed. */
-export async function createKeyPair(
+/**
+ * Another key pair for an existing account, keeping its origins: as on
+ * Stripe, one account can have test keys and live keys, whose data stay apart.
+ */
+export async function addKeyPair(
   keys: KeyStore,
-  origins: string[],
+  account: AccountRecord,
   { live = false, clock = systemClock }: CreateKeyPairOptions = {},
 ): Promise<KeyPair> {
   const mode = live ? 'live' : 'test';
   const pair: KeyPair = {
-    accountId: newId('acct', 16),
-    allowedOrigins: normalizeOrigins(origins),
+    accountId: account.id,
+    allowedOrigins: account.allowedOrigins,
     publishableKey: `pk_${mode}_${randomBase62(32)}`,
     secretKey: `sk_${mode}_${randomBase62(32)}`,
   };
   await saveKeyPair(keys, pair, clock);
   return pair;
+}
+
+/** A new account with its own key pair, whose frames `origins` may embed. */
+export async function createKeyPair(
+  keys: KeyStore,
+  origins: string[],
+  options: CreateKeyPairOptions = {},
+): Promise<KeyPair> {
+  return addKeyPair(keys, { id: newId('acct', 16), allowedOrigins: normalizeOrigins(origins) }, options);
 }
