@@ -86,6 +86,8 @@ export async function assertLegacyRowsReadBack(stores: Stores, plaid: PlaidStore
     accessTokenHash: 'access-hash',
     institutionId: 'ins_109508',
     accounts: [{ account_id: 'acc_1', mask: '0000', name: 'Plaid Checking', type: 'depository' }],
+    // Items from before products were stored were made for the processor flow.
+    products: ['auth'],
     secret: secret('ct-item_legacy'),
     created: now,
   };

@@ -104,6 +104,7 @@ export function plaidItem(overrides: Partial<PlaidItemRecord> = {}): PlaidItemRe
     accessTokenHash: null,
     institutionId: 'ins_109508',
     accounts: [{ account_id: 'acc_1', mask: '0000', name: 'Plaid Checking', type: 'depository' }],
+    products: ['auth', 'transactions'],
     secret: encrypted(),
     created: now,
     ...overrides,

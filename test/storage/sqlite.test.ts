@@ -203,6 +203,7 @@ describe('SQLite schema migrations', () => {
       { component: 'core', version: 2 },
       { component: 'core', version: 3 },
       { component: 'plaid', version: 1 },
+      { component: 'plaid', version: 2 },
     ]);
     assert.equal(state.userVersion, 3);
     assert.deepEqual(state.foreignKeyCheck, []);

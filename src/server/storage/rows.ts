@@ -153,6 +153,7 @@ export interface PlaidItemRow extends SecretColumns {
   access_token_hash: string | null;
   institution_id: string;
   accounts_json: string;
+  products_json: string;
   created: Time;
 }
 
@@ -163,6 +164,7 @@ export function plaidItemFromRow(row: PlaidItemRow): PlaidItemRecord {
     accessTokenHash: row.access_token_hash,
     institutionId: row.institution_id,
     accounts: JSON.parse(row.accounts_json) as Record<string, unknown>[],
+    products: JSON.parse(row.products_json) as string[],
     secret: requiredSecret(row, `Plaid item ${row.item_id}`),
     created: Number(row.created),
   };

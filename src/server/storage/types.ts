@@ -93,6 +93,8 @@ export interface PlaidItemRecord {
   institutionId: string;
   /** Plaid's account objects (masks, names, types) — public data. */
   accounts: Record<string, unknown>[];
+  /** The Plaid products the Item was created with (`initial_products`). */
+  products: string[];
   /** Routing and account numbers per Plaid account id, encrypted. */
   secret: EncryptedValue;
   created: number;
