@@ -1,16 +1,25 @@
 import { parseArgs } from 'node:util';
+import { redactApiKey } from './server/auth';
 import { systemClock } from './server/clock';
 import { addEncryptionKey, loadConfig } from './server/config';
-import { decrypt, encrypt } from './server/crypto';
-import { createKeyPair } from './server/keys';
+import { decrypt, encrypt, hashApiKey } from './server/crypto';
+import { addKeyPair, createKeyPair } from './server/keys';
+import { normalizeOrigins } from './server/origins';
 import { openPlaidStore } from './server/plaid/store';
 import { openStores } from './server/storage';
-import type { EncryptedRows } from './server/storage/types';
+import type { AccountRecord, EncryptedRows, KeyStore } from './server/storage/types';
 import type { OpenStores } from './server/service';
 
 export const keysUsage = `Usage:
-  tokenframe keys create --origin ORIGIN [--origin ORIGIN …]   a new key pair whose frames these origins may embed
-  tokenframe keys list                                        every key: id, kind, account, origins, revoked
+  tokenframe keys create --origin ORIGIN [--origin ORIGIN …] [--live]
+                                                              a new key pair whose frames these origins may embed;
+                                                              test keys (pk_test_/sk_test_), or live ones with --live
+  tokenframe keys create --account KEY_OR_ACCOUNT [--live]    another key pair for that account, with its origins
+                                                              (live and test keys of one account see apart data)
+  tokenframe keys list                                        every key: id, kind, mode, account, origins, revoked
+  tokenframe keys origins add KEY_OR_ACCOUNT ORIGIN           lets ORIGIN embed the frames of that key pair
+  tokenframe keys origins remove KEY_OR_ACCOUNT ORIGIN        stops ORIGIN embedding them
+                                                              (KEY_OR_ACCOUNT: acct_…, key_…, or the pk_… key)
   tokenframe keys revoke KEY_ID                               the key stops working at once
   tokenframe keys rotate-encryption                           a new encryption key; re-encrypts every stored value
 
@@ -27,10 +36,23 @@ async function withStores<T>(dataDir: string | undefined, use: (stores: OpenStor
   }
 }
 
-async function create(origins: string[], dataDir?: string): Promise<void> {
-  if (origins.length === 0)
+interface CreateOptions {
+  origins: string[];
+  live: boolean;
+  /** An existing account (or one of its keys) to add the pair to, instead of a new account. */
+  account?: string;
+}
+
+async function create({ origins, live, account }: CreateOptions, dataDir?: string): Promise<void> {
+  if (account && origins.length > 0) {
+    throw new Error('keys create --account keeps the account’s origins; change them with `tokenframe keys origins`.');
+  }
+  if (!account && origins.length === 0)
     throw new Error('keys create needs at least one --origin, e.g. --origin https://shop.example');
-  const pair = await withStores(dataDir, (stores) => createKeyPair(stores.keys, origins, systemClock));
+  const options = { live, clock: systemClock };
+  const pair = await withStores(dataDir, async ({ keys }) =>
+    account ? addKeyPair(keys, await accountNamed(keys, account), options) : createKeyPair(keys, origins, options),
+  );
   process.stdout.write(
     [
       `account:          ${pair.accountId}`,
@@ -50,12 +72,13 @@ async function list(dataDir?: string): Promise<void> {
     const rows = (await keys.listApiKeys()).map((key) => [
       key.id,
       key.kind,
+      key.livemode ? 'live' : 'test',
       key.display,
       key.accountId,
       (accounts.get(key.accountId)?.allowedOrigins ?? []).join(' '),
       key.revokedAt ? `revoked ${new Date(key.revokedAt * 1000).toISOString()}` : 'active',
     ]);
-    const header = ['id', 'kind', 'key', 'account', 'allowed origins', 'status'];
+    const header = ['id', 'kind', 'mode', 'key', 'account', 'allowed origins', 'status'];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
     for (const row of [header, ...rows]) {
       process.stdout.write(
@@ -73,6 +96,54 @@ async function revoke(keyId: string | undefined, dataDir?: string): Promise<void
   const found = await withStores(dataDir, ({ keys }) => keys.revokeApiKey(keyId, systemClock.now()));
   if (!found) throw new Error(`No key with id ${keyId}.`);
   process.stdout.write(`${keyId} revoked.\n`);
+}
+
+/** The account a key pair belongs to, named by its account id, a key id, or one of its keys. */
+async function accountNamed(keys: KeyStore, name: string): Promise<AccountRecord> {
+  const isKey = /^(pk|sk)_(test|live)_/.test(name);
+  let accountId = name;
+  if (name.startsWith('key_')) {
+    accountId = (await keys.listApiKeys()).find((key) => key.id === name)?.accountId ?? '';
+  } else if (isKey) {
+    accountId = (await keys.findKeyByHash(hashApiKey(name)))?.accountId ?? '';
+  }
+  const account = accountId ? await keys.getAccount(accountId) : null;
+  // A secret key typed here must not end up on the screen or in a log.
+  if (!account) throw new Error(`No key pair ${isKey ? redactApiKey(name) : name} (see \`tokenframe keys list\`).`);
+  return account;
+}
+
+/**
+ * Adds or removes one allowed origin of an existing key pair, keeping its
+ * account, keys and data; frames see the new list on their next load.
+ */
+async function editOrigins(
+  action: string | undefined,
+  name: string | undefined,
+  origin: string | undefined,
+  dataDir?: string,
+) {
+  if ((action !== 'add' && action !== 'remove') || !name || !origin) {
+    throw new Error('Usage: tokenframe keys origins add|remove KEY_OR_ACCOUNT ORIGIN');
+  }
+  const [normalized] = normalizeOrigins([origin]);
+  const origins = await withStores(dataDir, async ({ keys }) => {
+    const account = await accountNamed(keys, name);
+    const current = account.allowedOrigins;
+    if (action === 'remove' && !current.includes(normalized)) {
+      throw new Error(`${normalized} is not an allowed origin of ${account.id}.`);
+    }
+    if (action === 'remove' && current.length === 1) {
+      throw new Error(`${normalized} is the only allowed origin of ${account.id}: add another first.`);
+    }
+    const allowedOrigins =
+      action === 'add' ? normalizeOrigins([...current, normalized]) : current.filter((item) => item !== normalized);
+    await keys.saveAccount({ ...account, allowedOrigins });
+    return { accountId: account.id, allowedOrigins };
+  });
+  process.stdout.write(
+    [`account:          ${origins.accountId}`, `allowed origins:  ${origins.allowedOrigins.join(' ')}`, ''].join('\n'),
+  );
 }
 
 /**
@@ -114,13 +185,20 @@ export async function keysCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { origin: { type: 'string', multiple: true }, 'data-dir': { type: 'string' } },
+    options: {
+      origin: { type: 'string', multiple: true },
+      live: { type: 'boolean', default: false },
+      account: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
   });
-  const [action, target] = positionals;
+  const [action, target, ...rest] = positionals;
   const dataDir = values['data-dir'];
   switch (action) {
     case 'create':
-      return create(values.origin ?? [], dataDir);
+      return create({ origins: values.origin ?? [], live: values.live, account: values.account }, dataDir);
+    case 'origins':
+      return editOrigins(target, rest[0], rest[1], dataDir);
     case 'list':
       return list(dataDir);
     case 'revoke':

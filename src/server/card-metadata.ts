@@ -1,12 +1,17 @@
+import { isKnownTestCard } from './tokens/test-cards';
+
 /**
  * What a card network would tell us about a card (funding type, issuing
- * country). In test mode it follows Stripe's documented test cards.
+ * country, whether its issuer's interchange is regulated). In test mode it
+ * follows Stripe's documented test cards.
  */
 export type CardFunding = 'credit' | 'debit' | 'prepaid' | 'unknown';
 
 export interface CardMetadata {
   funding: CardFunding;
   country: string;
+  /** Null when unknown: without an issuer's BIN table only Stripe's test cards are known (all unregulated). */
+  regulatedStatus: 'regulated' | 'unregulated' | null;
 }
 
 const testCardFunding: Record<string, CardFunding> = {
@@ -16,5 +21,9 @@ const testCardFunding: Record<string, CardFunding> = {
 };
 
 export function cardMetadata(number: string): CardMetadata {
-  return { funding: testCardFunding[number] ?? 'credit', country: 'US' };
+  return {
+    funding: testCardFunding[number] ?? 'credit',
+    country: 'US',
+    regulatedStatus: isKnownTestCard(number) ? 'unregulated' : null,
+  };
 }

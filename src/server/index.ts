@@ -29,7 +29,7 @@ export {
   type ServiceConfig,
   type ServiceSecrets,
 } from './config';
-export { createKeyPair, type KeyPair } from './keys';
+export { createKeyPair, type CreateKeyPairOptions, type KeyPair } from './keys';
 export { openStores } from './storage';
 export type { Stores } from './storage/types';
 export type { RateLimits } from './routes/tokens';

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from './clock';
 import { hashApiKey } from './crypto';
 import { newId, randomBase62 } from './ids';
 import { normalizeOrigins } from './origins';
-import type { ApiKeyKind, ApiKeyRecord, KeyStore } from './storage/types';
+import type { AccountRecord, ApiKeyKind, ApiKeyRecord, KeyStore } from './storage/types';
 
 /**
  * Key pairs and their allowed origins. Each pair is an account: its own
@@ -18,6 +18,11 @@ export interface KeyPair {
   secretKey: string;
 }
 
+/** The key says its mode, as Stripe's do: `pk_live_…`/`sk_live_…`, or `pk_test_…`/`sk_test_…`. */
+function isLiveKey(key: string): boolean {
+  return /^(pk|sk)_live_/.test(key);
+}
+
 /** A key's id is derived from its hash, so registering the same key twice is one record. */
 export function keyIdFor(key: string): string {
   return `key_${hashApiKey(key).slice(0, 20)}`;
@@ -28,6 +33,7 @@ async function registerApiKey(keys: KeyStore, key: string, accountId: string, ki
     id: keyIdFor(key),
     accountId,
     kind,
+    livemode: isLiveKey(key),
     // A publishable key is public (it is in every merchant page); a secret key is never shown again.
     display: kind === 'publishable' ? key : redactApiKey(key),
     created: clock.now(),
@@ -44,14 +50,37 @@ export async function saveKeyPair(keys: KeyStore, pair: KeyPair, clock: Clock): 
   await registerApiKey(keys, pair.secretKey, pair.accountId, 'secret', clock);
 }
 
-/** A new account with its own key pair, whose frames `origins` may embed. */
-export async function createKeyPair(keys: KeyStore, origins: string[], clock: Clock = systemClock): Promise<KeyPair> {
+export interface CreateKeyPairOptions {
+  /** Live keys (`pk_live_`/`sk_live_`): real cards only, and data of their own. Test keys otherwise. */
+  live?: boolean;
+  clock?: Clock;
+}
+
+/**
+ * Another key pair for an existing account, keeping its origins: as on
+ * Stripe, one account can have test keys and live keys, whose data stay apart.
+ */
+export async function addKeyPair(
+  keys: KeyStore,
+  account: AccountRecord,
+  { live = false, clock = systemClock }: CreateKeyPairOptions = {},
+): Promise<KeyPair> {
+  const mode = live ? 'live' : 'test';
   const pair: KeyPair = {
-    accountId: newId('acct', 16),
-    allowedOrigins: normalizeOrigins(origins),
-    publishableKey: `pk_test_${randomBase62(32)}`,
-    secretKey: `sk_test_${randomBase62(32)}`,
+    accountId: account.id,
+    allowedOrigins: account.allowedOrigins,
+    publishableKey: `pk_${mode}_${randomBase62(32)}`,
+    secretKey: `sk_${mode}_${randomBase62(32)}`,
   };
   await saveKeyPair(keys, pair, clock);
   return pair;
+}
+
+/** A new account with its own key pair, whose frames `origins` may embed. */
+export async function createKeyPair(
+  keys: KeyStore,
+  origins: string[],
+  options: CreateKeyPairOptions = {},
+): Promise<KeyPair> {
+  return addKeyPair(keys, { id: newId('acct', 16), allowedOrigins: normalizeOrigins(origins) }, options);
 }

@@ -2,25 +2,14 @@ import type { Clock } from './clock';
 import type { ServiceSecrets } from './config';
 import { openSecret } from './crypto';
 import { StripeError } from './errors';
-import type { SourceRecord, TokenRecord, VaultStore } from './storage/types';
+import type { ModeScope, SourceRecord, TokenRecord, VaultStore } from './storage/types';
 import { issueToken } from './tokens/issue';
+import { liveModeTestCard, testTokenCards } from './tokens/test-cards';
 
 /**
  * Turning a single-use token into a customer's source: consuming it
  * atomically, Stripe's test tokens, and the test card that is declined.
  */
-
-/** Stripe's test tokens: usable as a source without being created, and as often as wanted. */
-const testTokenCards: Record<string, string> = {
-  tok_visa: '4242424242424242',
-  tok_visa_debit: '4000056655665556',
-  tok_mastercard: '5555555555554444',
-  tok_amex: '378282246310005',
-  tok_discover: '6011111111111117',
-  tok_jcb: '3566002020360505',
-  tok_unionpay: '6200000000000005',
-  tok_chargeDeclined: '4000000000000002',
-};
 
 /** Tokenizes but is declined when used, as in Stripe's test mode. */
 const declinedCardNumbers = new Set(['4000000000000002']);
@@ -37,7 +26,7 @@ function sourceError(message: string, code?: string): StripeError {
 }
 
 /** A token-shaped record for a test token, built fresh (with its own card id) on every use. */
-function testTokenRecord(id: string, accountId: string, { secrets, clock }: SourceTokenDependencies): TokenRecord {
+function testTokenRecord(id: string, scope: ModeScope, { secrets, clock }: SourceTokenDependencies): TokenRecord {
   const nextYear = String(new Date(clock.now() * 1000).getUTCFullYear() + 1);
   const card = {
     number: testTokenCards[id],
@@ -45,27 +34,30 @@ function testTokenRecord(id: string, accountId: string, { secrets, clock }: Sour
     exp_year: nextYear,
     cvc: id === 'tok_amex' ? '1234' : '123',
   };
-  const record = issueToken('card', card, { accountId, clientIp: null, secrets, clock, ttlSeconds: 0 });
+  const record = issueToken('card', card, { scope, clientIp: null, secrets, clock, ttlSeconds: 0 });
   return { ...record, id, used: true };
 }
 
 /**
- * Uses the token named by `source` once. Card and bank account tokens only;
- * a second use, an expired token or an unknown one is refused with Stripe's
- * error. A declined test card is refused before the token is used up.
+ * Uses the token named by `source` once, in the key's account and mode. Card
+ * and bank account tokens only; a second use, an expired token or an unknown
+ * one (the other mode's tokens included) is refused with Stripe's error. A
+ * declined test card is refused before the token is used up, and test tokens
+ * in live mode are refused outright.
  */
 export async function consumeSourceToken(
   dependencies: SourceTokenDependencies,
-  accountId: string,
+  scope: ModeScope,
   tokenId: string,
 ): Promise<TokenRecord> {
   const { vault, secrets, clock } = dependencies;
   if (Object.hasOwn(testTokenCards, tokenId)) {
-    const record = testTokenRecord(tokenId, accountId, dependencies);
+    if (scope.livemode) throw liveModeTestCard('source');
+    const record = testTokenRecord(tokenId, scope, dependencies);
     if (declinedCardNumbers.has(testTokenCards[tokenId])) throw cardDeclined();
     return record;
   }
-  const existing = await vault.getToken(tokenId, accountId);
+  const existing = await vault.getToken(tokenId, scope);
   if (!existing) throw sourceError(`No such token: '${tokenId}'`, 'resource_missing');
   if (existing.type !== 'card' && existing.type !== 'bank_account') {
     throw sourceError(`You cannot use a ${existing.type} token as a payment source.`, 'token_in_use');
@@ -74,7 +66,7 @@ export async function consumeSourceToken(
     const raw = openSecret(existing.secret, secrets.encryptionKeys);
     if (declinedCardNumbers.has(String(raw.number))) throw cardDeclined();
   }
-  const result = await vault.consumeToken(tokenId, accountId, clock.now());
+  const result = await vault.consumeToken(tokenId, scope, clock.now());
   if (result.ok) return result.token;
   if (result.reason === 'used') {
     throw sourceError(`You cannot use a Stripe token more than once: ${tokenId}.`, 'token_already_used');
@@ -100,6 +92,7 @@ export function sourceFromToken(token: TokenRecord, customerId: string, created:
     id: object.id,
     customerId,
     accountId: token.accountId,
+    livemode: token.livemode,
     source: { ...object, customer: customerId },
     secret: token.secret,
     fingerprint: token.fingerprint,

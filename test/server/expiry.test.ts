@@ -33,7 +33,7 @@ describe('token expiry', () => {
 
       const { wiped } = await sweep(svc.service.stores, clock);
       assert.equal(wiped, 1);
-      const record = await svc.service.stores.vault.getToken(id, svc.accountId);
+      const record = await svc.service.stores.vault.getToken(id, { accountId: svc.accountId, livemode: false });
       assert.equal(record?.secret, null);
       // The public token stays readable; only the raw values are gone.
       const read = await callService(svc, 'GET', `/v1/tokens/${id}`, { key: svc.secretKey });

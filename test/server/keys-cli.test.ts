@@ -91,11 +91,12 @@ describe('tokenframe keys', () => {
       key: svc.publishableKey,
       body: formBody({ card: { number: '4000000000000002', exp_month: '12', exp_year: nextYear } }),
     });
-    const before = await svc.service.stores.vault.getToken(token.body.id, svc.accountId);
+    const testScope = { accountId: svc.accountId, livemode: false };
+    const before = await svc.service.stores.vault.getToken(token.body.id, testScope);
     const { stdout } = await cli('keys', 'rotate-encryption', '--data-dir', dataDir);
     const newKeyId = /New encryption key (\S+);/.exec(stdout)?.[1];
     assert.ok(newKeyId && newKeyId !== before?.secret?.keyId, stdout);
-    const after = await svc.service.stores.vault.getToken(token.body.id, svc.accountId);
+    const after = await svc.service.stores.vault.getToken(token.body.id, testScope);
     assert.equal(after?.secret?.keyId, newKeyId);
     // Consuming this test card decrypts it (it is the declined card): the service must know the new key.
     const declined = await callService(svc, 'POST', '/v1/customers', {

@@ -87,8 +87,16 @@ function assertPlaidError(answer: Answer, status: number, type: string, code: st
   assert.equal(answer.body.error_type, type);
   assert.equal(answer.body.error_code, code);
   assert.equal(typeof answer.body.error_message, 'string');
-  assert.equal(answer.body.documentation_url, null);
+  // Plaid's error reference: one page per type, one anchor per code.
+  const page = {
+    INVALID_REQUEST: 'invalid-request',
+    INVALID_INPUT: 'invalid-input',
+    ITEM_ERROR: 'item',
+    API_ERROR: 'api',
+  }[type];
+  assert.equal(answer.body.documentation_url, `https://plaid.com/docs/errors/${page}/#${code.toLowerCase()}`);
   assert.equal(answer.body.suggested_action, null);
+  assert.ok(answer.body.display_message === null || typeof answer.body.display_message === 'string');
   assert.equal(answer.body.request_id, answer.headers.get('request-id'));
 }
 
@@ -113,6 +121,12 @@ describe('Plaid sandbox → Stripe bank account token', () => {
     assert.equal(answer.body.item.item_id, exchanged.body.item_id);
     assert.equal(answer.body.item.institution_id, institutionId);
     assert.equal(answer.body.item.institution_name, 'First Platypus Bank');
+    // The product lists as Plaid documents them: what the Item was created with, and what it could add.
+    assert.deepEqual(answer.body.item.products, ['auth']);
+    assert.deepEqual(answer.body.item.billed_products, ['auth']);
+    assert.deepEqual(answer.body.item.consented_products, ['auth']);
+    assert.ok(answer.body.item.available_products.includes('transactions'));
+    assert.ok(!answer.body.item.available_products.includes('auth'));
     assert.deepEqual(checking, {
       account_id: checking.account_id,
       balances: { available: 100, current: 110, iso_currency_code: 'USD', limit: null, unofficial_currency_code: null },
@@ -329,6 +343,22 @@ describe('Plaid sandbox errors', () => {
     assert.match(answer.body.error_message, /initial_products/);
     const options = await createPublicToken({ options: 'user_good' });
     assertPlaidError(options, 400, 'INVALID_REQUEST', 'INVALID_FIELD');
+    const product = await createPublicToken({ initial_products: ['auth', 'teleportation'] });
+    assertPlaidError(product, 400, 'INVALID_REQUEST', 'INVALID_FIELD');
+    assert.match(product.body.error_message, /initial_products/);
+  });
+
+  it("reports an Item's products as created, billed (never balance, which is billed per call) and still available", async () => {
+    const created = await createPublicToken({ initial_products: ['transactions', 'balance', 'auth', 'auth'] });
+    assert.equal(created.status, 200, created.text);
+    const exchanged = await plaid('/item/public_token/exchange', { public_token: created.body.public_token });
+    const { answer } = await accountsOf(exchanged.body.access_token);
+    const { item } = answer.body;
+    assert.deepEqual(item.products, ['auth', 'balance', 'transactions']);
+    assert.deepEqual(item.consented_products, ['auth', 'balance', 'transactions']);
+    assert.deepEqual(item.billed_products, ['auth', 'transactions']);
+    for (const product of item.products) assert.ok(!item.available_products.includes(product), product);
+    assert.ok(item.available_products.includes('identity'));
   });
 
   it('answers bodies that are not a JSON object with a 4xx INVALID_BODY, never a 5xx', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import type { CustomerStore } from '../../src/server/storage/types';
 import { assertRotatesPageByPage, type OpenStores, useStores } from './harness';
-import { accountA, accountB, customerRecord, encrypted, sourceRecord } from './records';
+import { customerRecord, encrypted, liveA, sourceRecord, testA, testB } from './records';
 
 export function describeCustomerStoreContract(name: string, open: OpenStores): void {
   describe(`${name}: CustomerStore contract`, () => {
@@ -17,9 +17,9 @@ export function describeCustomerStoreContract(name: string, open: OpenStores): v
       it('saves a customer, reads it only for its account, and replaces it', async () => {
         const customer = customerRecord();
         await store.saveCustomer(customer);
-        assert.deepEqual(await store.getCustomer(customer.id, accountA.id), customer);
-        assert.equal(await store.getCustomer(customer.id, accountB.id), null);
-        assert.equal(await store.getCustomer('cus_unknown', accountA.id), null);
+        assert.deepEqual(await store.getCustomer(customer.id, testA), customer);
+        assert.equal(await store.getCustomer(customer.id, testB), null);
+        assert.equal(await store.getCustomer('cus_unknown', testA), null);
 
         const source = sourceRecord(customer.id);
         await store.insertSource(source);
@@ -32,14 +32,26 @@ export function describeCustomerStoreContract(name: string, open: OpenStores): v
           },
         };
         await store.saveCustomer(withSource);
-        assert.deepEqual(await store.getCustomer(customer.id, accountA.id), withSource);
+        assert.deepEqual(await store.getCustomer(customer.id, testA), withSource);
+      });
+
+      it('keeps live and test customers apart: each is found only in its own mode', async () => {
+        const liveCustomer = customerRecord({ livemode: true });
+        await store.insertSource(sourceRecord(liveCustomer.id, { livemode: true }));
+        await store.saveCustomer(liveCustomer);
+        assert.deepEqual(await store.getCustomer(liveCustomer.id, liveA), liveCustomer);
+        assert.equal(await store.getCustomer(liveCustomer.id, testA), null);
+        // Saving again (a new source) keeps its mode.
+        await store.saveCustomer({ ...liveCustomer, customer: { ...liveCustomer.customer, email: 'a@example.com' } });
+        assert.equal(await store.getCustomer(liveCustomer.id, testA), null);
+        assert.equal((await store.getCustomer(liveCustomer.id, liveA))?.livemode, true);
       });
 
       it("stores a new customer's first source before the customer itself", async () => {
         const customer = customerRecord();
         await store.insertSource(sourceRecord(customer.id));
         await store.saveCustomer(customer);
-        assert.deepEqual(await store.getCustomer(customer.id, accountA.id), customer);
+        assert.deepEqual(await store.getCustomer(customer.id, testA), customer);
       });
 
       it('rejects a second source with the same id', async () => {

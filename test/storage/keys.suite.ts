@@ -41,6 +41,24 @@ export function describeKeyStoreContract(name: string, open: OpenStores): void {
         assert.equal((await store.listApiKeys()).length, 1);
       });
 
+      it('keeps each key’s mode', async () => {
+        const liveKey = apiKey({ livemode: true, display: 'sk_live_****wxyz' });
+        const testKey = apiKey({ kind: 'publishable', display: 'pk_test_abc' });
+        await store.saveApiKey('hash-live', liveKey);
+        await store.saveApiKey('hash-test', testKey);
+        assert.equal((await store.findKeyByHash('hash-live'))?.livemode, true);
+        assert.equal((await store.findKeyByHash('hash-test'))?.livemode, false);
+        assert.deepEqual(
+          (await store.listApiKeys())
+            .map(({ id, livemode }) => ({ id, livemode }))
+            .sort((a, b) => a.id.localeCompare(b.id)),
+          [
+            { id: liveKey.id, livemode: true },
+            { id: testKey.id, livemode: false },
+          ].sort((a, b) => a.id.localeCompare(b.id)),
+        );
+      });
+
       it('no longer finds a revoked key, and lists it with its display and revocation time', async () => {
         const secretKey = apiKey({ display: 'sk_test_****wxyz' });
         const publishableKey = apiKey({ kind: 'publishable', display: 'pk_test_abc', created: now + 1 });

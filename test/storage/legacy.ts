@@ -7,6 +7,8 @@ import type { PlaidStore, Stores } from '../../src/server/storage/types';
 
 const now = 1_760_000_000;
 const account = { id: 'acct_legacy', allowedOrigins: ['https://shop.example'] };
+/** Everything stored before live keys existed is test mode's. */
+const scope = { accountId: account.id, livemode: false };
 const secret = (data: string) => ({ keyId: 'enc_legacy', iv: `iv-${data}`, tag: `tag-${data}`, data });
 const card = { id: 'card_legacy', object: 'card', brand: 'Visa', last4: '4242', customer: 'cus_legacy' };
 
@@ -16,6 +18,7 @@ export async function assertLegacyRowsReadBack(stores: Stores, plaid: PlaidStore
     id: 'key_sk',
     accountId: account.id,
     kind: 'secret',
+    livemode: false,
     display: 'sk_test_****abcd',
     created: now,
     revokedAt: null,
@@ -30,9 +33,10 @@ export async function assertLegacyRowsReadBack(stores: Stores, plaid: PlaidStore
     ],
   );
 
-  assert.deepEqual(await stores.vault.getToken('tok_unused', account.id), {
+  assert.deepEqual(await stores.vault.getToken('tok_unused', scope), {
     id: 'tok_unused',
     accountId: account.id,
+    livemode: false,
     type: 'card',
     token: {
       id: 'tok_unused',
@@ -48,12 +52,13 @@ export async function assertLegacyRowsReadBack(stores: Stores, plaid: PlaidStore
     created: now,
     expiresAt: now + 3600,
   });
-  assert.deepEqual(await stores.vault.consumeToken('tok_used', account.id, now), { ok: false, reason: 'used' });
-  assert.equal((await stores.vault.consumeToken('tok_unused', account.id, now)).ok, true);
+  assert.deepEqual(await stores.vault.consumeToken('tok_used', scope, now), { ok: false, reason: 'used' });
+  assert.equal((await stores.vault.consumeToken('tok_unused', scope, now)).ok, true);
 
-  assert.deepEqual(await stores.customers.getCustomer('cus_legacy', account.id), {
+  assert.deepEqual(await stores.customers.getCustomer('cus_legacy', scope), {
     id: 'cus_legacy',
     accountId: account.id,
+    livemode: false,
     customer: {
       id: 'cus_legacy',
       object: 'customer',
@@ -81,6 +86,8 @@ export async function assertLegacyRowsReadBack(stores: Stores, plaid: PlaidStore
     accessTokenHash: 'access-hash',
     institutionId: 'ins_109508',
     accounts: [{ account_id: 'acc_1', mask: '0000', name: 'Plaid Checking', type: 'depository' }],
+    // Items from before products were stored were made for the processor flow.
+    products: ['auth'],
     secret: secret('ct-item_legacy'),
     created: now,
   };

@@ -22,6 +22,8 @@ export function describePlaidStoreContract(name: string, open: OpenStores): void
         assert.equal(await store.getPlaidItem('item_unknown'), null);
         assert.equal(await store.findPlaidItemByAccessToken('access-hash'), null);
 
+        assert.deepEqual((await store.getPlaidItem(item.itemId))?.products, ['auth', 'transactions']);
+
         const exchanged = { ...item, accessTokenHash: 'access-hash' };
         await store.savePlaidItem(exchanged);
         assert.deepEqual(await store.findPlaidItemByAccessToken('access-hash'), exchanged);

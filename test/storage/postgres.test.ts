@@ -14,7 +14,7 @@ import { describeKeyStoreContract } from './keys.suite';
 import { assertLegacyRowsReadBack } from './legacy';
 import { describePlaidStoreContract } from './plaid.suite';
 import { describeRateLimitCounterContract } from './rate-limit.suite';
-import { accountA, now, tokenRecord } from './records';
+import { accountA, now, testA, tokenRecord } from './records';
 import { describeVaultStoreContract } from './vault.suite';
 
 let server: { url: string; stop(): Promise<void> };
@@ -75,7 +75,7 @@ describe('PostgreSQL across processes', () => {
         const token = tokenRecord();
         await stores[0].vault.insertToken(token);
         const results = await Promise.all(
-          Array.from({ length: 40 }, (_, i) => stores[i % 2].vault.consumeToken(token.id, accountA.id, now)),
+          Array.from({ length: 40 }, (_, i) => stores[i % 2].vault.consumeToken(token.id, testA, now)),
         );
         assert.equal(results.filter((result) => result.ok).length, 1);
       }
@@ -99,8 +99,8 @@ describe('PostgreSQL across processes', () => {
       'SELECT component, version, count(*) FROM schema_migrations GROUP BY component, version ORDER BY 1, 2',
     );
     assert.deepEqual(
-      rows.map(({ component }) => component),
-      ['core', 'plaid'],
+      rows.map(({ component, version }) => `${component} ${version}`),
+      ['core 1', 'core 2', 'plaid 1', 'plaid 2'],
     );
     assert.ok(rows.every((row) => row.count === '1'));
   });
@@ -137,7 +137,7 @@ describe('PostgreSQL across processes', () => {
     assert.deepEqual(after[0], { component: 'core', ...before[0] }, 'the core step keeps its record');
     assert.deepEqual(
       after.map(({ component, version }) => `${component} ${version}`),
-      ['core 1', 'plaid 1'],
+      ['core 1', 'core 2', 'plaid 1', 'plaid 2'],
     );
   });
 

@@ -6,6 +6,7 @@ import type {
   ApiKeyRecord,
   CustomerRecord,
   IdempotencyRecord,
+  ModeScope,
   PlaidItemRecord,
   SourceRecord,
   TokenRecord,
@@ -14,6 +15,10 @@ import type {
 export const now = 1_760_000_000;
 export const accountA: AccountRecord = { id: 'acct_A', allowedOrigins: ['https://shop.example'] };
 export const accountB: AccountRecord = { id: 'acct_B', allowedOrigins: ['https://other.example'] };
+/** Account A in test mode, where records are unless a test says otherwise; and in live mode. */
+export const testA: ModeScope = { accountId: accountA.id, livemode: false };
+export const liveA: ModeScope = { accountId: accountA.id, livemode: true };
+export const testB: ModeScope = { accountId: accountB.id, livemode: false };
 
 let serial = 0;
 const nextId = (prefix: string) => `${prefix}_${++serial}`;
@@ -28,6 +33,7 @@ export function tokenRecord(overrides: Partial<TokenRecord> = {}): TokenRecord {
   return {
     id,
     accountId: accountA.id,
+    livemode: false,
     type: 'card',
     token: { id, object: 'token', type: 'card', used: false, created, card: { brand: 'Visa', last4: '4242' } },
     secret: encrypted(),
@@ -44,6 +50,7 @@ export function apiKey(overrides: Partial<ApiKeyRecord> = {}): ApiKeyRecord {
     id: nextId('key'),
     accountId: accountA.id,
     kind: 'secret',
+    livemode: false,
     display: 'sk_test_****abcd',
     created: now,
     revokedAt: null,
@@ -56,6 +63,7 @@ export function customerRecord(overrides: Partial<CustomerRecord> = {}): Custome
   return {
     id,
     accountId: accountA.id,
+    livemode: false,
     customer: { id, object: 'customer', sources: { object: 'list', data: [], total_count: 0 } },
     created: now,
     ...overrides,
@@ -68,6 +76,7 @@ export function sourceRecord(customerId: string, overrides: Partial<SourceRecord
     id,
     customerId,
     accountId: accountA.id,
+    livemode: false,
     source: { id, object: 'card', brand: 'Visa', last4: '4242', customer: customerId },
     secret: encrypted(),
     fingerprint: 'fp_visa',
@@ -95,6 +104,7 @@ export function plaidItem(overrides: Partial<PlaidItemRecord> = {}): PlaidItemRe
     accessTokenHash: null,
     institutionId: 'ins_109508',
     accounts: [{ account_id: 'acc_1', mask: '0000', name: 'Plaid Checking', type: 'depository' }],
+    products: ['auth', 'transactions'],
     secret: encrypted(),
     created: now,
     ...overrides,

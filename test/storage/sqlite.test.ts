@@ -13,7 +13,7 @@ import { describeKeyStoreContract } from './keys.suite';
 import { assertLegacyRowsReadBack } from './legacy';
 import { describePlaidStoreContract } from './plaid.suite';
 import { describeRateLimitCounterContract } from './rate-limit.suite';
-import { accountA, encrypted, now } from './records';
+import { accountA, encrypted, now, testA } from './records';
 import { describeVaultStoreContract } from './vault.suite';
 
 let dir: string;
@@ -141,7 +141,7 @@ describe('SQLite schema migrations', () => {
 
     const stores = await openFile(path);
     try {
-      const token = await stores.vault.getToken('tok_fresh', accountA.id);
+      const token = await stores.vault.getToken('tok_fresh', testA);
       assert.ok(token, 'the token is still there');
       assert.equal(token.type, 'card');
       assert.deepEqual(token.secret, secret);
@@ -149,8 +149,8 @@ describe('SQLite schema migrations', () => {
       assert.equal(token.used, false);
       assert.equal(token.created, now);
       assert.equal(token.expiresAt, now + 3600, 'old tokens get the default one-hour lifetime');
-      assert.equal((await stores.vault.consumeToken('tok_fresh', accountA.id, now + 60)).ok, true);
-      assert.deepEqual(await stores.vault.consumeToken('tok_old', accountA.id, now + 60), {
+      assert.equal((await stores.vault.consumeToken('tok_fresh', testA, now + 60)).ok, true);
+      assert.deepEqual(await stores.vault.consumeToken('tok_old', testA, now + 60), {
         ok: false,
         reason: 'expired',
       });
@@ -182,7 +182,7 @@ describe('SQLite schema migrations', () => {
 
     const state = schemaState(path);
     const coreVersions = state.applied.filter(({ component }) => component === 'core').map(({ version }) => version);
-    assert.deepEqual(coreVersions, [1, 2]);
+    assert.deepEqual(coreVersions, [1, 2, 3]);
     assert.equal(state.userVersion, Math.max(...coreVersions), 'user_version still counts the core steps');
     assert.deepEqual(state.foreignKeyCheck, []);
     assert.equal(state.integrity, 'ok');
@@ -203,9 +203,11 @@ describe('SQLite schema migrations', () => {
     assert.deepEqual(state.applied, [
       { component: 'core', version: 1 },
       { component: 'core', version: 2 },
+      { component: 'core', version: 3 },
       { component: 'plaid', version: 1 },
+      { component: 'plaid', version: 2 },
     ]);
-    assert.equal(state.userVersion, 2);
+    assert.equal(state.userVersion, 3);
     assert.deepEqual(state.foreignKeyCheck, []);
     assert.equal(state.integrity, 'ok');
   });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import type { VaultStore } from '../../src/server/storage/types';
 import { assertRotatesPageByPage, type OpenStores, useStores } from './harness';
-import { accountA, accountB, encrypted, now, tokenRecord } from './records';
+import { encrypted, liveA, now, testA, testB, tokenRecord } from './records';
 
 export function describeVaultStoreContract(name: string, open: OpenStores): void {
   describe(`${name}: VaultStore contract`, () => {
@@ -17,15 +17,25 @@ export function describeVaultStoreContract(name: string, open: OpenStores): void
       it('stores a token and reads it back only for its own account', async () => {
         const token = tokenRecord();
         await store.insertToken(token);
-        assert.deepEqual(await store.getToken(token.id, accountA.id), token);
-        assert.equal(await store.getToken(token.id, accountB.id), null);
-        assert.equal(await store.getToken('tok_unknown', accountA.id), null);
+        assert.deepEqual(await store.getToken(token.id, testA), token);
+        assert.equal(await store.getToken(token.id, testB), null);
+        assert.equal(await store.getToken('tok_unknown', testA), null);
+      });
+
+      it('keeps live and test tokens apart: each is found only in its own mode', async () => {
+        const testToken = tokenRecord();
+        const liveToken = tokenRecord({ livemode: true });
+        await store.insertToken(testToken);
+        await store.insertToken(liveToken);
+        assert.deepEqual(await store.getToken(liveToken.id, liveA), liveToken);
+        assert.equal(await store.getToken(liveToken.id, testA), null);
+        assert.equal(await store.getToken(testToken.id, liveA), null);
       });
 
       it('keeps the expiry and a token stored without raw values', async () => {
         const token = tokenRecord({ secret: null, fingerprint: null, expiresAt: now + 5 });
         await store.insertToken(token);
-        const stored = await store.getToken(token.id, accountA.id);
+        const stored = await store.getToken(token.id, testA);
         assert.equal(stored?.expiresAt, now + 5);
         assert.equal(stored?.secret, null);
         assert.equal(stored?.fingerprint, null);
@@ -42,14 +52,14 @@ export function describeVaultStoreContract(name: string, open: OpenStores): void
       it('consumes an unused token once and marks it used', async () => {
         const token = tokenRecord();
         await store.insertToken(token);
-        const result = await store.consumeToken(token.id, accountA.id, now + 10);
+        const result = await store.consumeToken(token.id, testA, now + 10);
         assert.equal(result.ok, true);
         assert.ok(result.ok);
         assert.equal(result.token.id, token.id);
         assert.equal(result.token.used, true);
         assert.equal(result.token.token.used, true);
         assert.deepEqual(result.token.secret, token.secret);
-        const stored = await store.getToken(token.id, accountA.id);
+        const stored = await store.getToken(token.id, testA);
         assert.equal(stored?.used, true);
         assert.equal(stored?.token.used, true);
       });
@@ -57,38 +67,46 @@ export function describeVaultStoreContract(name: string, open: OpenStores): void
       it('says used the second time', async () => {
         const token = tokenRecord();
         await store.insertToken(token);
-        await store.consumeToken(token.id, accountA.id, now);
-        assert.deepEqual(await store.consumeToken(token.id, accountA.id, now), { ok: false, reason: 'used' });
+        await store.consumeToken(token.id, testA, now);
+        assert.deepEqual(await store.consumeToken(token.id, testA, now), { ok: false, reason: 'used' });
       });
 
       it('says expired from the expiry time on, and leaves the token unused', async () => {
         const token = tokenRecord({ expiresAt: now + 100 });
         await store.insertToken(token);
-        assert.deepEqual(await store.consumeToken(token.id, accountA.id, now + 100), {
+        assert.deepEqual(await store.consumeToken(token.id, testA, now + 100), {
           ok: false,
           reason: 'expired',
         });
-        assert.equal((await store.getToken(token.id, accountA.id))?.used, false);
-        assert.equal((await store.consumeToken(token.id, accountA.id, now + 99)).ok, true);
+        assert.equal((await store.getToken(token.id, testA))?.used, false);
+        assert.equal((await store.consumeToken(token.id, testA, now + 99)).ok, true);
       });
 
       it("says missing for an unknown token and for another account's token, which stays usable", async () => {
         const token = tokenRecord();
         await store.insertToken(token);
-        assert.deepEqual(await store.consumeToken('tok_unknown', accountA.id, now), {
+        assert.deepEqual(await store.consumeToken('tok_unknown', testA, now), {
           ok: false,
           reason: 'missing',
         });
-        assert.deepEqual(await store.consumeToken(token.id, accountB.id, now), { ok: false, reason: 'missing' });
-        assert.equal((await store.consumeToken(token.id, accountA.id, now)).ok, true);
+        assert.deepEqual(await store.consumeToken(token.id, testB, now), { ok: false, reason: 'missing' });
+        assert.equal((await store.consumeToken(token.id, testA, now)).ok, true);
+      });
+
+      it("says missing for the other mode's token, which stays usable in its own", async () => {
+        const liveToken = tokenRecord({ livemode: true });
+        await store.insertToken(liveToken);
+        assert.deepEqual(await store.consumeToken(liveToken.id, testA, now), { ok: false, reason: 'missing' });
+        const used = await store.consumeToken(liveToken.id, liveA, now);
+        assert.equal(used.ok && used.token.livemode, true);
+        assert.deepEqual(await store.consumeToken(liveToken.id, liveA, now), { ok: false, reason: 'used' });
+        assert.deepEqual(await store.consumeToken(liveToken.id, testA, now), { ok: false, reason: 'missing' });
       });
 
       it('of 50 concurrent calls for one token, exactly one succeeds', async () => {
         const token = tokenRecord();
         await store.insertToken(token);
-        const results = await Promise.all(
-          Array.from({ length: 50 }, () => store.consumeToken(token.id, accountA.id, now)),
-        );
+        const results = await Promise.all(Array.from({ length: 50 }, () => store.consumeToken(token.id, testA, now)));
         assert.equal(results.filter((result) => result.ok).length, 1);
         assert.equal(results.filter((result) => !result.ok && result.reason === 'used').length, 49);
       });
@@ -100,17 +118,17 @@ export function describeVaultStoreContract(name: string, open: OpenStores): void
         const live = tokenRecord({ expiresAt: now + 100 });
         const usedExpired = tokenRecord({ expiresAt: now + 2 });
         for (const token of [expired, live, usedExpired]) await store.insertToken(token);
-        assert.equal((await store.consumeToken(usedExpired.id, accountA.id, now)).ok, true);
+        assert.equal((await store.consumeToken(usedExpired.id, testA, now)).ok, true);
 
         assert.equal(await store.wipeExpiredTokens(now + 5), 1);
 
-        const wiped = await store.getToken(expired.id, accountA.id);
+        const wiped = await store.getToken(expired.id, testA);
         assert.equal(wiped?.secret, null);
         assert.equal(wiped?.used, false);
         assert.deepEqual(wiped?.token, expired.token, 'the public token object stays');
-        assert.deepEqual((await store.getToken(live.id, accountA.id))?.secret, live.secret);
-        assert.deepEqual((await store.getToken(usedExpired.id, accountA.id))?.secret, usedExpired.secret);
-        assert.deepEqual(await store.consumeToken(expired.id, accountA.id, now + 5), {
+        assert.deepEqual((await store.getToken(live.id, testA))?.secret, live.secret);
+        assert.deepEqual((await store.getToken(usedExpired.id, testA))?.secret, usedExpired.secret);
+        assert.deepEqual(await store.consumeToken(expired.id, testA, now + 5), {
           ok: false,
           reason: 'expired',
         });
@@ -132,12 +150,9 @@ export function describeVaultStoreContract(name: string, open: OpenStores): void
           { id: oldToken.id, secret: oldSecret },
           { id: olderToken.id, secret: olderSecret },
         ]);
-        assert.deepEqual(
-          (await store.getToken(oldToken.id, accountA.id))?.secret,
-          encrypted('enc_new', `re-${oldToken.id}`),
-        );
-        assert.deepEqual((await store.getToken(currentToken.id, accountA.id))?.secret, currentToken.secret);
-        assert.equal((await store.getToken(wipedToken.id, accountA.id))?.secret, null);
+        assert.deepEqual((await store.getToken(oldToken.id, testA))?.secret, encrypted('enc_new', `re-${oldToken.id}`));
+        assert.deepEqual((await store.getToken(currentToken.id, testA))?.secret, currentToken.secret);
+        assert.equal((await store.getToken(wipedToken.id, testA))?.secret, null);
       });
     });
   });

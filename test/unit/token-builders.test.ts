@@ -7,6 +7,7 @@ import { tokenBuilders, tokenKinds, isTokenKind, type TokenContext } from '../..
 const context: TokenContext = {
   clientIp: '203.0.113.9',
   created: 1700000000,
+  livemode: false,
   fingerprint: (value) => `fp(${value.split('\u0000').join('|')})`,
 };
 

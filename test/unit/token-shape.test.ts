@@ -7,7 +7,7 @@ import { validateCardParams } from '../../src/validation/card';
 
 const noHolder = Object.fromEntries(cardHolderFields.map((name) => [name, null])) as CardHolderDetails;
 
-function tokenFor(number: string, cvc: string | undefined, holder: CardHolderDetails = noHolder) {
+function tokenFor(number: string, cvc: string | undefined, holder: CardHolderDetails = noHolder, livemode = false) {
   const result = validateCardParams({ number, exp_month: '5', exp_year: '2040', cvc });
   assert.ok(result.ok);
   return buildCardToken({
@@ -19,6 +19,7 @@ function tokenFor(number: string, cvc: string | undefined, holder: CardHolderDet
     metadata: cardMetadata(result.card.number),
     clientIp: '127.0.0.1',
     created: 1683071568,
+    livemode,
   });
 }
 
@@ -49,6 +50,7 @@ describe('buildCardToken', () => {
         last4: '4242',
         metadata: {},
         name: null,
+        regulated_status: 'unregulated',
         tokenization_method: null,
         wallet: null,
       },
@@ -78,5 +80,42 @@ describe('buildCardToken', () => {
     const json = JSON.stringify(tokenFor('378282246310005', '7391'));
     assert.doesNotMatch(json, /378282246310005/);
     assert.doesNotMatch(json, /7391/);
+  });
+
+  it("carries every field Stripe's OpenAPI spec marks as always present on a card", () => {
+    // components.schemas.card.required in github.com/stripe/openapi (spec3.json).
+    const required = [
+      'address_city',
+      'address_country',
+      'address_line1',
+      'address_line1_check',
+      'address_line2',
+      'address_state',
+      'address_zip',
+      'address_zip_check',
+      'brand',
+      'country',
+      'cvc_check',
+      'dynamic_last4',
+      'exp_month',
+      'exp_year',
+      'funding',
+      'id',
+      'last4',
+      'metadata',
+      'name',
+      'object',
+      'regulated_status',
+      'tokenization_method',
+    ];
+    const card = tokenFor('5555555555554444', '123').card as unknown as Record<string, unknown>;
+    for (const name of required) assert.ok(Object.hasOwn(card, name), `card.${name} is missing`);
+  });
+
+  it('says livemode for a live token, and regulated_status null for a card it knows nothing about', () => {
+    // Luhn-valid, and not one of Stripe's test cards.
+    const token = tokenFor('4556737586899855', '123', noHolder, true);
+    assert.equal(token.livemode, true);
+    assert.equal(token.card.regulated_status, null);
   });
 });

@@ -10,13 +10,22 @@ export type PlaidErrorType = 'INVALID_REQUEST' | 'INVALID_INPUT' | 'ITEM_ERROR' 
 
 export interface PlaidErrorBody {
   display_message: string | null;
-  documentation_url: null;
+  documentation_url: string;
   error_code: string;
   error_message: string;
   error_type: PlaidErrorType;
   request_id: string;
+  /** Plaid fills it in for a few codes only (none the sandbox returns). */
   suggested_action: null;
 }
+
+/** Each error type's page in Plaid's error reference; each code has its own anchor there. */
+const documentationPages: Record<PlaidErrorType, string> = {
+  INVALID_REQUEST: 'invalid-request',
+  INVALID_INPUT: 'invalid-input',
+  ITEM_ERROR: 'item',
+  API_ERROR: 'api',
+};
 
 class PlaidError extends Error {
   constructor(
@@ -34,7 +43,7 @@ class PlaidError extends Error {
   toBody(requestId: string): PlaidErrorBody {
     return {
       display_message: this.displayMessage,
-      documentation_url: null,
+      documentation_url: `https://plaid.com/docs/errors/${documentationPages[this.type]}/#${this.code.toLowerCase()}`,
       error_code: this.code,
       error_message: this.message,
       error_type: this.type,

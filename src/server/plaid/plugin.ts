@@ -16,6 +16,7 @@ import {
 } from './errors';
 import {
   hashPlaidToken,
+  itemProducts,
   newAccessToken,
   newItemId,
   newPublicToken,
@@ -90,7 +91,7 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
     '/sandbox/public_token/create',
     { schema: publicTokenCreateSchema },
     async (request) => {
-      const { institution_id: institutionId, options: login = {} } = request.body;
+      const { institution_id: institutionId, initial_products: products, options: login = {} } = request.body;
       if (!Object.hasOwn(sandboxInstitutions, institutionId)) throw invalidInstitution();
       const { override_username: username, override_password: password } = login;
       if (
@@ -108,6 +109,7 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
         accessTokenHash: null,
         institutionId,
         accounts,
+        products,
         secret: encrypt(JSON.stringify(numbers), secrets.encryptionKey.key, secrets.encryptionKey.id),
         created,
       };
@@ -140,6 +142,7 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
     return {
       accounts: item.accounts,
       item: {
+        ...itemProducts(item.products),
         consent_expiration_time: null,
         error: null,
         institution_id: item.institutionId,
@@ -173,7 +176,14 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
           account_type: account.subtype,
         },
         // Made server to server by the merchant's Plaid call, not by a browser.
-        { accountId: item.accountId, clientIp: null, secrets, clock, ttlSeconds: tokenTtlSeconds },
+        // The sandbox exists only in development, so its tokens are test mode's.
+        {
+          scope: { accountId: item.accountId, livemode: false },
+          clientIp: null,
+          secrets,
+          clock,
+          ttlSeconds: tokenTtlSeconds,
+        },
       );
       await stores.vault.insertToken(record);
       return { stripe_bank_account_token: record.id, request_id: request.id };

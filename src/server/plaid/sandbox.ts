@@ -18,6 +18,41 @@ export const sandboxInstitutions: Readonly<Record<string, string>> = {
 
 export const sandboxLogin = { username: 'user_good', password: 'pass_good' } as const;
 
+/**
+ * The Plaid products a sandbox Item at these institutions can have (Plaid's
+ * `Products` names). `initial_products` may name only these.
+ */
+export const sandboxProducts = [
+  'assets',
+  'auth',
+  'balance',
+  'identity',
+  'identity_match',
+  'income_verification',
+  'investments',
+  'liabilities',
+  'recurring_transactions',
+  'signal',
+  'statements',
+  'transactions',
+  'transfer',
+] as const;
+
+/** Billed per call, never per Item: Plaid leaves it out of `billed_products`. */
+const perCallProducts: readonly string[] = ['balance'];
+
+/** An Item's product lists as `/accounts/get` reports them, from the products it was created with. */
+export function itemProducts(products: readonly string[]) {
+  const added = [...new Set(products)].sort();
+  return {
+    available_products: sandboxProducts.filter((product) => !added.includes(product)),
+    billed_products: added.filter((product) => !perCallProducts.includes(product)),
+    // Creating the Item is the consent: the sandbox's Link flow is the user agreeing to these.
+    consented_products: added,
+    products: added,
+  };
+}
+
 /** Stripe's test bank (`STRIPE TEST BANK`). */
 const sandboxRoutingNumber = '110000000';
 

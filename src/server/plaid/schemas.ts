@@ -1,3 +1,5 @@
+import { sandboxProducts } from './sandbox';
+
 /**
  * The Plaid sandbox's request and response shapes. Bodies are validated
  * against these before a handler runs, and responses are serialized through
@@ -27,6 +29,7 @@ function responseBody(properties: Record<string, unknown>) {
   return { 200: { type: 'object', required: Object.keys(all), properties: all } } as const;
 }
 
+const products = { type: 'array', items: { type: 'string' } } as const;
 const nullableNumber = { type: ['number', 'null'] } as const;
 const nullableString = { type: ['string', 'null'] } as const;
 
@@ -55,11 +58,15 @@ const account = {
 const item = {
   type: 'object',
   properties: {
+    available_products: products,
+    billed_products: products,
     consent_expiration_time: nullableString,
+    consented_products: products,
     error: { type: 'null' },
     institution_id: { type: 'string' },
     institution_name: { type: 'string' },
     item_id: { type: 'string' },
+    products,
     update_type: { type: 'string' },
     webhook: nullableString,
   },
@@ -74,7 +81,7 @@ export interface PublicTokenCreateBody {
 export const publicTokenCreateSchema = {
   body: requestBody(['institution_id', 'initial_products'], {
     institution_id: { type: 'string', minLength: 1, maxLength: 64 },
-    initial_products: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', maxLength: 64 } },
+    initial_products: { type: 'array', minItems: 1, maxItems: 20, items: { enum: sandboxProducts } },
     options: {
       type: 'object',
       additionalProperties: false,

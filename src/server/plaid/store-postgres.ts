@@ -11,11 +11,12 @@ export function postgresPlaidStore(pool: Pool): PlaidStore {
       const secret = secretToColumns(item.secret);
       await pool.query(
         `INSERT INTO plaid_items (item_id, account_id, access_token_hash, institution_id, accounts_json,
-                                  secret_key_id, secret_iv, secret_tag, secret_data, created)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                  products_json, secret_key_id, secret_iv, secret_tag, secret_data, created)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (item_id) DO UPDATE SET
            account_id = excluded.account_id, access_token_hash = excluded.access_token_hash,
            institution_id = excluded.institution_id, accounts_json = excluded.accounts_json,
+           products_json = excluded.products_json,
            secret_key_id = excluded.secret_key_id, secret_iv = excluded.secret_iv, secret_tag = excluded.secret_tag,
            secret_data = excluded.secret_data, created = excluded.created`,
         [
@@ -24,6 +25,7 @@ export function postgresPlaidStore(pool: Pool): PlaidStore {
           item.accessTokenHash,
           item.institutionId,
           JSON.stringify(item.accounts),
+          JSON.stringify(item.products),
           secret.secret_key_id,
           secret.secret_iv,
           secret.secret_tag,

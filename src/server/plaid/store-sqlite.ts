@@ -6,13 +6,14 @@ import type { PlaidStore } from '../storage/types';
 export function sqlitePlaidStore(db: BetterSqlite3.Database): PlaidStore {
   const statements = {
     saveItem: db.prepare(
-      `INSERT INTO plaid_items (item_id, account_id, access_token_hash, institution_id, accounts_json,
+      `INSERT INTO plaid_items (item_id, account_id, access_token_hash, institution_id, accounts_json, products_json,
                                 secret_key_id, secret_iv, secret_tag, secret_data, created)
-       VALUES (@item_id, @account_id, @access_token_hash, @institution_id, @accounts_json,
+       VALUES (@item_id, @account_id, @access_token_hash, @institution_id, @accounts_json, @products_json,
                @secret_key_id, @secret_iv, @secret_tag, @secret_data, @created)
        ON CONFLICT (item_id) DO UPDATE SET
          account_id = excluded.account_id, access_token_hash = excluded.access_token_hash,
          institution_id = excluded.institution_id, accounts_json = excluded.accounts_json,
+         products_json = excluded.products_json,
          secret_key_id = excluded.secret_key_id, secret_iv = excluded.secret_iv, secret_tag = excluded.secret_tag,
          secret_data = excluded.secret_data, created = excluded.created`,
     ),
@@ -31,6 +32,7 @@ export function sqlitePlaidStore(db: BetterSqlite3.Database): PlaidStore {
         access_token_hash: item.accessTokenHash,
         institution_id: item.institutionId,
         accounts_json: JSON.stringify(item.accounts),
+        products_json: JSON.stringify(item.products),
         ...secretToColumns(item.secret),
         created: item.created,
       });

@@ -2,7 +2,7 @@ import type {} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiKeyOf } from '../auth';
 import { StripeError } from '../errors';
-import type { PublicToken } from '../storage/types';
+import type { ModeScope, PublicToken } from '../storage/types';
 import { isTokenKind, tokenKinds, type TokenKind } from '../tokens';
 import { issueToken } from '../tokens/issue';
 import { checkKnownParams, isParams, type Params } from '../tokens/params';
@@ -59,17 +59,17 @@ function requestedKind(body: Params): TokenKind {
 /**
  * Stripe's Tokens API: `POST /v1/tokens` (publishable or secret key) for every
  * kind in `tokenBuilders`, and `GET /v1/tokens/:id` (secret key only, own
- * account only). The builders validate and shape; this plugin keeps auth,
+ * account and mode only). The builders validate and shape; this plugin keeps auth,
  * idempotency and storage.
  */
 export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOptions): Promise<void> {
   const { stores, secrets, clock } = app;
   const { tokenTtlSeconds, rateLimits = defaultRateLimits } = options;
 
-  async function createToken(request: FastifyRequest, accountId: string, body: Params): Promise<PublicToken> {
+  async function createToken(request: FastifyRequest, scope: ModeScope, body: Params): Promise<PublicToken> {
     const kind = requestedKind(body);
     const record = issueToken(kind, body[kind], {
-      accountId,
+      scope,
       clientIp: request.ip ?? null,
       secrets,
       clock,
@@ -106,7 +106,7 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
     },
     async (request) => {
       const body = isParams(request.body) ? request.body : {};
-      return createToken(request, apiKeyOf(request).accountId, body);
+      return createToken(request, apiKeyOf(request), body);
     },
   );
 
@@ -117,9 +117,9 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
       schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 255 } }, required: ['id'] } },
     },
     async (request) => {
-      const { accountId } = apiKeyOf(request);
       const { id } = request.params;
-      const record = await stores.vault.getToken(id, accountId);
+      // The other mode's tokens are as unknown as another account's.
+      const record = await stores.vault.getToken(id, apiKeyOf(request));
       if (!record) {
         // Quote the id only when it looks like one: the path is user input.
         const message = /^[a-z]+_[A-Za-z0-9_]+$/.test(id) ? `No such token: '${id}'` : 'No such token.';

@@ -17,6 +17,9 @@ import type {
 /** A time column: a number from SQLite, a string from PostgreSQL's bigint. */
 type Time = number | string;
 
+/** A boolean column: 0 or 1 from SQLite, a boolean from PostgreSQL. */
+type Flag = number | boolean;
+
 export interface SecretColumns {
   secret_key_id: string | null;
   secret_iv: string | null;
@@ -60,6 +63,7 @@ export interface ApiKeyRow {
   id: string;
   account_id: string;
   kind: ApiKeyKind;
+  livemode: Flag;
   display: string;
   created: Time;
   revoked_at: Time | null;
@@ -70,6 +74,7 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
     id: row.id,
     accountId: row.account_id,
     kind: row.kind,
+    livemode: Boolean(row.livemode),
     display: row.display,
     created: Number(row.created),
     revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
@@ -79,10 +84,11 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
 export interface TokenRow extends SecretColumns {
   id: string;
   account_id: string;
+  livemode: Flag;
   type: string;
   token_json: string;
   fingerprint: string | null;
-  used: number | boolean;
+  used: Flag;
   created: Time;
   expires_at: Time;
 }
@@ -92,6 +98,7 @@ export function tokenFromRow(row: TokenRow): TokenRecord {
   return {
     id: row.id,
     accountId: row.account_id,
+    livemode: Boolean(row.livemode),
     type: row.type,
     // `used` lives in its own column so consuming a token is one UPDATE.
     token: { ...JSON.parse(row.token_json), used },
@@ -106,6 +113,7 @@ export function tokenFromRow(row: TokenRow): TokenRecord {
 export interface CustomerRow {
   id: string;
   account_id: string;
+  livemode: Flag;
   customer_json: string;
   created: Time;
 }
@@ -114,6 +122,7 @@ export function customerFromRow(row: CustomerRow): CustomerRecord {
   return {
     id: row.id,
     accountId: row.account_id,
+    livemode: Boolean(row.livemode),
     customer: JSON.parse(row.customer_json) as CustomerRecord['customer'],
     created: Number(row.created),
   };
@@ -148,6 +157,7 @@ export interface PlaidItemRow extends SecretColumns {
   access_token_hash: string | null;
   institution_id: string;
   accounts_json: string;
+  products_json: string;
   created: Time;
 }
 
@@ -158,6 +168,7 @@ export function plaidItemFromRow(row: PlaidItemRow): PlaidItemRecord {
     accessTokenHash: row.access_token_hash,
     institutionId: row.institution_id,
     accounts: JSON.parse(row.accounts_json) as Record<string, unknown>[],
+    products: JSON.parse(row.products_json) as string[],
     secret: requiredSecret(row, `Plaid item ${row.item_id}`),
     created: Number(row.created),
   };
@@ -173,7 +184,7 @@ export function secretEntryFromRow(row: SecretEntryRow, table: string): SecretEn
 }
 
 /** Why a token could not be consumed, from the row the failed UPDATE left alone. */
-export function consumeFailure(row: { used: number | boolean } | undefined): 'missing' | 'used' | 'expired' {
+export function consumeFailure(row: { used: Flag } | undefined): 'missing' | 'used' | 'expired' {
   if (!row) return 'missing';
   return row.used ? 'used' : 'expired';
 }

@@ -2,11 +2,23 @@ import type { EncryptedValue } from '../crypto';
 
 export type ApiKeyKind = 'publishable' | 'secret';
 
+/**
+ * Where a record lives: its account, and live or test mode. Every lookup of
+ * vault data is scoped by both, so live and test data never mix; an
+ * authenticated key is one.
+ */
+export interface ModeScope {
+  accountId: string;
+  /** True for `pk_live_`/`sk_live_` keys and what they make. */
+  livemode: boolean;
+}
+
 export interface ApiKeyRecord {
   /** `key_…`: how the CLI names a key without showing it. */
   id: string;
   accountId: string;
   kind: ApiKeyKind;
+  livemode: boolean;
   /** A publishable key in full (it is public); a secret key redacted (`sk_test_****abcd`). */
   display: string;
   created: number;
@@ -23,9 +35,8 @@ export interface AccountRecord {
 /** The public token object as the API returns it: no raw values in here. */
 export type PublicToken = Record<string, unknown> & { id: string; type: string; used: boolean; created: number };
 
-export interface TokenRecord {
+export interface TokenRecord extends ModeScope {
   id: string;
-  accountId: string;
   type: string;
   token: PublicToken;
   /** The raw values as one encrypted JSON document; null once wiped (expired unused token). */
@@ -55,18 +66,16 @@ export interface IdempotencyRecord {
  * from (encrypted, same format as tokens), so a token's data outlives the
  * single-use token itself.
  */
-export interface CustomerRecord {
+export interface CustomerRecord extends ModeScope {
   id: string;
-  accountId: string;
   /** The customer object as the API returns it, sources included. */
   customer: Record<string, unknown> & { id: string };
   created: number;
 }
 
-export interface SourceRecord {
+export interface SourceRecord extends ModeScope {
   id: string;
   customerId: string;
-  accountId: string;
   /** The `card` or `bank_account` object as the API returns it. */
   source: Record<string, unknown> & { id: string; object: string };
   secret: EncryptedValue;
@@ -84,6 +93,8 @@ export interface PlaidItemRecord {
   institutionId: string;
   /** Plaid's account objects (masks, names, types) — public data. */
   accounts: Record<string, unknown>[];
+  /** The Plaid products the Item was created with (`initial_products`). */
+  products: string[];
   /** Routing and account numbers per Plaid account id, encrypted. */
   secret: EncryptedValue;
   created: number;
@@ -131,14 +142,14 @@ export interface KeyStore {
 /** The vault: tokens and their encrypted raw values. */
 export interface VaultStore extends EncryptedRows {
   insertToken(token: TokenRecord): Promise<void>;
-  /** Scoped to the account: another account's token is "not found". */
-  getToken(id: string, accountId: string): Promise<TokenRecord | null>;
+  /** Scoped to the account and mode: another account's token, or the other mode's, is "not found". */
+  getToken(id: string, scope: ModeScope): Promise<TokenRecord | null>;
   /**
-   * Marks the token used if, and only if, it exists for the account, is
+   * Marks the token used if, and only if, it exists for the account and mode, is
    * unused and has not expired — atomically: of any number of concurrent
    * calls for one token, exactly one gets `ok: true`.
    */
-  consumeToken(id: string, accountId: string, now: number): Promise<ConsumeResult>;
+  consumeToken(id: string, scope: ModeScope, now: number): Promise<ConsumeResult>;
   /** Wipes the raw values of unused tokens that expired before `now`; returns how many. */
   wipeExpiredTokens(now: number): Promise<number>;
 }
@@ -147,7 +158,8 @@ export interface VaultStore extends EncryptedRows {
 export interface CustomerStore extends EncryptedRows {
   /** Creates or replaces the customer (the object carries its sources). */
   saveCustomer(customer: CustomerRecord): Promise<void>;
-  getCustomer(id: string, accountId: string): Promise<CustomerRecord | null>;
+  /** Scoped like tokens: another account's customer, or the other mode's, is "not found". */
+  getCustomer(id: string, scope: ModeScope): Promise<CustomerRecord | null>;
   insertSource(source: SourceRecord): Promise<void>;
 }
 

@@ -48,7 +48,7 @@ export type BankAccountToken = {
   bank_account: BankAccountObject;
   client_ip: string | null;
   created: number;
-  livemode: false;
+  livemode: boolean;
   redaction: null;
   type: 'bank_account';
   used: boolean;
@@ -163,7 +163,7 @@ export const tokenizeBankAccount: TokenBuilder = (value, context) => {
     },
     client_ip: context.clientIp,
     created: context.created,
-    livemode: false,
+    livemode: context.livemode,
     redaction: null,
     type: 'bank_account',
     used: false,

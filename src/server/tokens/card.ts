@@ -4,10 +4,18 @@ import { missingParam, StripeError } from '../errors';
 import { newId } from '../ids';
 import type { PublicToken } from '../storage/types';
 import { checkKnownParams, readDictionary, readString } from './params';
+import { isKnownTestCard, liveModeTestCard } from './test-cards';
 import type { TokenBuilder } from './types';
 
 export type CardHolderDetails = Record<(typeof cardHolderFields)[number], string | null>;
 
+/**
+ * Every field Stripe's OpenAPI spec marks as always present on a card
+ * (`components.schemas.card.required`), plus `wallet`, which the API
+ * reference's token examples show. Optional fields (`allow_redisplay`,
+ * `networks`, `customer`, …) are left out, as Stripe leaves them out of a
+ * token's card.
+ */
 export interface CardObject {
   id: string;
   object: 'card';
@@ -30,6 +38,7 @@ export interface CardObject {
   last4: string;
   metadata: Record<string, string>;
   name: string | null;
+  regulated_status: CardMetadata['regulatedStatus'];
   tokenization_method: null;
   wallet: null;
 }
@@ -40,7 +49,7 @@ export interface CardToken {
   card: CardObject;
   client_ip: string | null;
   created: number;
-  livemode: false;
+  livemode: boolean;
   type: 'card';
   used: boolean;
 }
@@ -54,6 +63,7 @@ export interface CardTokenInput {
   metadata: CardMetadata;
   clientIp: string | null;
   created: number;
+  livemode: boolean;
 }
 
 /**
@@ -89,12 +99,13 @@ export function buildCardToken(input: CardTokenInput): CardToken {
       last4: card.number.slice(-4),
       metadata: {},
       name: holder.name,
+      regulated_status: input.metadata.regulatedStatus,
       tokenization_method: null,
       wallet: null,
     },
     client_ip: input.clientIp,
     created: input.created,
-    livemode: false,
+    livemode: input.livemode,
     type: 'card',
     used: false,
   };
@@ -122,6 +133,7 @@ export const tokenizeCard: TokenBuilder = (value, context) => {
     throw new StripeError(402, 'card_error', result.error.message, result.error.code, result.error.param);
   }
   const card = result.card;
+  if (context.livemode && isKnownTestCard(card.number)) throw liveModeTestCard();
   const cardFingerprint = context.fingerprint(card.number);
   const token = buildCardToken({
     id: newId('tok'),
@@ -132,6 +144,7 @@ export const tokenizeCard: TokenBuilder = (value, context) => {
     metadata: cardMetadata(card.number),
     clientIp: context.clientIp,
     created: context.created,
+    livemode: context.livemode,
   });
   return {
     token: token as unknown as PublicToken,

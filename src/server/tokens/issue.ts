@@ -1,12 +1,12 @@
 import type { Clock } from '../clock';
 import type { ServiceSecrets } from '../config';
 import { encrypt, fingerprint } from '../crypto';
-import type { TokenRecord } from '../storage/types';
+import type { ModeScope, TokenRecord } from '../storage/types';
 import { tokenBuilders, type TokenKind } from './index';
 
 export interface IssueOptions {
-  /** The account whose vault holds the token; fingerprints are keyed per account. */
-  accountId: string;
+  /** The account and mode whose vault holds the token; fingerprints are keyed per account. */
+  scope: ModeScope;
   /** Echoed as `client_ip`; null when the token is made server to server. */
   clientIp: string | null;
   secrets: ServiceSecrets;
@@ -23,16 +23,19 @@ export interface IssueOptions {
  * here, so they are stored alike.
  */
 export function issueToken(kind: TokenKind, params: unknown, options: IssueOptions): TokenRecord {
-  const { accountId, clientIp, secrets, clock, ttlSeconds } = options;
+  const { scope, clientIp, secrets, clock, ttlSeconds } = options;
+  const { accountId, livemode } = scope;
   const created = clock.now();
   const built = tokenBuilders[kind](params, {
     clientIp,
     created,
+    livemode,
     fingerprint: (value) => fingerprint(secrets.fingerprintKey, accountId, value),
   });
   return {
     id: built.token.id,
     accountId,
+    livemode,
     type: built.token.type,
     token: built.token,
     secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),

@@ -9,7 +9,7 @@ export type OpaqueToken<T extends OpaqueTokenType> = {
   object: 'token';
   client_ip: string | null;
   created: number;
-  livemode: false;
+  livemode: boolean;
   redaction: null;
   type: T;
   used: boolean;
@@ -24,7 +24,7 @@ export function opaqueToken<T extends OpaqueTokenType>(type: T, context: TokenCo
     object: 'token',
     client_ip: context.clientIp,
     created: context.created,
-    livemode: false,
+    livemode: context.livemode,
     redaction: null,
     type,
     used: false,

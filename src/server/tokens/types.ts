@@ -6,6 +6,8 @@ export interface TokenContext {
   clientIp: string | null;
   /** Unix seconds. */
   created: number;
+  /** Made with a live key: the token says so, and test cards are refused. */
+  livemode: boolean;
   /** A keyed, per-account fingerprint of a raw value (see `crypto.fingerprint`). */
   fingerprint(value: string): string;
 }

@@ -23,12 +23,21 @@ export function postgresKeyStore(pool: Pool): KeyStore {
     },
     async saveApiKey(hash, record) {
       await pool.query(
-        `INSERT INTO api_keys (key_hash, id, account_id, kind, display, created, revoked_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO api_keys (key_hash, id, account_id, kind, livemode, display, created, revoked_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (key_hash) DO UPDATE SET
-           id = excluded.id, account_id = excluded.account_id, kind = excluded.kind, display = excluded.display,
-           created = excluded.created, revoked_at = excluded.revoked_at`,
-        [hash, record.id, record.accountId, record.kind, record.display, record.created, record.revokedAt],
+           id = excluded.id, account_id = excluded.account_id, kind = excluded.kind, livemode = excluded.livemode,
+           display = excluded.display, created = excluded.created, revoked_at = excluded.revoked_at`,
+        [
+          hash,
+          record.id,
+          record.accountId,
+          record.kind,
+          record.livemode,
+          record.display,
+          record.created,
+          record.revokedAt,
+        ],
       );
     },
     async findKeyByHash(hash) {

@@ -10,12 +10,13 @@ export function postgresVaultStore(pool: Pool): VaultStore {
     async insertToken(token) {
       const secret = secretToColumns(token.secret);
       await pool.query(
-        `INSERT INTO tokens (id, account_id, type, token_json, secret_key_id, secret_iv, secret_tag, secret_data,
-                             fingerprint, used, created, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        `INSERT INTO tokens (id, account_id, livemode, type, token_json, secret_key_id, secret_iv, secret_tag,
+                             secret_data, fingerprint, used, created, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           token.id,
           token.accountId,
+          token.livemode,
           token.type,
           JSON.stringify(token.token),
           secret.secret_key_id,
@@ -29,28 +30,29 @@ export function postgresVaultStore(pool: Pool): VaultStore {
         ],
       );
     },
-    async getToken(id, accountId) {
-      const row = await firstRow<TokenRow>(pool, 'SELECT * FROM tokens WHERE id = $1 AND account_id = $2', [
-        id,
-        accountId,
-      ]);
+    async getToken(id, { accountId, livemode }) {
+      const row = await firstRow<TokenRow>(
+        pool,
+        'SELECT * FROM tokens WHERE id = $1 AND account_id = $2 AND livemode = $3',
+        [id, accountId, livemode],
+      );
       return row ? tokenFromRow(row) : null;
     },
-    async consumeToken(id, accountId, now) {
+    async consumeToken(id, { accountId, livemode }, now) {
       // Concurrent UPDATEs of one row queue on its lock, and each re-checks
       // `NOT used` against the winner's committed row: only one matches.
       const row = await firstRow<TokenRow>(
         pool,
         `UPDATE tokens SET used = true
-         WHERE id = $1 AND account_id = $2 AND NOT used AND expires_at > $3
+         WHERE id = $1 AND account_id = $2 AND livemode = $3 AND NOT used AND expires_at > $4
          RETURNING *`,
-        [id, accountId, now],
+        [id, accountId, livemode, now],
       );
       if (row) return { ok: true, token: tokenFromRow(row) };
       const state = await firstRow<{ used: boolean }>(
         pool,
-        'SELECT used FROM tokens WHERE id = $1 AND account_id = $2',
-        [id, accountId],
+        'SELECT used FROM tokens WHERE id = $1 AND account_id = $2 AND livemode = $3',
+        [id, accountId, livemode],
       );
       return { ok: false, reason: consumeFailure(state) };
     },

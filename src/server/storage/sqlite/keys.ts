@@ -11,11 +11,11 @@ export function sqliteKeyStore(db: BetterSqlite3.Database): KeyStore {
     getAccount: db.prepare('SELECT id, allowed_origins FROM accounts WHERE id = ?'),
     listAccounts: db.prepare('SELECT id, allowed_origins FROM accounts ORDER BY id'),
     saveApiKey: db.prepare(
-      `INSERT INTO api_keys (key_hash, id, account_id, kind, display, created, revoked_at)
-       VALUES (@key_hash, @id, @account_id, @kind, @display, @created, @revoked_at)
+      `INSERT INTO api_keys (key_hash, id, account_id, kind, livemode, display, created, revoked_at)
+       VALUES (@key_hash, @id, @account_id, @kind, @livemode, @display, @created, @revoked_at)
        ON CONFLICT (key_hash) DO UPDATE SET
-         id = excluded.id, account_id = excluded.account_id, kind = excluded.kind, display = excluded.display,
-         created = excluded.created, revoked_at = excluded.revoked_at`,
+         id = excluded.id, account_id = excluded.account_id, kind = excluded.kind, livemode = excluded.livemode,
+         display = excluded.display, created = excluded.created, revoked_at = excluded.revoked_at`,
     ),
     findKey: db.prepare('SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL'),
     listKeys: db.prepare('SELECT * FROM api_keys ORDER BY account_id, created, id'),
@@ -39,6 +39,7 @@ export function sqliteKeyStore(db: BetterSqlite3.Database): KeyStore {
         id: record.id,
         account_id: record.accountId,
         kind: record.kind,
+        livemode: record.livemode ? 1 : 0,
         display: record.display,
         created: record.created,
         revoked_at: record.revokedAt,

@@ -6,18 +6,18 @@ import { sqliteEncryptedRows } from './encrypted-rows';
 export function sqliteVaultStore(db: BetterSqlite3.Database): VaultStore {
   const statements = {
     insertToken: db.prepare(
-      `INSERT INTO tokens (id, account_id, type, token_json, secret_key_id, secret_iv, secret_tag, secret_data,
-                           fingerprint, used, created, expires_at)
-       VALUES (@id, @account_id, @type, @token_json, @secret_key_id, @secret_iv, @secret_tag, @secret_data,
-               @fingerprint, @used, @created, @expires_at)`,
+      `INSERT INTO tokens (id, account_id, livemode, type, token_json, secret_key_id, secret_iv, secret_tag,
+                           secret_data, fingerprint, used, created, expires_at)
+       VALUES (@id, @account_id, @livemode, @type, @token_json, @secret_key_id, @secret_iv, @secret_tag,
+               @secret_data, @fingerprint, @used, @created, @expires_at)`,
     ),
-    getToken: db.prepare('SELECT * FROM tokens WHERE id = ? AND account_id = ?'),
+    getToken: db.prepare('SELECT * FROM tokens WHERE id = ? AND account_id = ? AND livemode = ?'),
     consumeToken: db.prepare(
       `UPDATE tokens SET used = 1
-       WHERE id = ? AND account_id = ? AND used = 0 AND expires_at > ?
+       WHERE id = ? AND account_id = ? AND livemode = ? AND used = 0 AND expires_at > ?
        RETURNING *`,
     ),
-    tokenState: db.prepare('SELECT used FROM tokens WHERE id = ? AND account_id = ?'),
+    tokenState: db.prepare('SELECT used FROM tokens WHERE id = ? AND account_id = ? AND livemode = ?'),
     wipeExpired: db.prepare(
       `UPDATE tokens SET secret_key_id = NULL, secret_iv = NULL, secret_tag = NULL, secret_data = NULL
        WHERE used = 0 AND expires_at < ? AND secret_data IS NOT NULL`,
@@ -29,6 +29,7 @@ export function sqliteVaultStore(db: BetterSqlite3.Database): VaultStore {
       statements.insertToken.run({
         id: token.id,
         account_id: token.accountId,
+        livemode: token.livemode ? 1 : 0,
         type: token.type,
         token_json: JSON.stringify(token.token),
         ...secretToColumns(token.secret),
@@ -38,14 +39,15 @@ export function sqliteVaultStore(db: BetterSqlite3.Database): VaultStore {
         expires_at: token.expiresAt,
       });
     },
-    async getToken(id, accountId) {
-      const row = statements.getToken.get(id, accountId) as TokenRow | undefined;
+    async getToken(id, { accountId, livemode }) {
+      const row = statements.getToken.get(id, accountId, livemode ? 1 : 0) as TokenRow | undefined;
       return row ? tokenFromRow(row) : null;
     },
-    async consumeToken(id, accountId, now) {
-      const row = statements.consumeToken.get(id, accountId, now) as TokenRow | undefined;
+    async consumeToken(id, { accountId, livemode }, now) {
+      const mode = livemode ? 1 : 0;
+      const row = statements.consumeToken.get(id, accountId, mode, now) as TokenRow | undefined;
       if (row) return { ok: true, token: tokenFromRow(row) };
-      const state = statements.tokenState.get(id, accountId) as { used: number } | undefined;
+      const state = statements.tokenState.get(id, accountId, mode) as { used: number } | undefined;
       return { ok: false, reason: consumeFailure(state) };
     },
     async wipeExpiredTokens(now) {
