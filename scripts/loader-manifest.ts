@@ -9,10 +9,14 @@
 // version with different bytes gets a new URL instead of silently changing an
 // old one. loader.json (served at /v1/loader.json) says which file is the
 // current one and its integrity value.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { loaderFileName, subresourceIntegrity } from '../src/server/routes/loader-file';
+
+/** Released loaders (scripts/release-loader.mjs): served beside the current one, so pinned pages outlive upgrades. */
+const releasedLoaders = fileURLToPath(new URL('../releases/loaders/', import.meta.url));
 
 export function loaderManifestPlugin(version: string): Plugin {
   return {
@@ -24,6 +28,7 @@ export function loaderManifestPlugin(version: string): Plugin {
       const file = loaderFileName(version, script);
       const integrity = subresourceIntegrity(script);
       mkdirSync(join(dir, 'loader'), { recursive: true });
+      cpSync(releasedLoaders, join(dir, 'loader'), { recursive: true });
       writeFileSync(join(dir, 'loader', file), script);
       writeFileSync(join(dir, 'loader.json'), `${JSON.stringify({ version, file, integrity }, null, 2)}\n`);
       console.log(`tokenframe ${version} loader: /v1/loader/${file} integrity="${integrity}"`);
