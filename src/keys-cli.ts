@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from './server/clock';
-import { addEncryptionKey, loadConfig } from './server/config';
+import { addEncryptionKey, loadConfig, loadStorageConfig } from './server/config';
 import { decrypt, encrypt } from './server/crypto';
 import { createKeyPair } from './server/keys';
 import { openPlaidStore } from './server/plaid/store';
@@ -18,8 +18,8 @@ export const keysUsage = `Usage:
 `;
 
 async function withStores<T>(dataDir: string | undefined, use: (stores: OpenStores) => Promise<T>): Promise<T> {
-  const config = loadConfig({ dataDir });
-  const stores = await openStores({ databaseUrl: config.databaseUrl, databasePath: config.databasePath });
+  // Keys are stored by hash: these commands need the database, not the encryption keys.
+  const stores = await openStores(loadStorageConfig({ dataDir }));
   try {
     return await use(stores);
   } finally {

@@ -10,9 +10,9 @@ const root = await mkdtemp(join(tmpdir(), 'tokenframe-config-'));
 after(() => rm(root, { recursive: true, force: true }));
 
 describe('loadConfig', () => {
-  it('creates private encryption and fingerprint keys on first start, and nothing for development', async () => {
+  it('in development mode, creates private encryption and fingerprint keys on first start, and nothing else', async () => {
     const dataDir = join(root, 'first');
-    const config = loadConfig({ dataDir });
+    const config = loadConfig({ dataDir, dev: true, env: {} });
     assert.equal(config.encryptionKey.key.length, 32);
     assert.equal(config.fingerprintKey.length, 32);
     assert.equal(config.port, 4242);
@@ -23,8 +23,8 @@ describe('loadConfig', () => {
 
   it('reuses the same keys on later starts', () => {
     const dataDir = join(root, 'again');
-    const first = loadConfig({ dataDir });
-    const second = loadConfig({ dataDir });
+    const first = loadConfig({ dataDir, dev: true, env: {} });
+    const second = loadConfig({ dataDir, env: {} });
     assert.deepEqual(second.encryptionKey, first.encryptionKey);
     assert.deepEqual(second.fingerprintKey, first.fingerprintKey);
   });
@@ -33,7 +33,7 @@ describe('loadConfig', () => {
 describe('loadDevSetup', () => {
   it('creates development API keys and Plaid credentials on the first development start', async () => {
     const dataDir = join(root, 'dev');
-    loadConfig({ dataDir });
+    loadConfig({ dataDir, dev: true, env: {} });
     const setup = loadDevSetup(dataDir);
     assert.match(setup.account.publishableKey, /^pk_test_[0-9A-Za-z]{24,}$/);
     assert.match(setup.account.secretKey, /^sk_test_[0-9A-Za-z]{24,}$/);
@@ -46,7 +46,7 @@ describe('loadDevSetup', () => {
 
   it('reuses the same keys on later starts, with the origins given this time', () => {
     const dataDir = join(root, 'dev-again');
-    loadConfig({ dataDir });
+    loadConfig({ dataDir, dev: true, env: {} });
     const first = loadDevSetup(dataDir);
     const second = loadDevSetup(dataDir, ['https://shop.example/checkout']);
     assert.equal(second.account.secretKey, first.account.secretKey);
