@@ -83,22 +83,27 @@ function databaseUrlFrom(given: string | undefined, env: NodeJS.ProcessEnv): str
   return url;
 }
 
-/** The data directory, made private; SQLite and the development files need it, PostgreSQL with secrets in the environment does not. */
+/** The data directory, made private. */
 function makeDataDir(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 }
 
-export function loadStorageConfig(options: LoadConfigOptions = {}): StorageConfig {
-  const env = options.env ?? process.env;
+/** Where the database is, decided but not yet made. */
+function storagePaths(options: LoadConfigOptions, env: NodeJS.ProcessEnv): StorageConfig {
   const dataDir = resolve(pick(options.dataDir, settings.dataDir, env));
-  const databaseUrl = databaseUrlFrom(options.databaseUrl, env);
-  if (!databaseUrl || options.dev) makeDataDir(dataDir);
   return {
     dataDir,
     databasePath: join(dataDir, 'tokenframe.db'),
-    databaseUrl,
+    databaseUrl: databaseUrlFrom(options.databaseUrl, env),
     databaseConnectAttempts: pick(options.databaseConnectAttempts, settings.databaseConnectAttempts, env),
   };
+}
+
+export function loadStorageConfig(options: LoadConfigOptions = {}): StorageConfig {
+  const storage = storagePaths(options, options.env ?? process.env);
+  // SQLite's file lives there; PostgreSQL with the keys in the environment needs no directory at all.
+  if (!storage.databaseUrl) makeDataDir(storage.dataDir);
+  return storage;
 }
 
 /**
@@ -125,9 +130,12 @@ export function loadConfig(options: LoadConfigOptions = {}): ServiceConfig {
     host: pick(options.host, settings.host, env),
   };
   const fromEnvironment = secretsFromEnvironment(env);
-  const storage = loadStorageConfig(options);
+  const storage = storagePaths(options, env);
   const secretsPath = join(storage.dataDir, 'secrets.json');
+  // Development mode writes its files there; a refused start makes nothing.
+  if (options.dev) makeDataDir(storage.dataDir);
   const secrets = fromEnvironment ?? (options.dev ? secretsFromFileOrNew(secretsPath) : secretsFromFile(secretsPath));
+  if (secrets && !storage.databaseUrl) makeDataDir(storage.dataDir);
   if (!secrets) {
     throw new ConfigError(
       `No encryption keyring: neither TOKENFRAME_ENCRYPTION_KEYS nor ${secretsPath} is there. ` +

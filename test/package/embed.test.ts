@@ -44,7 +44,8 @@ describe('createTokenframeHandler', () => {
   it('when it cannot start, ready() rejects with the cause and requests get a 503', async () => {
     const notADirectory = join(scratch, 'file');
     await writeFile(notADirectory, '');
-    const tokenframe = createTokenframeHandler({ dataDir: join(notADirectory, 'vault') });
+    // Development mode, so the start gets as far as making the data directory.
+    const tokenframe = createTokenframeHandler({ dataDir: join(notADirectory, 'vault'), dev: true });
     await assert.rejects(tokenframe.ready(), /ENOTDIR/);
     const { status, body } = await get(tokenframe.handler, '/v1/tokenframe.js');
     assert.equal(status, 503);

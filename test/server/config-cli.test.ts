@@ -156,7 +156,7 @@ describe('tokenframe serve without --dev on an empty directory', () => {
       ),
     );
     assert.doesNotMatch(stderr, /\n\s+at /, 'a stack trace was printed');
-    assert.equal(existsSync(join(dataDir, 'secrets.json')), false);
+    assert.equal(existsSync(dataDir), false, 'a refused start made the data directory');
   });
 
   describe('starts from the environment alone', () => {

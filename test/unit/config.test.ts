@@ -36,7 +36,7 @@ describe('loadConfig', () => {
 const key = (bytes = 32) => randomBytes(bytes).toString('base64');
 
 describe('loadConfig without development mode', () => {
-  it('refuses to start without secrets, saying what to run or set, and creates none', () => {
+  it('refuses to start without secrets, saying what to run or set, and makes nothing', () => {
     const dataDir = join(root, 'empty');
     assert.throws(
       () => loadConfig({ dataDir, env: {} }),
@@ -45,7 +45,7 @@ describe('loadConfig without development mode', () => {
         error.message.includes(`Run \`tokenframe init --data-dir ${dataDir}\``) &&
         error.message.includes('set TOKENFRAME_ENCRYPTION_KEYS and TOKENFRAME_FINGERPRINT_KEY'),
     );
-    assert.equal(existsSync(join(dataDir, 'secrets.json')), false);
+    assert.equal(existsSync(dataDir), false, 'a refused start made the data directory');
   });
 
   it('uses the secrets tokenframe init wrote', () => {
