@@ -81,6 +81,14 @@ function describePostgres(databaseUrl: string): string {
   return `${url.hostname || 'localhost'}:${url.port || 5432}${url.pathname}`;
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
  * At start the database may not be up yet (containers start together): try
  * a connection a few times with a growing pause, then fail with a message
@@ -90,7 +98,7 @@ function describePostgres(databaseUrl: string): string {
 async function waitForPostgres(databaseUrl: string, attempts: number): Promise<void> {
   const { default: pg } = await import('pg');
   const where = describePostgres(databaseUrl);
-  const password = decodeURIComponent(new URL(databaseUrl).password);
+  const { password } = new URL(databaseUrl);
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: connectTimeoutMs });
@@ -104,7 +112,9 @@ async function waitForPostgres(databaseUrl: string, attempts: number): Promise<v
       await client.end().catch(() => {});
       const { code, message } = error as { code?: string; message: string };
       // Driver messages name the host and user; this removes the password should one ever echo it.
-      const cause = password ? message.split(password).join('***') : message;
+      const cause = [password, safeDecode(password)]
+        .filter(Boolean)
+        .reduce((text, secret) => text.split(secret).join('***'), message);
       const transient = (code !== undefined && transientCodes.has(code)) || /timeout|terminated/i.test(message);
       if (!transient)
         throw new Error(`The PostgreSQL database at ${where} refused the connection: ${cause}`, { cause: error });
