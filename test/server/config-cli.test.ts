@@ -143,7 +143,19 @@ describe('bad input', () => {
   }
 });
 
-describe('tokenframe serve without --dev on an empty directory', () => {
+describe('tokenframe serve on an empty directory', () => {
+  it('with --dev, starts with no setup at all, making its secrets (0600) as npm start always has', async () => {
+    const dataDir = freshDir();
+    const service = await serveCli(['--dev', '--port', '0', '--data-dir', dataDir], cleanEnv());
+    try {
+      assert.match(service.stdout, /development mode: on/);
+      assert.equal((await stat(join(dataDir, 'secrets.json'))).mode & 0o777, 0o600);
+      assert.equal((await fetch(`${service.url}/v1/tokenframe.js`)).status, 200);
+    } finally {
+      await service.stop();
+    }
+  });
+
   it('tells the operator exactly what to set, and invents nothing', async () => {
     const dataDir = freshDir();
     const { code, stdout, stderr } = await runCli(['serve', '--port', '0', '--data-dir', dataDir], cleanEnv());
@@ -166,7 +178,7 @@ describe('tokenframe serve without --dev on an empty directory', () => {
     });
     after(() => database?.drop());
 
-    it('keys, listen address, TTL and data directory from variables; tokens made and read over HTTP', async () => {
+    it('keys, listen address, trust-proxy, rate limit and data directory from variables; tokens made and read over HTTP', async () => {
       const dataDir = freshDir();
       const keyring = `old:${base64Key()},current:${base64Key()}`;
       const env = cleanEnv({
@@ -179,6 +191,8 @@ describe('tokenframe serve without --dev on an empty directory', () => {
         TOKENFRAME_PORT: '0',
         TOKENFRAME_TOKEN_TTL: '120',
         TOKENFRAME_LOG_LEVEL: 'warn',
+        TOKENFRAME_TRUST_PROXY: '127.0.0.1/32',
+        TOKENFRAME_RATE_LIMIT_PER_KEY: '2',
       });
       const created = await runCli(['keys', 'create', '--origin', 'https://shop.example'], env);
       assert.equal(created.code, 0, created.stderr);
@@ -190,14 +204,22 @@ describe('tokenframe serve without --dev on an empty directory', () => {
         assert.match(service.stdout, /secrets:\s+TOKENFRAME_ENCRYPTION_KEYS and TOKENFRAME_FINGERPRINT_KEY/);
         assert.match(service.stdout, new RegExp(`data directory:\\s+${dataDir}`));
         const svc = { url: service.url } as Parameters<typeof callService>[0];
-        const token = await callService(svc, 'POST', '/v1/tokens', {
-          key: publishableKey,
-          body: formBody({ card: { number: '4242424242424242', exp_month: '12', exp_year: nextYear } }),
-        });
+        const createToken = () =>
+          callService(svc, 'POST', '/v1/tokens', {
+            key: publishableKey,
+            // Trusted, because it comes from 127.0.0.1, the TOKENFRAME_TRUST_PROXY range.
+            headers: { 'x-forwarded-for': '203.0.113.9' },
+            body: formBody({ card: { number: '4242424242424242', exp_month: '12', exp_year: nextYear } }),
+          });
+        const token = await createToken();
         assert.equal(token.status, 200, token.text);
+        assert.equal(token.body.client_ip, '203.0.113.9');
         const read = await callService(svc, 'GET', `/v1/tokens/${token.body.id}`, { key: secretKey });
         assert.equal(read.status, 200, read.text);
         assert.equal(read.body.card.last4, '4242');
+        // TOKENFRAME_RATE_LIMIT_PER_KEY=2: the third creation in the minute is refused.
+        assert.equal((await createToken()).status, 200);
+        assert.equal((await createToken()).status, 429);
       } finally {
         await service.stop();
       }
