@@ -5,7 +5,7 @@ import { devShopOrigin } from './server/dev/dev-setup';
 
 /** `tokenframe serve`'s flags: one per setting, plus development mode's. */
 
-export interface ServeFlags extends LoadConfigOptions {
+interface ServeFlags extends LoadConfigOptions {
   allowedOrigins?: string[];
   help: boolean;
 }

@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 
 /** `node bin/tokenframe.js …` as an operator runs it, with exactly the environment given (plus PATH). */
 
-export interface Finished {
+interface Finished {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-export interface Serving {
+interface Serving {
   url: string;
   stdout: string;
   stop(): Promise<void>;
