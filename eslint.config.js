@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'releases/loaders/', 'packages/*/dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.tokenframe/'] },
+  {
+    ignores: [
+      'dist/',
+      'releases/loaders/',
+      'packages/*/dist/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      '.tokenframe/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,53 +1,21 @@
 import cluster from 'node:cluster';
-import { parseArgs } from 'node:util';
-import { defaultHost, defaultPort } from './server/config';
-import { devShopOrigin } from './server/dev/dev-setup';
 import { runWorkers } from './server/cluster';
+import { ConfigError } from './server/config';
 import { startService } from './server/service';
+import { initCommand, initUsage } from './init-cli';
 import { keysCommand, keysUsage } from './keys-cli';
+import { parseServeFlags, serveUsage } from './serve-flags';
 
-const usage = `Usage: tokenframe serve [--port ${defaultPort}] [--host ${defaultHost}] [--data-dir DIR] [--dev [--allowed-origin ORIGIN …]]
-
-  --port             port to listen on (0 picks a free one)
-  --host             interface to listen on
-  --data-dir         where keys and the database live (default $TOKENFRAME_DATA_DIR or ./.tokenframe)
-  --token-ttl        seconds an unused token stays usable (default 3600); then its raw values are wiped
-  --dev              development mode (what \`npm start\` uses): a development account whose keys are
-                     written to DIR/dev-keys.json, with ${devShopOrigin} among its allowed origins,
-                     and the Plaid sandbox under /plaid (credentials in DIR/plaid.json).
-                     Without it there is none of these: create keys with \`tokenframe keys create\`.
-  --allowed-origin   with --dev: another origin allowed to embed the development account's frames (repeatable)
-  --workers          processes sharing the port (node:cluster; default 0: this process alone); a crashed one is restarted
-`;
+const usage = `${serveUsage}\n${initUsage}\n${keysUsage}`;
 
 async function serve(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'data-dir': { type: 'string' },
-      'allowed-origin': { type: 'string', multiple: true },
-      'token-ttl': { type: 'string' },
-      dev: { type: 'boolean' },
-      workers: { type: 'string' },
-    },
-  });
-  const port = values.port === undefined ? defaultPort : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number.`);
-  if (!/^\d+$/.test(values.workers ?? '0')) throw new Error('--workers must be a whole number of processes.');
-  const workers = Number(values.workers ?? 0);
+  const { help, workers, ...flags } = parseServeFlags(args);
+  if (help) {
+    process.stdout.write(serveUsage);
+    return;
+  }
   if (workers > 0 && cluster.isPrimary) return runWorkers(workers);
-
-  const service = await startService({
-    port,
-    host: values.host,
-    dataDir: values['data-dir'],
-    dev: values.dev ?? false,
-    allowedOrigins: values['allowed-origin'],
-    tokenTtlSeconds: values['token-ttl'] === undefined ? undefined : Number(values['token-ttl']),
-    logger: true,
-  });
+  const service = await startService({ ...flags, logger: true });
   const { config, dev } = service;
   const devLines = dev
     ? [
@@ -64,6 +32,7 @@ async function serve(args: string[]): Promise<void> {
       '',
       `tokenframe is listening on ${service.url}`,
       `  data directory:   ${config.dataDir}`,
+      `  secrets:          ${config.secretsSource === 'environment' ? 'TOKENFRAME_ENCRYPTION_KEYS and TOKENFRAME_FINGERPRINT_KEY' : config.secretsSource}`,
       ...devLines,
       `  storage:          ${config.databaseUrl ? 'PostgreSQL ($DATABASE_URL)' : config.databasePath}`,
       '',
@@ -95,16 +64,25 @@ async function serve(args: string[]): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'serve') return serve(rest);
+  if (command === 'init') return initCommand(rest);
   if (command === 'keys') return keysCommand(rest);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(`${usage}\n${keysUsage}`);
+    process.stdout.write(usage);
     return;
   }
-  process.stderr.write(`Unknown command: ${command}\n\n${usage}\n${keysUsage}`);
+  process.stderr.write(`Unknown command: ${command}\n\n${usage}`);
   process.exitCode = 2;
 }
 
+/** An unknown flag, a flag without its value, or an argument no command takes. */
+function isUsageError(error: unknown): boolean {
+  return String((error as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS_');
+}
+
+const [command] = process.argv.slice(2);
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  if (isUsageError(error)) console.error(`See \`tokenframe ${command} --help\`.`);
+  // 2 for what the operator must fix in the command or its configuration; 1 for a failure at run time.
+  process.exit(error instanceof ConfigError || isUsageError(error) ? 2 : 1);
 });

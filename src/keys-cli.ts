@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { redactApiKey } from './server/auth';
 import { systemClock } from './server/clock';
-import { addEncryptionKey, loadConfig } from './server/config';
+import { addEncryptionKey, loadConfig, loadStorageConfig } from './server/config';
 import { decrypt, encrypt, hashApiKey } from './server/crypto';
 import { addKeyPair, createKeyPair } from './server/keys';
 import { normalizeOrigins } from './server/origins';
@@ -27,8 +27,8 @@ export const keysUsage = `Usage:
 `;
 
 async function withStores<T>(dataDir: string | undefined, use: (stores: OpenStores) => Promise<T>): Promise<T> {
-  const config = loadConfig({ dataDir });
-  const stores = await openStores({ databaseUrl: config.databaseUrl, databasePath: config.databasePath });
+  // Keys are stored by hash: these commands need the database, not the encryption keys.
+  const stores = await openStores(loadStorageConfig({ dataDir }));
   try {
     return await use(stores);
   } finally {

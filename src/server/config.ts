@@ -1,19 +1,36 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { newId } from './ids';
-import { readOrCreatePrivateFile } from './private-file';
-import { defaultRateLimits, type RateLimits } from './routes/tokens';
+import type { RateLimits } from './routes/tokens';
+import { ConfigError } from './config/config-error';
+import { secretsFromEnvironment } from './config/environment-secrets';
+import { addKeyToSecretsFile, createSecretsFile, secretsFromFile, secretsFromFileOrNew } from './config/secrets-file';
+import { fromEnvironment, settings, type LogLevel, type Setting, type TrustProxy } from './config/settings';
+
+export { ConfigError };
 
 export interface LoadConfigOptions {
   /** Defaults to `$TOKENFRAME_DATA_DIR`, then `.tokenframe` in the working directory. */
   dataDir?: string;
+  /** Defaults to `$TOKENFRAME_PORT`, `$PORT`, then 4242. */
   port?: number;
+  /** Defaults to `$TOKENFRAME_HOST`, `$HOST`, then 127.0.0.1. */
   host?: string;
   /** How long an unused token stays usable, in seconds (default `$TOKENFRAME_TOKEN_TTL`, then one hour). */
   tokenTtlSeconds?: number;
   /** PostgreSQL connection string; when absent the embedded SQLite file is used (default `$DATABASE_URL`). */
   databaseUrl?: string;
+  /** Token creations a minute (default `$TOKENFRAME_RATE_LIMIT_PER_KEY` and `…_PER_IP`, then 600 and 300). */
+  rateLimits?: Partial<RateLimits>;
+  /** Set behind a load balancer, so `client_ip` is the visitor's (default `$TOKENFRAME_TRUST_PROXY`, then off). */
+  trustProxy?: TrustProxy;
+  /** The level `logger: true` logs at (default `$TOKENFRAME_LOG_LEVEL`, then info). */
+  logLevel?: LogLevel;
+  /** Tries to reach PostgreSQL at start (default `$TOKENFRAME_DATABASE_CONNECT_ATTEMPTS`, then 5). */
+  databaseConnectAttempts?: number;
+  /** Development mode: `secrets.json` is created when there are no secrets, instead of refusing to start. */
+  dev?: boolean;
+  /** Where the variables are read from (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ServiceSecrets {
@@ -24,136 +41,147 @@ export interface ServiceSecrets {
   fingerprintKey: Buffer;
 }
 
-export interface ServiceConfig extends ServiceSecrets {
+/** Where the database is: all the `tokenframe keys` commands other than rotation need. */
+export interface StorageConfig {
   dataDir: string;
   databasePath: string;
   databaseUrl: string | null;
+  databaseConnectAttempts: number;
+}
+
+export interface ServiceConfig extends StorageConfig, ServiceSecrets {
+  /** Where the secrets came from: `secrets.json`'s path, or `environment`. */
+  secretsSource: string;
   tokenTtlSeconds: number;
   rateLimits: RateLimits;
+  trustProxy: TrustProxy;
+  logLevel: LogLevel;
   port: number;
   host: string;
 }
 
-export const defaultPort = 4242;
-export const defaultHost = '127.0.0.1';
+export const defaultPort = settings.port.default;
+export const defaultHost = settings.host.default;
 
-/** `secrets.json`: a keyring, so encryption keys can rotate while old records stay readable. */
-interface SecretsFile {
-  currentEncryptionKeyId: string;
-  /** base64 keys by id. */
-  encryptionKeys: Record<string, string>;
-  fingerprintKey: string;
+/** The option if given (a flag), else the environment, else the default. */
+function pick<T>(given: T | undefined, setting: Setting<T>, env: NodeJS.ProcessEnv): T {
+  return given ?? fromEnvironment(setting, env) ?? setting.default;
 }
 
-/** The first release wrote a single key; read it as a keyring of one. */
-interface LegacySecretsFile {
-  encryptionKeyId: string;
-  encryptionKey: string;
-  fingerprintKey: string;
-}
-
-const defaultTokenTtlSeconds = 60 * 60;
-
-/**
- * The one config loader. On first start it creates the data directory with
- * fresh encryption and fingerprint keys; later starts reuse them, because new
- * keys would make every stored token undecryptable and every fingerprint
- * different. It creates no API keys: those come from `tokenframe keys create`,
- * or from development mode (`src/server/dev/`).
- */
-export function loadConfig(options: LoadConfigOptions = {}): ServiceConfig {
-  const dataDir = resolve(options.dataDir ?? process.env.TOKENFRAME_DATA_DIR ?? '.tokenframe');
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-
-  const secrets = readSecrets(join(dataDir, 'secrets.json'));
-  const encryptionKeys = new Keyring(join(dataDir, 'secrets.json'), secrets);
-  const currentKey = encryptionKeys.get(secrets.currentEncryptionKeyId);
-  const fingerprintKey = Buffer.from(secrets.fingerprintKey, 'base64');
-  if (!currentKey || currentKey.length !== 32 || fingerprintKey.length !== 32) {
-    throw new Error(`${join(dataDir, 'secrets.json')} is damaged: expected 32-byte keys and a current key id.`);
+function databaseUrlFrom(given: string | undefined, env: NodeJS.ProcessEnv): string | null {
+  const url = given || env.DATABASE_URL || null;
+  if (url === null) return null;
+  let protocol = '';
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // Reported below; the value itself may hold a password, so it is not quoted.
   }
+  if (!['postgres:', 'postgresql:', 'socket:'].includes(protocol)) {
+    throw new ConfigError('DATABASE_URL is not a PostgreSQL URL (postgres://user:password@host:5432/database).');
+  }
+  return url;
+}
 
+/** The data directory, made private. */
+function makeDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+}
+
+/** Where the database is, decided but not yet made. */
+function storagePaths(options: LoadConfigOptions, env: NodeJS.ProcessEnv): StorageConfig {
+  const dataDir = resolve(pick(options.dataDir, settings.dataDir, env));
   return {
     dataDir,
     databasePath: join(dataDir, 'tokenframe.db'),
-    databaseUrl: options.databaseUrl || process.env.DATABASE_URL || null,
-    tokenTtlSeconds: options.tokenTtlSeconds ?? (Number(process.env.TOKENFRAME_TOKEN_TTL) || defaultTokenTtlSeconds),
-    rateLimits: { ...defaultRateLimits, perKeyPerMinute: rateLimitPerKeyFromEnvironment() },
-    port: options.port ?? defaultPort,
-    host: options.host ?? defaultHost,
-    encryptionKey: { id: secrets.currentEncryptionKeyId, key: currentKey },
-    encryptionKeys,
-    fingerprintKey,
+    databaseUrl: databaseUrlFrom(options.databaseUrl, env),
+    databaseConnectAttempts: pick(options.databaseConnectAttempts, settings.databaseConnectAttempts, env),
   };
 }
 
-/** `$TOKENFRAME_RATE_LIMIT_PER_KEY`: token creations a minute per API key, over all processes. */
-function rateLimitPerKeyFromEnvironment(): number {
-  const value = process.env.TOKENFRAME_RATE_LIMIT_PER_KEY;
-  if (value === undefined || value === '') return defaultRateLimits.perKeyPerMinute;
-  if (!/^[1-9]\d*$/.test(value)) {
-    throw new Error('TOKENFRAME_RATE_LIMIT_PER_KEY must be a whole number of requests a minute, such as 600.');
-  }
-  return Number(value);
+export function loadStorageConfig(options: LoadConfigOptions = {}): StorageConfig {
+  const storage = storagePaths(options, options.env ?? process.env);
+  // SQLite's file lives there; PostgreSQL with the keys in the environment needs no directory at all.
+  if (!storage.databaseUrl) makeDataDir(storage.dataDir);
+  return storage;
 }
 
 /**
- * The encryption keys by id. A key it does not know yet (another process ran
- * `tokenframe keys rotate-encryption`) is looked up in `secrets.json` again
- * before giving up, so a running service reads records re-encrypted under it.
+ * The one config loader: options (the CLI's flags) win over environment
+ * variables, which win over the data directory's `secrets.json`. A
+ * production start never invents secrets: without them, or with weak ones,
+ * it throws a ConfigError saying what to set. Development mode creates
+ * `secrets.json` on the first start, as it always has. No API keys are made
+ * here: those come from `tokenframe keys create`, or from development mode
+ * (`src/server/dev/`).
  */
-class Keyring extends Map<string, Buffer> {
-  constructor(
-    private readonly path: string,
-    secrets: SecretsFile,
-  ) {
-    super();
-    this.load(secrets);
+export function loadConfig(options: LoadConfigOptions = {}): ServiceConfig {
+  const env = options.env ?? process.env;
+  // Every plain setting is checked before development mode writes anything.
+  const settingsValues = {
+    tokenTtlSeconds: pick(options.tokenTtlSeconds, settings.tokenTtlSeconds, env),
+    rateLimits: {
+      perKeyPerMinute: pick(options.rateLimits?.perKeyPerMinute, settings.rateLimitPerKey, env),
+      perIpPerMinute: pick(options.rateLimits?.perIpPerMinute, settings.rateLimitPerIp, env),
+    },
+    trustProxy: pick(options.trustProxy, settings.trustProxy, env),
+    logLevel: pick(options.logLevel, settings.logLevel, env),
+    port: pick(options.port, settings.port, env),
+    host: pick(options.host, settings.host, env),
+  };
+  const fromEnvironment = secretsFromEnvironment(env);
+  const storage = storagePaths(options, env);
+  const secretsPath = join(storage.dataDir, 'secrets.json');
+  // Development mode writes its files there; a refused start makes nothing.
+  if (options.dev) makeDataDir(storage.dataDir);
+  const secrets = fromEnvironment ?? (options.dev ? secretsFromFileOrNew(secretsPath) : secretsFromFile(secretsPath));
+  if (secrets && !storage.databaseUrl) makeDataDir(storage.dataDir);
+  if (!secrets) {
+    throw new ConfigError(
+      `No encryption keyring: neither TOKENFRAME_ENCRYPTION_KEYS nor ${secretsPath} is there. ` +
+        `Run \`tokenframe init --data-dir ${storage.dataDir}\` or set TOKENFRAME_ENCRYPTION_KEYS and TOKENFRAME_FINGERPRINT_KEY ` +
+        '(`tokenframe serve --help` shows their format). For a throwaway development start, use `tokenframe serve --dev`.',
+    );
   }
-
-  override get(id: string): Buffer | undefined {
-    if (!super.has(id) && existsSync(this.path)) this.load(readSecrets(this.path));
-    return super.get(id);
-  }
-
-  private load(secrets: SecretsFile): void {
-    for (const [id, key] of Object.entries(secrets.encryptionKeys)) this.set(id, Buffer.from(key, 'base64'));
-  }
-}
-
-function readSecrets(path: string): SecretsFile {
-  const file = readOrCreatePrivateFile<SecretsFile | LegacySecretsFile>(path, () => {
-    const id = newId('key', 12);
-    return {
-      currentEncryptionKeyId: id,
-      encryptionKeys: { [id]: randomBytes(32).toString('base64') },
-      fingerprintKey: randomBytes(32).toString('base64'),
-    };
-  });
-  if ('encryptionKeys' in file) return file;
   return {
-    currentEncryptionKeyId: file.encryptionKeyId,
-    encryptionKeys: { [file.encryptionKeyId]: file.encryptionKey },
-    fingerprintKey: file.fingerprintKey,
+    ...storage,
+    ...secrets,
+    ...settingsValues,
+    secretsSource: fromEnvironment ? 'environment' : secretsPath,
   };
 }
 
+function refuseWhenKeyringInEnvironment(env: NodeJS.ProcessEnv, what: string): void {
+  if (env.TOKENFRAME_ENCRYPTION_KEYS) {
+    throw new ConfigError(
+      `The keyring comes from TOKENFRAME_ENCRYPTION_KEYS, which wins over secrets.json, so ${what}. ` +
+        'Change the variable in every process’s environment instead.',
+    );
+  }
+}
+
 /**
- * Adds a fresh encryption key to `secrets.json` and makes it current; the old
- * keys stay so existing records can be read until they are re-encrypted.
- * Returns the new key's id.
+ * `tokenframe init`: the data directory (0700) with fresh secrets in
+ * `secrets.json` (0600). Refuses to replace existing secrets. Returns the
+ * file's path.
  */
-export function addEncryptionKey(dataDir: string): string {
-  const path = join(resolve(dataDir), 'secrets.json');
-  const secrets = readSecrets(path);
-  const id = newId('key', 12);
-  const updated: SecretsFile = {
-    currentEncryptionKeyId: id,
-    encryptionKeys: { ...secrets.encryptionKeys, [id]: randomBytes(32).toString('base64') },
-    fingerprintKey: secrets.fingerprintKey,
-  };
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(updated, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
-  return id;
+export function initDataDir(options: Pick<LoadConfigOptions, 'dataDir' | 'env'> = {}): string {
+  const env = options.env ?? process.env;
+  refuseWhenKeyringInEnvironment(env, 'keys written by init would never be used');
+  const dataDir = resolve(pick(options.dataDir, settings.dataDir, env));
+  makeDataDir(dataDir);
+  // A directory that already existed becomes private too: it is about to hold the keys.
+  chmodSync(dataDir, 0o700);
+  const path = join(dataDir, 'secrets.json');
+  createSecretsFile(path);
+  return path;
+}
+
+/**
+ * Adds a fresh encryption key to the data directory's `secrets.json` and
+ * makes it current. Returns the new key's id.
+ */
+export function addEncryptionKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  refuseWhenKeyringInEnvironment(env, 'a key added to secrets.json would never be used');
+  return addKeyToSecretsFile(join(resolve(dataDir), 'secrets.json'));
 }

@@ -25,7 +25,8 @@ export interface TokenframeHandler {
 /**
  * The tokenization service as a request handler, for mounting in a Node
  * server you already run, instead of `startService`'s own listener. It loads
- * the same data directory (keys, secrets, SQLite file or `DATABASE_URL`).
+ * the same configuration (the data directory's secrets, made once with
+ * `tokenframe init`, or the environment's; SQLite file or `DATABASE_URL`).
  *
  * The service must still have an origin of its own (say `vault.example`,
  * distinct from the shop's): the frames are only isolated from the merchant

@@ -9,9 +9,7 @@ import { openStores } from './storage';
 import type { Stores } from './storage/types';
 
 export interface StartServiceOptions
-  extends
-    LoadConfigOptions,
-    Pick<AppOptions, 'frameDir' | 'hostDir' | 'frameKinds' | 'logger' | 'trustProxy' | 'rateLimits' | 'plaidPrefix'> {
+  extends LoadConfigOptions, Pick<AppOptions, 'frameDir' | 'hostDir' | 'frameKinds' | 'logger' | 'plaidPrefix'> {
   /**
    * Development mode (`tokenframe serve --dev`): the development account and
    * its keys (`dev-keys.json`), `http://localhost:5173` among its origins, and
@@ -73,7 +71,7 @@ export async function prepareService(options: Omit<StartServiceOptions, 'port' |
   const config = loadConfig(options);
   const dev = options.dev ? loadDevSetup(config.dataDir, options.allowedOrigins) : null;
   const clock = options.clock ?? systemClock;
-  const stores = await openStores({ databaseUrl: config.databaseUrl, databasePath: config.databasePath });
+  const stores = await openStores(config);
   let app: FastifyInstance;
   try {
     if (dev) await seedDevAccount(stores.keys, dev, clock);
@@ -83,12 +81,12 @@ export async function prepareService(options: Omit<StartServiceOptions, 'port' |
       secrets: config,
       clock,
       tokenTtlSeconds: config.tokenTtlSeconds,
-      rateLimits: options.rateLimits ?? config.rateLimits,
+      rateLimits: config.rateLimits,
       frameDir: options.frameDir,
       hostDir: options.hostDir,
       frameKinds: options.frameKinds,
-      logger: options.logger,
-      trustProxy: options.trustProxy,
+      logger: options.logger === true ? { level: config.logLevel } : options.logger,
+      trustProxy: config.trustProxy,
       plaid: dev ? { credentials: dev.plaid, accountId: dev.account.accountId, database: stores.database } : undefined,
       plaidPrefix: options.plaidPrefix,
     });

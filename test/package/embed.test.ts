@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { initDataDir } from '../../src/server/config';
 import { createTokenframeHandler } from '../../src/server/index';
 
 let scratch: string;
@@ -29,6 +30,7 @@ async function get(handler: Parameters<typeof createServer>[1], path: string) {
 
 describe('createTokenframeHandler', () => {
   it('answers unknown paths with Stripe’s 404 error, so it belongs on a host of its own', async () => {
+    initDataDir({ dataDir: join(scratch, 'vault') });
     const tokenframe = createTokenframeHandler({ dataDir: join(scratch, 'vault') });
     try {
       const { status, body } = await get(tokenframe.handler, '/checkout');
@@ -42,7 +44,8 @@ describe('createTokenframeHandler', () => {
   it('when it cannot start, ready() rejects with the cause and requests get a 503', async () => {
     const notADirectory = join(scratch, 'file');
     await writeFile(notADirectory, '');
-    const tokenframe = createTokenframeHandler({ dataDir: join(notADirectory, 'vault') });
+    // Development mode, so the start gets as far as making the data directory.
+    const tokenframe = createTokenframeHandler({ dataDir: join(notADirectory, 'vault'), dev: true });
     await assert.rejects(tokenframe.ready(), /ENOTDIR/);
     const { status, body } = await get(tokenframe.handler, '/v1/tokenframe.js');
     assert.equal(status, 503);

@@ -78,6 +78,7 @@ describe('tokenframe serve: development mode', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-dev-mode-'));
     database = await createTestDatabase();
     env = { ...process.env, DATABASE_URL: database?.url ?? '' };
+    await cli('init', '--data-dir', dataDir);
     const { stdout } = await cli('keys', 'create', '--origin', 'https://shop.example', '--data-dir', dataDir);
     created = { publishableKey: /publishable key:\s+(\S+)/.exec(stdout)?.[1] ?? '' };
   });

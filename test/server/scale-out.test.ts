@@ -316,8 +316,9 @@ describe('TOKENFRAME_RATE_LIMIT_PER_KEY', () => {
         DATABASE_URL: '',
         TOKENFRAME_RATE_LIMIT_PER_KEY: '10/min',
       });
-      assert.equal(await started.exited, 1);
-      assert.match(started.output(), /TOKENFRAME_RATE_LIMIT_PER_KEY must be a whole number of requests a minute/);
+      // 2: the operator's configuration is at fault, as for every malformed setting.
+      assert.equal(await started.exited, 2);
+      assert.match(started.output(), /TOKENFRAME_RATE_LIMIT_PER_KEY must be a whole number above 0; got "10\/min"/);
       assert.doesNotMatch(started.output(), /listening/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });

@@ -11,6 +11,8 @@ export interface OpenStoreOptions {
   databasePath: string;
   /** Most connections the PostgreSQL pool opens (default 10). */
   maxConnections?: number;
+  /** Tries to reach PostgreSQL before giving up (default 5, about 10 s). */
+  databaseConnectAttempts?: number;
 }
 
 /**
@@ -32,9 +34,15 @@ export interface PostgresDatabase {
 }
 
 /** PostgreSQL when a database URL is configured, else the embedded SQLite file. */
-export async function openDatabase({ databaseUrl, databasePath, maxConnections }: OpenStoreOptions): Promise<Database> {
+export async function openDatabase({
+  databaseUrl,
+  databasePath,
+  maxConnections,
+  databaseConnectAttempts = 5,
+}: OpenStoreOptions): Promise<Database> {
   let database: Database;
   if (databaseUrl) {
+    await waitForPostgres(databaseUrl, databaseConnectAttempts);
     // Loaded only when used: the embedded default never needs the PostgreSQL driver.
     const { openPostgresDatabase } = await import('./postgres/database');
     database = openPostgresDatabase(databaseUrl, maxConnections);
@@ -48,4 +56,82 @@ export async function openDatabase({ databaseUrl, databasePath, maxConnections }
     throw error;
   }
   return database;
+}
+
+/** The pause before the second try; it doubles after each, so five tries span about 10 s. */
+const firstRetryDelayMs = 625;
+/** One try that gets no answer at all (a dropped packet) gives up after this long. */
+const connectTimeoutMs = 5000;
+/** Failures that can pass while the database starts or the network settles; others fail at once. */
+const transientCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  '57P03', // the database system is starting up
+  '53300', // too many connections
+]);
+
+/** `host:port/database`, never the user or password, for messages an operator reads. */
+function describePostgres(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return `${url.hostname || 'localhost'}:${url.port || 5432}${url.pathname}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * At start the database may not be up yet (containers start together): try
+ * a connection a few times with a growing pause, then fail with a message
+ * naming the host. Retries are logged as warnings so the operator sees the
+ * wait.
+ */
+async function waitForPostgres(databaseUrl: string, attempts: number): Promise<void> {
+  const { default: pg } = await import('pg');
+  const where = describePostgres(databaseUrl);
+  const { password } = new URL(databaseUrl);
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: connectTimeoutMs });
+    // A refused connection also emits 'error'; the rejected connect() reports it.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => {});
+      const { code, message } = error as { code?: string; message: string };
+      // Driver messages name the host and user; this removes the password should one ever echo it.
+      const cause = [password, safeDecode(password)]
+        .filter(Boolean)
+        .reduce((text, secret) => text.split(secret).join('***'), message);
+      const transient = (code !== undefined && transientCodes.has(code)) || /timeout|terminated/i.test(message);
+      if (!transient)
+        throw new Error(`The PostgreSQL database at ${where} refused the connection: ${cause}`, { cause: error });
+      if (attempt >= attempts) {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        throw new Error(
+          `Cannot reach the PostgreSQL database at ${where} after ${attempts} attempt${attempts === 1 ? '' : 's'} ` +
+            `over ${seconds} s (${cause}). Check DATABASE_URL and that the database is running; ` +
+            'TOKENFRAME_DATABASE_CONNECT_ATTEMPTS sets how many times to try.',
+          { cause: error },
+        );
+      }
+      const delay = firstRetryDelayMs * 2 ** (attempt - 1);
+      console.warn(
+        `PostgreSQL at ${where} is unreachable (${code ?? cause}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt} of ${attempts}).`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
