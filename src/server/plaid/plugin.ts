@@ -176,6 +176,7 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
         { accountId: item.accountId, clientIp: null, secrets, clock, ttlSeconds: tokenTtlSeconds },
       );
       await stores.vault.insertToken(record);
+      app.metrics.tokensCreated.inc({ type: record.type });
       return { stripe_bank_account_token: record.id, request_id: request.id };
     },
   );
