@@ -79,6 +79,7 @@ export async function prepareService(options: Omit<StartServiceOptions, 'port' |
     if (dev) await seedDevAccount(stores.keys, dev, clock);
     app = buildApp({
       stores,
+      database: stores.database,
       secrets: config,
       clock,
       tokenTtlSeconds: config.tokenTtlSeconds,
