@@ -46,7 +46,7 @@ describe('tokenframe serve: SIGTERM drains in-flight requests', () => {
   });
   after(() => serve.cleanUp());
 
-  it('stops accepting, finishes a slow request with 200, says 503 on /readyz, then exits 0 promptly', async () => {
+  it('stops accepting, finishes a slow request with 200, says 503 on /readyz, closes every connection, exits 0 promptly', async () => {
     const body = formBody({ card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } });
     // A card tokenization whose body is half uploaded when SIGTERM arrives (kept alive, as HTTP/1.1 is by default).
     const slow = openRequest(
@@ -57,6 +57,12 @@ describe('tokenframe serve: SIGTERM drains in-flight requests', () => {
     );
     // A load balancer's readiness check, under way on a connection of its own.
     const readiness = openRequest(serve.port, 'GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    // A request refused before its body is in (no key: 401), whose client goes on sending the body.
+    const refused = openRequest(
+      serve.port,
+      `POST /v1/tokens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+        `Content-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const signalled = Date.now();
@@ -66,6 +72,8 @@ describe('tokenframe serve: SIGTERM drains in-flight requests', () => {
 
     slow.socket.write(body.slice(20));
     readiness.socket.write('\r\n');
+    refused.socket.write(body.slice(20));
+    assert.equal((await refused.answer).status, 401);
     const token = await slow.answer;
     assert.equal(token.status, 200, token.body);
     assert.match(JSON.parse(token.body).id, /^tok_/);

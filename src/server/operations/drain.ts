@@ -11,29 +11,38 @@ declare module 'fastify' {
   }
 }
 
+/** How often, while draining, connections that have become idle are closed. */
+const idleSweepMs = 200;
+
 /**
- * Graceful shutdown. Closing the server stops new connections and drops idle
- * keep-alive ones, but a connection whose request is still in flight stays
- * open after its response, for as long as the client keeps it (Fastify's
+ * Graceful shutdown. Closing the server stops new connections and drops the
+ * keep-alive ones idle at that moment, but a connection busy then stays open
+ * once it becomes idle, for as long as the client keeps it (Fastify's
  * keep-alive timeout is 72 s): that is what held `npm start`'s Ctrl-C after
  * "finishing in-flight requests". So every response sent while draining
- * closes its connection, and a client that never finishes its request is cut
- * off after `drainTimeoutMs`.
+ * closes its connection, connections that become idle otherwise (a client
+ * still sending the body of a request already answered) are closed as they
+ * do, and whatever is still open after `drainTimeoutMs` is cut off.
  */
 async function drain(app: FastifyInstance): Promise<void> {
   let draining = false;
-  let deadline: NodeJS.Timeout | undefined;
+  const timers: NodeJS.Timeout[] = [];
   app.decorate('draining', { getter: () => draining });
 
   app.addHook('preClose', async () => {
     draining = true;
-    deadline = setTimeout(() => app.server.closeAllConnections(), drainTimeoutMs);
-    deadline.unref();
+    timers.push(
+      setInterval(() => app.server.closeIdleConnections(), idleSweepMs),
+      setTimeout(() => app.server.closeAllConnections(), drainTimeoutMs),
+    );
+    for (const timer of timers) timer.unref();
   });
   app.addHook('onSend', async (_request, reply) => {
     if (draining) reply.header('connection', 'close');
   });
-  app.addHook('onClose', async () => clearTimeout(deadline));
+  app.addHook('onClose', async () => {
+    for (const timer of timers) clearTimeout(timer);
+  });
 }
 
 export const drainPlugin = fp(drain, { name: 'tokenframe-drain', fastify: '5.x' });
