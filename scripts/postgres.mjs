@@ -6,6 +6,7 @@
 //
 //   import { startPostgres } from './scripts/postgres.mjs';
 //   const pg = await startPostgres(); // pg.url: postgres://postgres@127.0.0.1:PORT/tokenframe
+//   await pg.pause(); await pg.resume(); // a database outage: stopped, then back on the same port and data
 //   await pg.stop();
 //
 // `node scripts/postgres.mjs` prints the URL and keeps the server running until Ctrl-C.
@@ -113,7 +114,7 @@ function serverUserIds() {
 
 /**
  * Starts a new cluster and creates the `tokenframe` database in it.
- * @returns {Promise<{ url: string, stop(): Promise<void> }>}
+ * @returns {Promise<{ url: string, pause(): Promise<void>, resume(): Promise<void>, stop(): Promise<void> }>}
  */
 export async function startPostgres() {
   const binDir = ensureBinDir();
@@ -161,9 +162,7 @@ export async function startPostgres() {
       chownSync(join(dataDir, 'pg_hba.conf'), uid, gid);
     }
 
-    let port;
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
+    const startOn = (port) => {
       // A throwaway cluster: durability settings off, for speed.
       const serverOptions = [
         `-p ${port}`,
@@ -174,13 +173,18 @@ export async function startPostgres() {
         '-c full_page_writes=off',
         '-c max_connections=300',
       ].join(' ');
+      runAsServerUser(
+        bin('pg_ctl'),
+        ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions],
+        dir,
+      );
+      running = true;
+    };
+    let port;
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
       try {
-        runAsServerUser(
-          bin('pg_ctl'),
-          ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions],
-          dir,
-        );
-        running = true;
+        startOn(port);
         break;
       } catch (error) {
         // Another process may have taken the port between the probe and the start.
@@ -192,6 +196,16 @@ export async function startPostgres() {
     const url = `postgres://postgres@127.0.0.1:${port}/${database}`;
     return {
       url,
+      /** Stops the server and keeps its data, as when a database goes away under a running service. */
+      async pause() {
+        if (!running) return;
+        running = false;
+        runAsServerUser(bin('pg_ctl'), ['stop', '-D', dataDir, '-m', 'fast', '-w'], dir);
+      },
+      /** Starts the paused server again on the same port and data. */
+      async resume() {
+        if (!running) startOn(port);
+      },
       async stop() {
         process.off('exit', onExit);
         stopNow();

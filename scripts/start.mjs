@@ -14,9 +14,15 @@ ensureDependencies();
 console.log('Building the frame app and the host loader …');
 execSync('npm run build --silent', { stdio: 'inherit' });
 
+/** After this long, a child still running after SIGTERM is killed: Ctrl-C must never leave `npm start` waiting. */
+const stopTimeoutMs = 15_000;
+
 const children = [];
 function start(name, args) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  // A process group of its own, so Ctrl-C reaches it once, as our SIGTERM: the
+  // terminal's SIGINT on top would be a second signal, which the service takes
+  // as "exit now" instead of finishing its requests and closing its database.
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping everything.`);
@@ -39,9 +45,21 @@ function stop(code = 0) {
     });
     child.kill('SIGTERM');
   }
+  setTimeout(() => {
+    for (const child of running) {
+      console.error(`Process ${child.pid} did not stop within ${stopTimeoutMs / 1000} s of SIGTERM; killing it.`);
+      child.kill('SIGKILL');
+    }
+  }, stopTimeoutMs).unref();
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+// A closed terminal hangs up on our process group only, which the children are not in.
+process.on('SIGHUP', () => stop(0));
+// Children in groups of their own outlive us unless told: if we fail, they go too.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 
 // Development mode: the demo's keys (dev-keys.json), its origin and the Plaid sandbox exist only with --dev.
 start('tokenization service', ['bin/tokenframe.js', 'serve', '--dev', '--port', '4242', '--data-dir', dataDir]);

@@ -6,6 +6,10 @@ import { errorHandlingPlugin } from './errors';
 import { formBodyPlugin } from './form-body';
 import { idempotencyPlugin } from './idempotency';
 import { newId } from './ids';
+import { drainPlugin } from './operations/drain';
+import { healthRoutes } from './operations/health';
+import { logOptions } from './operations/log-options';
+import { metricsPlugin } from './operations/metrics';
 import { plaidSandbox, type PlaidSandboxOptions } from './plaid/plugin';
 import { rateLimitPlugin } from './rate-limit/plugin';
 import { customersRoutes } from './routes/customers';
@@ -18,7 +22,7 @@ const defaultFrameDir = fileURLToPath(new URL('../../dist/frame/', import.meta.u
 const defaultHostDir = fileURLToPath(new URL('../../dist/host/', import.meta.url));
 
 export interface AppOptions extends ServiceDependencies {
-  /** The open database the stores are in; rate limits are counted there, across processes. */
+  /** The open database the stores are in: rate limits are counted there, across processes, and `/readyz` pings it. */
   database: Database;
   /** Defaults to `<repo>/dist/frame`. */
   frameDir?: string;
@@ -28,7 +32,7 @@ export interface AppOptions extends ServiceDependencies {
   /** How long an unused token can be used, in seconds. */
   tokenTtlSeconds: number;
   rateLimits?: RateLimits;
-  /** Fastify's logger option. Its default serializers log method and URL only, never bodies. */
+  /** Fastify's logger option; logged requests show method and path, never bodies, headers or query values. */
   logger?: FastifyServerOptions['logger'];
   /** Set when running behind a load balancer, so `client_ip` is the visitor's. */
   trustProxy?: FastifyServerOptions['trustProxy'];
@@ -46,18 +50,24 @@ export interface AppOptions extends ServiceDependencies {
  */
 export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: logOptions(options.logger),
     trustProxy: options.trustProxy ?? false,
     // Ids are ours, never taken from the request, so they can be quoted to support.
     genReqId: () => newId('req', 14),
     requestIdHeader: false,
     // Idle keep-alive sockets would otherwise hold `close()` open.
     forceCloseConnections: 'idle',
+    // While draining, a request arriving on a connection that is still open is
+    // answered (with `Connection: close`, by drainPlugin) instead of refused.
+    return503OnClosing: false,
   });
 
   app.register(dependenciesPlugin, { stores: options.stores, secrets: options.secrets, clock: options.clock });
   app.register(formBodyPlugin);
   app.register(errorHandlingPlugin);
+  app.register(drainPlugin);
+  app.register(metricsPlugin);
+  app.register(healthRoutes, { database: options.database });
   app.register(authPlugin);
   app.register(idempotencyPlugin);
   app.register(rateLimitPlugin, { database: options.database });

@@ -5,8 +5,8 @@
  * - `createTokenframeHandler()` gives a request handler for a `node:http`
  *   server, Express or Connect app you already run.
  * - `buildApp()` is the bare Fastify app, for tests (`app.inject()`) or your
- *   own lifecycle; it takes stores from `openStores()`, secrets from
- *   `loadConfig()` and a clock (`systemClock`).
+ *   own lifecycle; it takes stores (and their `database`) from
+ *   `openStores()`, secrets from `loadConfig()` and a clock (`systemClock`).
  *
  * Development mode (`dev: true`, `tokenframe serve --dev`) adds the
  * development account and the Plaid sandbox; without it, keys come from

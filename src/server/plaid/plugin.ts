@@ -186,6 +186,7 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
         },
       );
       await stores.vault.insertToken(record);
+      app.metrics.tokensCreated.inc({ type: record.type });
       return { stripe_bank_account_token: record.id, request_id: request.id };
     },
   );

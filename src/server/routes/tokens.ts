@@ -76,6 +76,7 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
       ttlSeconds: tokenTtlSeconds,
     });
     await stores.vault.insertToken(record);
+    app.metrics.tokensCreated.inc({ type: record.type });
     return record.token;
   }
 
