@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
+import { serveCli } from './cli-process';
 import { createTestDatabase, type TestDatabase } from './helpers';
 
 /**
@@ -18,41 +19,8 @@ let database: TestDatabase | null;
 let env: NodeJS.ProcessEnv;
 const cli = (...args: string[]) => run(process.execPath, ['bin/tokenframe.js', ...args], { env });
 
-interface Served {
-  url: string;
-  stdout: string;
-  stop(): Promise<void>;
-}
-
 /** Starts `tokenframe serve` on a free port and waits for the line that says where it listens. */
-function serve(...args: string[]): Promise<Served> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/tokenframe.js', 'serve', '--port', '0', ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-      const url = /tokenframe is listening on (\S+)/.exec(stdout)?.[1];
-      // The banner is written in one piece; wait for its end.
-      if (url && /storage: .*\n/.test(stdout)) {
-        resolve({
-          url,
-          stdout,
-          stop: () => {
-            child.kill('SIGTERM');
-            return exited;
-          },
-        });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited (${code}) before listening:\n${stderr}`)));
-  });
-}
+const serve = (...args: string[]) => serveCli(['--port', '0', ...args], env);
 
 const frameCsp = async (url: string, key: string) =>
   (await fetch(`${url}/frame/v1/card.html?key=${key}`)).headers.get('content-security-policy') ?? '';
