@@ -24,9 +24,15 @@ for (const [name, select] of Object.entries(controls)) {
 }
 apply();
 
+// This module runs after the loader, so on a slow page a frame may have answered already: an element
+// whose loading skeleton is gone (its iframe is there) is ready; the others are waited for.
+const answered = (element) =>
+  element.shadowRoot?.querySelector('iframe') && !element.shadowRoot.querySelector('.skeleton');
 let waiting = elements.length;
+const oneReady = () => {
+  if (--waiting === 0) document.body.dataset.ready = 'true';
+};
 for (const element of elements) {
-  element.addEventListener('ready', () => {
-    if (--waiting === 0) document.body.dataset.ready = 'true';
-  });
+  if (answered(element)) oneReady();
+  else element.addEventListener('ready', oneReady, { once: true });
 }
