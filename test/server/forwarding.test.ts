@@ -1,0 +1,236 @@
+// Forwarding through the real stripe-node to a processor stub: the stub gets the card, nothing else keeps it.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import Stripe from 'stripe';
+import { createTestDatabase, startTestService, type TestDatabase, type TestService } from './helpers';
+
+const run = promisify(execFile);
+const nextYear = String(new Date().getFullYear() + 1);
+const number = '4000056655665556';
+const cvc = '737';
+
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+describe('POST /v1/forwarding/requests with stripe-node', () => {
+  let database: TestDatabase | null;
+  let svc: TestService;
+  let stripe: Stripe;
+  let stub: Server;
+  let stubUrl: string;
+  const received: Received[] = [];
+
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['bin/tokenframe.js', ...args, '--data-dir', svc.dataDir], {
+      env: { ...process.env, DATABASE_URL: database?.url ?? '' },
+    });
+
+  before(async () => {
+    stub = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk));
+      request.on('end', () => {
+        received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+        response.writeHead(201, { 'content-type': 'application/json', 'x-processor': 'stub' });
+        // A processor that echoes the number: the stored answer must not keep it.
+        const { paymentMethod } = JSON.parse(body) as { paymentMethod: { number: string } };
+        response.end(JSON.stringify({ authorization: 'auth_123', echoed: paymentMethod.number }));
+      });
+    });
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/v1/payments`;
+
+    database = await createTestDatabase();
+    svc = await startTestService({ databaseUrl: database?.url ?? undefined });
+    const { port } = new URL(svc.url);
+    stripe = new Stripe(svc.secretKey, { host: '127.0.0.1', port: Number(port), protocol: 'http' });
+    process.env.TOKENFRAME_TEST_PROCESSOR_KEY = 'processor-secret-xyz';
+    await cli(
+      'forwarding',
+      'add',
+      '--account',
+      svc.accountId,
+      '--url',
+      stubUrl,
+      '--map',
+      'card_number=/paymentMethod/number',
+      '--map',
+      'card_exp_month=/paymentMethod/expiryMonth',
+      '--map',
+      'card_exp_year=/paymentMethod/expiryYear',
+      '--map',
+      'card_cvc=/paymentMethod/cvc',
+      '--map',
+      'cardholder_name=/paymentMethod/holderName',
+      '--header',
+      'X-Api-Key=$TOKENFRAME_TEST_PROCESSOR_KEY',
+      '--allow-private-network',
+    );
+  });
+  after(async () => {
+    delete process.env.TOKENFRAME_TEST_PROCESSOR_KEY;
+    await svc.close();
+    await database?.drop();
+    await new Promise((resolve) => stub.close(resolve));
+  });
+
+  async function cardToken(): Promise<string> {
+    const token = await stripe.tokens.create({
+      card: { number, exp_month: '3', exp_year: nextYear, cvc, name: 'Ada Lovelace' },
+    } as Stripe.TokenCreateParams);
+    return token.id;
+  }
+
+  it('fills the mapped places with the real card, returns and stores the request redacted', async () => {
+    const token = await cardToken();
+    const forwarded = await stripe.forwarding.requests.create({
+      payment_method: token,
+      url: stubUrl,
+      replacements: ['card_number', 'card_expiry', 'card_cvc', 'cardholder_name'],
+      request: {
+        body: JSON.stringify({ amount: 1000, currency: 'eur', reference: 'order-1' }),
+        headers: [{ name: 'X-Merchant-Reference', value: 'order-1' }],
+      },
+      metadata: { order: '1' },
+    });
+
+    assert.equal(received.length, 1);
+    const [sent] = received;
+    assert.equal(sent.method, 'POST');
+    assert.equal(sent.url, '/v1/payments');
+    assert.equal(sent.headers['x-api-key'], 'processor-secret-xyz');
+    assert.equal(sent.headers['x-merchant-reference'], 'order-1');
+    assert.match(String(sent.headers['content-type']), /^application\/json/);
+    assert.deepEqual(JSON.parse(sent.body), {
+      amount: 1000,
+      currency: 'eur',
+      reference: 'order-1',
+      paymentMethod: { number, expiryMonth: '3', expiryYear: nextYear, cvc, holderName: 'Ada Lovelace' },
+    });
+
+    assert.match(forwarded.id, /^fwdreq_/);
+    assert.equal(forwarded.object, 'forwarding.request');
+    assert.equal(forwarded.payment_method, token);
+    assert.equal(forwarded.url, stubUrl);
+    assert.equal(forwarded.livemode, false);
+    assert.deepEqual(forwarded.metadata, { order: '1' });
+    assert.deepEqual(forwarded.replacements, ['card_number', 'card_expiry', 'card_cvc', 'cardholder_name']);
+    assert.equal(forwarded.request_context?.destination_ip_address, '127.0.0.1');
+    assert.equal(typeof forwarded.request_context?.destination_duration, 'number');
+    const details = JSON.parse(forwarded.request_details?.body ?? '') as { paymentMethod: Record<string, string> };
+    assert.equal(details.paymentMethod.number, '400005******5556');
+    assert.equal(details.paymentMethod.cvc, '***');
+    assert.equal(forwarded.request_details?.http_method, 'POST');
+    assert.deepEqual(
+      forwarded.request_details?.headers.find(({ name }) => name === 'X-Api-Key'),
+      { name: 'X-Api-Key', value: '[redacted]' },
+    );
+    assert.equal(forwarded.response_details?.status, 201);
+    assert.deepEqual(JSON.parse(forwarded.response_details?.body ?? ''), {
+      authorization: 'auth_123',
+      echoed: '400005******5556',
+    });
+    assert.ok(
+      forwarded.response_details?.headers.some(({ name, value }) => name === 'x-processor' && value === 'stub'),
+    );
+
+    const retrieved = await stripe.forwarding.requests.retrieve(forwarded.id);
+    assert.deepEqual(retrieved, forwarded);
+    const listed = await stripe.forwarding.requests.list({ limit: 10 });
+    assert.deepEqual(
+      listed.data.map(({ id }) => id),
+      [forwarded.id],
+    );
+
+    const everything = [JSON.stringify(forwarded), JSON.stringify(listed), await databaseText(svc)].join('\n');
+    for (const secret of [number, 'processor-secret-xyz']) {
+      assert.ok(!everything.includes(secret), 'a raw value is kept after forwarding');
+    }
+    assert.ok(!/"cvc":"737"/.test(everything), 'the CVC is kept after forwarding');
+  });
+
+  it('lists newest first with Stripe pagination', async () => {
+    const second = await stripe.forwarding.requests.create({
+      payment_method: await cardToken(),
+      url: stubUrl,
+      replacements: ['card_number'],
+      request: { body: '{}' },
+    });
+    const firstPage = await stripe.forwarding.requests.list({ limit: 1 });
+    assert.deepEqual(
+      firstPage.data.map(({ id }) => id),
+      [second.id],
+    );
+    assert.equal(firstPage.has_more, true);
+    const nextPage = await stripe.forwarding.requests.list({ limit: 1, starting_after: second.id });
+    assert.equal(nextPage.data.length, 1);
+    assert.notEqual(nextPage.data[0].id, second.id);
+    assert.equal(nextPage.has_more, false);
+  });
+
+  it('refuses a used token, an unregistered URL and malformed headers, sending nothing', async () => {
+    const sentBefore = received.length;
+    const token = await cardToken();
+    const attempts: [Stripe.Forwarding.RequestCreateParams, RegExp][] = [
+      [
+        { payment_method: token, url: `${stubUrl}/other`, replacements: ['card_number'], request: { body: '{}' } },
+        /not a registered/,
+      ],
+      [
+        {
+          payment_method: token,
+          url: stubUrl,
+          replacements: ['card_number'],
+          request: { body: '{}', headers: [{ name: 'Host', value: 'evil.example' }] },
+        },
+        /cannot be forwarded|not a header/,
+      ],
+    ];
+    for (const [params, message] of attempts) {
+      await assert.rejects(stripe.forwarding.requests.create(params), (error: Stripe.errors.StripeError) => {
+        assert.equal(error.statusCode, 400);
+        assert.equal(error.type, 'StripeInvalidRequestError');
+        assert.match(error.message, message);
+        return true;
+      });
+    }
+    assert.equal(received.length, sentBefore, 'a refused forward reached the processor');
+
+    await stripe.forwarding.requests.create({
+      payment_method: token,
+      url: stubUrl,
+      replacements: ['card_number'],
+      request: { body: '{}' },
+    });
+    await assert.rejects(
+      stripe.forwarding.requests.create({
+        payment_method: token,
+        url: stubUrl,
+        replacements: ['card_number'],
+        request: { body: '{}' },
+      }),
+      (error: Stripe.errors.StripeError) => error.statusCode === 400 && error.code === 'token_already_used',
+    );
+    assert.equal(received.length, sentBefore + 1);
+  });
+});
+
+/**
+ * Every file of the data directory as text: the SQLite database and its WAL.
+ * Under PostgreSQL the stored object is checked through `retrieve` and `list` only.
+ */
+async function databaseText(svc: TestService): Promise<string> {
+  const files = await readdir(svc.dataDir);
+  const texts = await Promise.all(files.map((file) => readFile(join(svc.dataDir, file), 'latin1').catch(() => '')));
+  return texts.join('\n');
+}
