@@ -15,6 +15,9 @@ const nextYear = String(new Date().getFullYear() + 1);
 const number = '4000056655665556';
 const cvc = '737';
 
+/** A value of `tokenframe keys create`'s output. */
+const keyOf = (stdout: string, name: string) => new RegExp(`${name}:\\s+(\\S+)`).exec(stdout)?.[1] ?? '';
+
 interface Received {
   method: string;
   url: string;
@@ -29,6 +32,8 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
   let stub: Server;
   let stubUrl: string;
   const received: Received[] = [];
+  /** A live key of the same account, made before the tests like an operator would. */
+  let liveSecretKey = '';
 
   const cli = (...args: string[]) =>
     run(process.execPath, ['bin/tokenframe.js', ...args, '--data-dir', svc.dataDir], {
@@ -41,6 +46,10 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
       request.on('data', (chunk: Buffer) => (body += chunk));
       request.on('end', () => {
         received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+        if (request.url === '/redirect') {
+          response.writeHead(302, { location: `${stubUrl}?followed=1` }).end();
+          return;
+        }
         response.writeHead(201, { 'content-type': 'application/json', 'x-processor': 'stub' });
         // A processor that echoes the number: the stored answer must not keep it.
         const { paymentMethod } = JSON.parse(body) as { paymentMethod: { number: string } };
@@ -52,8 +61,7 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
 
     database = await createTestDatabase();
     svc = await startTestService({ databaseUrl: database?.url ?? undefined });
-    const { port } = new URL(svc.url);
-    stripe = new Stripe(svc.secretKey, { host: '127.0.0.1', port: Number(port), protocol: 'http' });
+    stripe = new Stripe(svc.secretKey, stripeOptions(svc));
     process.env.TOKENFRAME_TEST_PROCESSOR_KEY = 'processor-secret-xyz';
     await cli(
       'forwarding',
@@ -76,6 +84,7 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
       'X-Api-Key=$TOKENFRAME_TEST_PROCESSOR_KEY',
       '--allow-private-network',
     );
+    liveSecretKey = keyOf((await cli('keys', 'create', '--account', svc.accountId, '--live')).stdout, 'secret key');
   });
   after(async () => {
     delete process.env.TOKENFRAME_TEST_PROCESSOR_KEY;
@@ -160,12 +169,9 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
   });
 
   it('lists newest first with Stripe pagination', async () => {
-    const second = await stripe.forwarding.requests.create({
-      payment_method: await cardToken(),
-      url: stubUrl,
-      replacements: ['card_number'],
-      request: { body: '{}' },
-    });
+    const params = { url: stubUrl, replacements: ['card_number' as const], request: { body: '{}' } };
+    const first = await stripe.forwarding.requests.create({ ...params, payment_method: await cardToken() });
+    const second = await stripe.forwarding.requests.create({ ...params, payment_method: await cardToken() });
     const firstPage = await stripe.forwarding.requests.list({ limit: 1 });
     assert.deepEqual(
       firstPage.data.map(({ id }) => id),
@@ -173,9 +179,10 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     );
     assert.equal(firstPage.has_more, true);
     const nextPage = await stripe.forwarding.requests.list({ limit: 1, starting_after: second.id });
-    assert.equal(nextPage.data.length, 1);
-    assert.notEqual(nextPage.data[0].id, second.id);
-    assert.equal(nextPage.has_more, false);
+    assert.deepEqual(
+      nextPage.data.map(({ id }) => id),
+      [first.id],
+    );
   });
 
   it('refuses a used token, an unregistered URL and malformed headers, sending nothing', async () => {
@@ -198,7 +205,7 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     ];
     for (const [params, message] of attempts) {
       await assert.rejects(stripe.forwarding.requests.create(params), (error: Stripe.errors.StripeError) => {
-        assert.equal(error.statusCode, 400);
+        assert.equal(error.statusCode, 400, error.message);
         assert.equal(error.type, 'StripeInvalidRequestError');
         assert.match(error.message, message);
         return true;
@@ -223,7 +230,110 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     );
     assert.equal(received.length, sentBefore + 1);
   });
+
+  /** stripe-node's error for a forward, after checking it is a Stripe-shaped 400 and nothing was sent. */
+  async function refusedForward(client: Stripe, params: Stripe.Forwarding.RequestCreateParams, message: RegExp) {
+    const sentBefore = received.length;
+    await assert.rejects(client.forwarding.requests.create(params), (error: Stripe.errors.StripeError) => {
+      assert.equal(error.statusCode, 400, error.message);
+      assert.equal(error.type, 'StripeInvalidRequestError');
+      assert.match(error.message, message);
+      return true;
+    });
+    assert.equal(received.length, sentBefore, 'a refused forward reached the processor');
+  }
+
+  it('refuses a destination on a private address registered without --allow-private-network', async () => {
+    const { port } = new URL(stubUrl);
+    for (const url of [`http://127.0.0.1:${port}/private`, `http://localhost:${port}/private`]) {
+      await cli('forwarding', 'add', '--account', svc.accountId, '--url', url, '--map', 'card_number=/n');
+      const params = { payment_method: await cardToken(), url, replacements: ['card_number' as const], request: {} };
+      await refusedForward(stripe, params, /private network/);
+    }
+  });
+
+  it('refuses in live mode a destination that is http or allows private networks', async () => {
+    const live = new Stripe(liveSecretKey, stripeOptions(svc));
+    const params = { payment_method: 'tok_unused', url: stubUrl, replacements: ['card_number' as const], request: {} };
+    await refusedForward(live, params, /Live mode forwards only to https/);
+  });
+
+  it("refuses another account's token without spending it", async () => {
+    const token = await cardToken();
+    const { stdout } = await cli('keys', 'create', '--origin', 'https://other.example');
+    const otherAccount = keyOf(stdout, 'account');
+    await cli(
+      'forwarding',
+      'add',
+      '--account',
+      otherAccount,
+      '--url',
+      stubUrl,
+      '--map',
+      'card_number=/paymentMethod/number',
+      '--allow-private-network',
+    );
+    const other = new Stripe(keyOf(stdout, 'secret key'), stripeOptions(svc));
+    const params = {
+      payment_method: token,
+      url: stubUrl,
+      replacements: ['card_number' as const],
+      request: { body: '{}' },
+    };
+    await refusedForward(other, params, /No such PaymentMethod/);
+    // The token is still unused: the refusal did not spend it.
+    await stripe.forwarding.requests.create(params);
+  });
+
+  it('does not follow a redirect: the 3xx is the answer, and the stub is asked once', async () => {
+    const redirectUrl = new URL('/redirect', stubUrl).href;
+    await cli(
+      'forwarding',
+      'add',
+      '--account',
+      svc.accountId,
+      '--url',
+      redirectUrl,
+      '--map',
+      'card_number=/paymentMethod/number',
+      '--allow-private-network',
+    );
+    const sentBefore = received.length;
+    const forwarded = await stripe.forwarding.requests.create({
+      payment_method: await cardToken(),
+      url: redirectUrl,
+      replacements: ['card_number'],
+      request: { body: '{}' },
+    });
+    assert.equal(forwarded.response_details?.status, 302);
+    assert.equal(received.length, sentBefore + 1);
+  });
+
+  it('sees a destination removed by the CLI on the next request, without a restart', async () => {
+    const removable = new URL('/removable', stubUrl).href;
+    const added = await cli(
+      'forwarding',
+      'add',
+      '--account',
+      svc.accountId,
+      '--url',
+      removable,
+      '--map',
+      'card_number=/paymentMethod/number',
+      '--allow-private-network',
+    );
+    const id = /^(fwddest_\w+)/.exec(added.stdout)?.[1] ?? '';
+    const params = { url: removable, replacements: ['card_number' as const], request: { body: '{}' } };
+    await stripe.forwarding.requests.create({ ...params, payment_method: await cardToken() });
+    await cli('forwarding', 'remove', id);
+    await refusedForward(stripe, { ...params, payment_method: await cardToken() }, /not a registered/);
+  });
 });
+
+/** stripe-node pointed at the service under test. */
+function stripeOptions(svc: TestService): Stripe.StripeConfig {
+  return { host: '127.0.0.1', port: Number(new URL(svc.url).port), protocol: 'http' };
+}
 
 /**
  * Every file of the data directory as text: the SQLite database and its WAL.
