@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
-import { createTestDatabase, startTestService, type TestDatabase, type TestService } from './helpers';
+import {
+  callService,
+  createTestDatabase,
+  formBody,
+  startTestService,
+  type TestDatabase,
+  type TestService,
+} from './helpers';
 
 const run = promisify(execFile);
 const nextYear = String(new Date().getFullYear() + 1);
@@ -327,6 +334,24 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     await stripe.forwarding.requests.create({ ...params, payment_method: await cardToken() });
     await cli('forwarding', 'remove', id);
     await refusedForward(stripe, { ...params, payment_method: await cardToken() }, /not a registered/);
+  });
+
+  it('sends at most once per Idempotency-Key: a replay returns the stored, redacted object', async () => {
+    const sentBefore = received.length;
+    const body = formBody({
+      payment_method: await cardToken(),
+      url: stubUrl,
+      replacements: ['card_number'],
+      request: { body: '{}' },
+    });
+    const headers = { 'Idempotency-Key': `forward-${Date.now()}` };
+    const first = await callService(svc, 'POST', '/v1/forwarding/requests', { key: svc.secretKey, body, headers });
+    const replay = await callService(svc, 'POST', '/v1/forwarding/requests', { key: svc.secretKey, body, headers });
+    assert.equal(first.status, 200, first.text);
+    assert.equal(replay.status, 200);
+    assert.deepEqual(replay.body, first.body);
+    assert.ok(!replay.text.includes(number));
+    assert.equal(received.length, sentBefore + 1);
   });
 });
 
