@@ -166,9 +166,11 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
       [forwarded.id],
     );
 
-    const returned = [JSON.stringify(forwarded), JSON.stringify(listed)].join('\n');
+    const metrics = await (await fetch(`${svc.url}/metrics`)).text();
+    assert.match(metrics, /tokenframe_forwarded_requests_total\{status="201"\} 1/);
+    const returned = [JSON.stringify(forwarded), JSON.stringify(listed), metrics].join('\n');
     for (const secret of [number, 'processor-secret-xyz', '"cvc":"737"']) {
-      assert.ok(!returned.includes(secret), 'a raw value is returned after forwarding');
+      assert.ok(!returned.includes(secret), 'a raw value is returned or in /metrics after forwarding');
     }
     // The SQLite file and its WAL; under PostgreSQL the stored object is checked through retrieve and list only.
     if (!database) {
