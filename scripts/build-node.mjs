@@ -35,13 +35,15 @@ await build({
 
 // Each schema component reads its migrations from `new URL('./migrations/', import.meta.url)`:
 // src/server/storage/ for the core schema, src/server/plaid/ for the Plaid sandbox,
-// src/server/rate-limit/ for the rate-limit counters. In the bundle all resolve to
+// src/server/rate-limit/ for the rate-limit counters, src/server/forwarding/ for the
+// forwarding destinations. In the bundle all resolve to
 // dist/node/migrations/, so each component gets a folder of its name
 // there, which src/server/storage/migrate.ts looks in when there is no engine folder.
 for (const [component, folder] of [
   ['core', 'src/server/storage/migrations'],
   ['plaid', 'src/server/plaid/migrations'],
   ['rate-limit', 'src/server/rate-limit/migrations'],
+  ['forwarding', 'src/server/forwarding/migrations'],
 ]) {
   cpSync(`${root}${folder}`, `${outdir}/migrations/${component}`, { recursive: true });
 }

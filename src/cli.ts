@@ -2,11 +2,12 @@ import cluster from 'node:cluster';
 import { runWorkers } from './server/cluster';
 import { ConfigError } from './server/config';
 import { startService } from './server/service';
+import { forwardingCommand, forwardingUsage } from './forwarding-cli';
 import { initCommand, initUsage } from './init-cli';
 import { keysCommand, keysUsage } from './keys-cli';
 import { parseServeFlags, serveUsage } from './serve-flags';
 
-const usage = `${serveUsage}\n${initUsage}\n${keysUsage}`;
+const usage = `${serveUsage}\n${initUsage}\n${keysUsage}\n${forwardingUsage}`;
 
 async function serve(args: string[]): Promise<void> {
   const { help, workers, ...flags } = parseServeFlags(args);
@@ -66,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'serve') return serve(rest);
   if (command === 'init') return initCommand(rest);
   if (command === 'keys') return keysCommand(rest);
+  if (command === 'forwarding') return forwardingCommand(rest);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(usage);
     return;

@@ -10,6 +10,7 @@ import { drainPlugin } from './operations/drain';
 import { healthRoutes } from './operations/health';
 import { logOptions } from './operations/log-options';
 import { metricsPlugin } from './operations/metrics';
+import { forwardingRoutes } from './forwarding/plugin';
 import { plaidSandbox, type PlaidSandboxOptions } from './plaid/plugin';
 import { rateLimitPlugin } from './rate-limit/plugin';
 import { customersRoutes } from './routes/customers';
@@ -80,6 +81,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     rateLimits: options.rateLimits ?? defaultRateLimits,
   });
   app.register(customersRoutes);
+  app.register(forwardingRoutes, { database: options.database });
   if (options.plaid) {
     app.register(plaidSandbox, {
       ...options.plaid,

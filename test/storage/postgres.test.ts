@@ -9,6 +9,7 @@ import { startPostgres } from '../../scripts/postgres.mjs';
 import { openPlaidStore } from '../../src/server/plaid/store';
 import { openStores } from '../../src/server/storage/index';
 import { describeCustomerStoreContract } from './customers.suite';
+import { describeDestinationStoreContract } from './forwarding.suite';
 import { describeIdempotencyStoreContract } from './idempotency.suite';
 import { describeKeyStoreContract } from './keys.suite';
 import { assertLegacyRowsReadBack } from './legacy';
@@ -61,6 +62,7 @@ for (const describeContract of [
   describeIdempotencyStoreContract,
   describePlaidStoreContract,
   describeRateLimitCounterContract,
+  describeDestinationStoreContract,
 ]) {
   describeContract('PostgreSQL', async () => openUrl(await freshDatabase()));
 }

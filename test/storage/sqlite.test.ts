@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { openPlaidStore } from '../../src/server/plaid/store';
 import { openStores } from '../../src/server/storage/index';
 import { describeCustomerStoreContract } from './customers.suite';
+import { describeDestinationStoreContract } from './forwarding.suite';
 import { describeIdempotencyStoreContract } from './idempotency.suite';
 import { describeKeyStoreContract } from './keys.suite';
 import { assertLegacyRowsReadBack } from './legacy';
@@ -35,6 +36,7 @@ for (const describeContract of [
   describeIdempotencyStoreContract,
   describePlaidStoreContract,
   describeRateLimitCounterContract,
+  describeDestinationStoreContract,
 ]) {
   describeContract('SQLite', () => openFile(freshPath()));
 }
