@@ -9,12 +9,18 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const marker = `${root}node_modules/.tokenframe-installed`;
 
-/** package-lock.json and every package.json it was resolved from (the root's and the workspaces'). */
+/** What `npm ci` installs from: package.json fields that name dependencies. A new script needs no install. */
+const dependencyFields = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'workspaces'];
+
+/** package-lock.json, and the dependency fields of every package.json it was resolved from (root and workspaces). */
 function manifestHash() {
   const hash = createHash('sha256');
   const { workspaces = [] } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-  for (const file of ['package.json', 'package-lock.json', ...workspaces.map((dir) => `${dir}/package.json`)]) {
-    if (existsSync(`${root}${file}`)) hash.update(readFileSync(`${root}${file}`));
+  if (existsSync(`${root}package-lock.json`)) hash.update(readFileSync(`${root}package-lock.json`));
+  for (const file of ['package.json', ...workspaces.map((dir) => `${dir}/package.json`)]) {
+    if (!existsSync(`${root}${file}`)) continue;
+    const manifest = JSON.parse(readFileSync(`${root}${file}`, 'utf8'));
+    hash.update(JSON.stringify(dependencyFields.map((field) => manifest[field] ?? null)));
   }
   return hash.digest('hex');
 }
