@@ -74,6 +74,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(rateLimitPlugin, { database: options.database });
   app.addHook('onSend', async (request, reply) => {
     reply.header('Request-Id', request.id);
+    // API answers hold tokens and customers: no cache may keep them, and no
+    // browser may read them as anything but what they say they are. Frames and
+    // the loader set caching of their own.
+    reply.header('X-Content-Type-Options', 'nosniff');
+    if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
   });
 
   app.register(tokensRoutes, {
