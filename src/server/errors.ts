@@ -46,6 +46,18 @@ export class StripeError extends Error {
   }
 }
 
+/**
+ * `No such token: 'tok_…'` when the value has an id's shape (a lowercase
+ * prefix, an underscore, letters and digits, no long run of digits), and
+ * `No such token.` otherwise: the value is the caller's input, and what is
+ * not an id may be a card or account number, which must not be echoed (nor
+ * stored with an idempotent answer).
+ */
+export function noSuchMessage(what: string, value: string): string {
+  const idShaped = /^[a-z]{1,12}_[A-Za-z0-9_]{1,64}$/.test(value) && !/\d{9}/.test(value);
+  return idShaped ? `No such ${what}: '${value}'` : `No such ${what}.`;
+}
+
 export const missingParam = (param: string) =>
   new StripeError(400, 'invalid_request_error', `Missing required param: ${param}.`, 'parameter_missing', param);
 

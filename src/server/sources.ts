@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import type { ServiceSecrets } from './config';
 import { openSecret } from './crypto';
-import { StripeError } from './errors';
+import { noSuchMessage, StripeError } from './errors';
 import type { ModeScope, SourceRecord, TokenRecord, VaultStore } from './storage/types';
 import { issueToken } from './tokens/issue';
 import { liveModeTestCard, testTokenCards } from './tokens/test-cards';
@@ -58,7 +58,7 @@ export async function consumeSourceToken(
     return record;
   }
   const existing = await vault.getToken(tokenId, scope);
-  if (!existing) throw sourceError(`No such token: '${tokenId}'`, 'resource_missing');
+  if (!existing) throw sourceError(noSuchMessage('token', tokenId), 'resource_missing');
   if (existing.type !== 'card' && existing.type !== 'bank_account') {
     throw sourceError(`You cannot use a ${existing.type} token as a payment source.`, 'token_in_use');
   }
@@ -72,7 +72,7 @@ export async function consumeSourceToken(
     throw sourceError(`You cannot use a Stripe token more than once: ${tokenId}.`, 'token_already_used');
   }
   if (result.reason === 'expired') throw sourceError(`This token has expired: ${tokenId}.`, 'token_expired');
-  throw sourceError(`No such token: '${tokenId}'`, 'resource_missing');
+  throw sourceError(noSuchMessage('token', tokenId), 'resource_missing');
 }
 
 function cardDeclined(): StripeError {

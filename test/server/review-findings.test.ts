@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { callService, formBody, startTestService, type TestService } from './helpers';
+import { assertNotInDatabaseFiles, callService, formBody, startTestService, type TestService } from './helpers';
 
 /** Regression tests for the findings of review issue 14, each over real HTTP. */
 
@@ -43,5 +43,57 @@ describe('finding 10: API responses are never cached or sniffed', () => {
     }
     assert.equal(frame.headers.get('cache-control'), 'private, no-cache');
     assert.equal(loader.headers.get('cache-control'), 'public, max-age=300, must-revalidate');
+  });
+});
+
+describe('finding 7: a value that is not an id is never quoted back or stored', () => {
+  let svc: TestService;
+  before(async () => {
+    svc = await startTestService();
+  });
+  after(() => svc.close());
+
+  const cardNumber = '4000056655665556';
+
+  it('answers an unknown source, customer, token or forwarding request without quoting a raw value', async () => {
+    // The vault must hold a token for the database check below.
+    const token = await callService(svc, 'POST', '/v1/tokens', { key: svc.publishableKey, body: formBody({ card }) });
+    assert.equal(token.status, 200);
+    const key = svc.secretKey;
+    const idempotent = { 'idempotency-key': 'finding-7' };
+    const answers = {
+      'customer source': await callService(svc, 'POST', '/v1/customers', {
+        key,
+        body: `source=${cardNumber}`,
+        headers: idempotent,
+      }),
+      'a customer’s new source': await callService(svc, 'POST', '/v1/customers/cus_missing/sources', {
+        key,
+        body: `source=${cardNumber}`,
+      }),
+      'id-shaped source': await callService(svc, 'POST', '/v1/customers', { key, body: `source=tok_${cardNumber}` }),
+      token: await callService(svc, 'GET', `/v1/tokens/${cardNumber}`, { key }),
+      customer: await callService(svc, 'GET', `/v1/customers/${cardNumber}`, { key }),
+      'forwarding request': await callService(svc, 'GET', `/v1/forwarding/requests/${cardNumber}`, { key }),
+      'forwarding cursor': await callService(svc, 'GET', `/v1/forwarding/requests?starting_after=${cardNumber}`, {
+        key,
+      }),
+    };
+    for (const [what, answer] of Object.entries(answers)) {
+      assert.ok(answer.status === 400 || answer.status === 404, `${what}: ${answer.status} ${answer.text}`);
+      assert.equal(answer.body.error.code, 'resource_missing', what);
+      assert.equal(answer.text.includes(cardNumber), false, `${what} quotes the value: ${answer.text}`);
+    }
+    // An id is still quoted, as Stripe does.
+    const unknownToken = await callService(svc, 'POST', '/v1/customers', { key, body: 'source=tok_1NoSuchToken' });
+    assert.equal(unknownToken.body.error.message, "No such token: 'tok_1NoSuchToken'");
+    // The idempotency record holds the answer, and so would hold the number had it been quoted.
+    const replay = await callService(svc, 'POST', '/v1/customers', {
+      key,
+      body: `source=${cardNumber}`,
+      headers: idempotent,
+    });
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    await assertNotInDatabaseFiles(svc, { 'card number': cardNumber });
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { apiKeyOf } from '../auth';
 import { openSecret } from '../crypto';
-import { StripeError } from '../errors';
+import { noSuchMessage, StripeError } from '../errors';
 import { newId } from '../ids';
 import type { Database } from '../storage/database';
 import type { ModeScope } from '../storage/types';
@@ -103,7 +103,7 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     const param = 'payment_method';
     const token = /^tok_[A-Za-z0-9]+$/.test(paymentMethod) ? await stores.vault.getToken(paymentMethod, scope) : null;
     if (!token || token.type !== 'card') {
-      throw invalid(`No such PaymentMethod: '${paymentMethod.slice(0, 40)}'`, param, 'resource_missing');
+      throw invalid(noSuchMessage('PaymentMethod', paymentMethod), param, 'resource_missing');
     }
     const result = await stores.vault.consumeToken(token.id, scope, clock.now());
     if (!result.ok && result.reason === 'used') {
@@ -226,10 +226,7 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     async (request) => {
       const record = await requests.getRequest(request.params.id, apiKeyOf(request));
       if (!record) {
-        const id = request.params.id;
-        const message = /^fwdreq_[A-Za-z0-9]+$/.test(id)
-          ? `No such forwarding request: '${id}'`
-          : 'No such forwarding request.';
+        const message = noSuchMessage('forwarding request', request.params.id);
         throw new StripeError(404, 'invalid_request_error', message, 'resource_missing', 'id');
       }
       return record.request;
@@ -245,7 +242,7 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     const afterId = readString(query.starting_after, 'starting_after');
     // The cursor must be one of the caller's own: another account's would reveal where its requests sit.
     if (afterId && !(await requests.getRequest(afterId, key)))
-      throw invalid(`No such forwarding request: '${afterId?.slice(0, 40)}'`, 'starting_after', 'resource_missing');
+      throw invalid(noSuchMessage('forwarding request', afterId), 'starting_after', 'resource_missing');
     const page = await requests.listRequests(key, limit + 1, afterId);
     return {
       object: 'list',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { apiKeyOf } from '../auth';
-import { StripeError } from '../errors';
+import { noSuchMessage, StripeError } from '../errors';
 import { newId } from '../ids';
 import { consumeSourceToken, sourceFromToken } from '../sources';
 import type { CustomerRecord, ModeScope } from '../storage/types';
@@ -62,8 +62,7 @@ export async function customersRoutes(app: FastifyInstance): Promise<void> {
   async function customerOf(id: string, scope: ModeScope): Promise<Customer> {
     const record = await stores.customers.getCustomer(id, scope);
     if (!record) {
-      const message = /^cus_[A-Za-z0-9]+$/.test(id) ? `No such customer: '${id}'` : 'No such customer.';
-      throw new StripeError(404, 'invalid_request_error', message, 'resource_missing', 'id');
+      throw new StripeError(404, 'invalid_request_error', noSuchMessage('customer', id), 'resource_missing', 'id');
     }
     return record.customer as Customer;
   }

@@ -1,7 +1,7 @@
 import type {} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiKeyOf } from '../auth';
-import { StripeError } from '../errors';
+import { noSuchMessage, StripeError } from '../errors';
 import type { ModeScope, PublicToken } from '../storage/types';
 import { isTokenKind, tokenKinds, type TokenKind } from '../tokens';
 import { issueToken } from '../tokens/issue';
@@ -122,9 +122,7 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
       // The other mode's tokens are as unknown as another account's.
       const record = await stores.vault.getToken(id, apiKeyOf(request));
       if (!record) {
-        // Quote the id only when it looks like one: the path is user input.
-        const message = /^[a-z]+_[A-Za-z0-9_]+$/.test(id) ? `No such token: '${id}'` : 'No such token.';
-        throw new StripeError(404, 'invalid_request_error', message, 'resource_missing', 'token');
+        throw new StripeError(404, 'invalid_request_error', noSuchMessage('token', id), 'resource_missing', 'token');
       }
       return record.token;
     },
