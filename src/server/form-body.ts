@@ -1,7 +1,7 @@
 import qs from 'qs';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { StripeError } from './errors';
+import { StripeError, unknownParam } from './errors';
 
 const bodyLimit = 1024 * 1024;
 
@@ -20,7 +20,34 @@ const formParseOptions: qs.IParseOptions = {
   charset: 'utf-8',
 };
 
+/** A parameter name as qs reads it: `+` is a space, then percent-decoding (left as is when malformed). */
+function decodeName(encoded: string): string {
+  const spaced = encoded.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
+/**
+ * qs drops names that Object.prototype has (`card[hasOwnProperty]`,
+ * `__proto__`) without a word, so after parsing they could not be refused.
+ * No Stripe parameter has such a name: each is unknown, as Stripe says, and is
+ * refused here, named up to the offending part.
+ */
+function refusePrototypeNames(body: string): void {
+  for (const pair of body.split('&')) {
+    const name = decodeName(pair.split('=', 1)[0]);
+    const root = name.split('[', 1)[0];
+    const parts = [root, ...Array.from(name.slice(root.length).matchAll(/\[([^[\]]*)\]/g), (match) => match[1])];
+    const at = parts.findIndex((part) => Object.hasOwn(Object.prototype, part));
+    if (at >= 0) throw unknownParam(parts.slice(1, at + 1).reduce((param, part) => `${param}[${part}]`, root));
+  }
+}
+
 export function parseFormBody(body: string): Record<string, unknown> {
+  refusePrototypeNames(body);
   try {
     return qs.parse(body, formParseOptions) as Record<string, unknown>;
   } catch {

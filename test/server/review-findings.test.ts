@@ -97,3 +97,33 @@ describe('finding 7: a value that is not an id is never quoted back or stored', 
     await assertNotInDatabaseFiles(svc, { 'card number': cardNumber });
   });
 });
+
+describe('finding 11: unknown nested parameters are refused, prototype names included', () => {
+  let svc: TestService;
+  before(async () => {
+    svc = await startTestService();
+  });
+  after(() => svc.close());
+
+  it('answers parameter_unknown naming the parameter, whatever its name', async () => {
+    const cardParams = formBody({ card });
+    const refused = {
+      'card[hasOwnProperty]': ['/v1/tokens', svc.publishableKey, `${cardParams}&card[hasOwnProperty]=1`],
+      'card[__proto__]': ['/v1/tokens', svc.publishableKey, `${cardParams}&card%5B__proto__%5D%5Bx%5D=1`],
+      'card[colour]': ['/v1/tokens', svc.publishableKey, `${cardParams}&card[colour]=red`],
+      'pii[constructor]': ['/v1/tokens', svc.publishableKey, 'pii[id_number]=000000000&pii[constructor]=1'],
+      toString: ['/v1/customers', svc.secretKey, 'source=tok_visa&toString=1'],
+      'account[individual][dob][valueOf]': [
+        '/v1/tokens',
+        svc.secretKey,
+        'account[individual][first_name]=Jenny&account[individual][dob][day]=1&account[individual][dob][month]=1&account[individual][dob][year]=1990&account[individual][dob][valueOf]=1',
+      ],
+    };
+    for (const [param, [path, key, body]] of Object.entries(refused)) {
+      const answer = await callService(svc, 'POST', path, { key, body });
+      assert.equal(answer.status, 400, `${param}: ${answer.text}`);
+      assert.equal(answer.body.error.code, 'parameter_unknown', `${param}: ${answer.text}`);
+      assert.equal(answer.body.error.param, param);
+    }
+  });
+});

@@ -29,9 +29,20 @@ describe('parseFormBody', () => {
     assert.throws(() => parseFormBody(body), StripeError);
   });
 
-  it('cannot reach the object prototype', () => {
-    const parsed = parseFormBody('__proto__[polluted]=yes&constructor[prototype][x]=1');
+  it('refuses prototype names as unknown parameters, so nothing reaches the object prototype', () => {
+    const refused = {
+      '__proto__[polluted]=yes': '__proto__',
+      'constructor[prototype][x]=1': 'constructor',
+      'card[hasOwnProperty]=1': 'card[hasOwnProperty]',
+      'card%5Bname%5D%5BtoString%5D=1': 'card[name][toString]',
+    };
+    for (const [body, param] of Object.entries(refused)) {
+      assert.throws(
+        () => parseFormBody(body),
+        (error: StripeError) => error.code === 'parameter_unknown' && error.param === param,
+      );
+    }
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    assert.equal(Object.getPrototypeOf(parsed), Object.prototype);
+    assert.equal(Object.getPrototypeOf(parseFormBody('card[name]=Jenny')), Object.prototype);
   });
 });
