@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { assertNotInDatabaseFiles, callService, formBody, startTestService, type TestService } from './helpers';
+import { keyIdFor } from '../../src/server/keys';
+import {
+  assertNotInDatabaseFiles,
+  callService,
+  createTestDatabase,
+  formBody,
+  startTestService,
+  type TestService,
+} from './helpers';
 
 /** Regression tests for the findings of review issue 14, each over real HTTP. */
 
@@ -124,6 +135,38 @@ describe('finding 11: unknown nested parameters are refused, prototype names inc
       assert.equal(answer.status, 400, `${param}: ${answer.text}`);
       assert.equal(answer.body.error.code, 'parameter_unknown', `${param}: ${answer.text}`);
       assert.equal(answer.body.error.param, param);
+    }
+  });
+});
+
+describe('finding 1: a revoked development key stays revoked across restarts', () => {
+  it('refuses the revoked development keys after `serve --dev` starts again', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-finding-1-'));
+    const database = await createTestDatabase();
+    // Both starts share the data directory (dev-keys.json) and the database.
+    const start = () => startTestService({ dataDir, databaseUrl: database?.url });
+    try {
+      const first = await start();
+      const keys = { publishable: first.publishableKey, secret: first.secretKey };
+      for (const key of Object.values(keys)) {
+        assert.ok(await first.service.stores.keys.revokeApiKey(keyIdFor(key), Math.floor(Date.now() / 1000)));
+      }
+      const created = () => callService(svc, 'POST', '/v1/tokens', { key: keys.publishable, body: formBody({ card }) });
+      const read = () => callService(svc, 'GET', '/v1/tokens/tok_visa', { key: keys.secret });
+      let svc = first;
+      assert.deepEqual([(await created()).status, (await read()).status], [401, 401]);
+      await first.service.close();
+
+      svc = await start();
+      try {
+        assert.equal(svc.publishableKey, keys.publishable, 'the same development keys, from dev-keys.json');
+        assert.deepEqual([(await created()).status, (await read()).status], [401, 401]);
+      } finally {
+        await svc.service.close();
+      }
+    } finally {
+      await database?.drop();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
