@@ -2,6 +2,7 @@ import qs from 'qs';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { StripeError, unknownParam } from './errors';
+import { tokenKinds } from './tokens';
 
 const bodyLimit = 1024 * 1024;
 
@@ -55,11 +56,44 @@ export function parseFormBody(body: string): Record<string, unknown> {
   }
 }
 
+/** The parameters that carry card, bank account and identity data: one per token kind. */
+const sensitiveParams: ReadonlySet<string> = new Set(tokenKinds);
+
+/**
+ * Card, bank account and identity data sent in a URL's query, which proxies
+ * and access logs write down: a token kind's parameter (`card[number]=…`), or
+ * a value holding as many digits in a row as a card number.
+ */
+function sensitiveQueryParam(url: string): string | null {
+  const queryStart = url.indexOf('?');
+  if (queryStart < 0) return null;
+  for (const [name, value] of new URLSearchParams(url.slice(queryStart + 1))) {
+    const root = name.split('[', 1)[0];
+    if (sensitiveParams.has(root)) return root;
+    if (/\d{13}/.test(value.replace(/[\s-]/g, ''))) return root;
+  }
+  return null;
+}
+
 /**
  * Replaces Fastify's JSON and text parsers: like Stripe, the API speaks form
- * encoding only, and anything else is refused before a route runs.
+ * encoding only, and anything else is refused before a route runs. Raw values
+ * in a URL's query are refused before that.
  */
 async function formBody(app: FastifyInstance): Promise<void> {
+  // Refused before any route runs; the request log shows no query value (operations/log-options.ts).
+  app.addHook('onRequest', async (request) => {
+    const param = sensitiveQueryParam(request.url);
+    if (param !== null) {
+      throw new StripeError(
+        400,
+        'invalid_request_error',
+        'Card, bank account and identity data must be sent in the request body, never in the URL.',
+        undefined,
+        param,
+      );
+    }
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',

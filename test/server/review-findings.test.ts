@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { keyIdFor } from '../../src/server/keys';
+import { startServeProcess, type ServeProcess } from './operations-process';
 import {
   assertNotInDatabaseFiles,
   callService,
@@ -167,6 +168,63 @@ describe('finding 1: a revoked development key stays revoked across restarts', (
     } finally {
       await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('finding 6: query strings never reach the log', () => {
+  const cardNumber = '4000056655665556';
+  const spacedNumber = '4000 0566 5566 5556';
+  let serve: ServeProcess;
+  const answers: Record<string, number> = {};
+
+  before(async () => {
+    serve = await startServeProcess();
+    const call = async (what: string, method: string, path: string, key: string | null, body?: string) => {
+      const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+      if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
+      answers[what] = (await fetch(serve.url + path, { method, headers, body })).status;
+    };
+    const pk = serve.publishableKey;
+    const cardBody = formBody({ card });
+    await call('card in the query', 'POST', `/v1/tokens?card%5Bnumber%5D=${cardNumber}`, pk, cardBody);
+    await call(
+      'card number in any query value',
+      'POST',
+      `/v1/tokens?n=${encodeURIComponent(spacedNumber)}`,
+      pk,
+      cardBody,
+    );
+    await call('card number as a query name', 'GET', `/v1/tokens/tok_visa?${cardNumber}`, serve.secretKey);
+    await call('card number in the path', 'GET', `/v1/tokens/${cardNumber}`, serve.secretKey);
+    await call('unknown URL', 'GET', `/no/such/${cardNumber}?${cardNumber}=${cardNumber}`, null);
+    await call('frame', 'GET', `/frame/v1/card.html?key=${pk}&locale=en&${cardNumber}=1`, null);
+    serve.signal('SIGTERM');
+    assert.equal(await serve.exited, 0);
+  });
+  after(() => serve.cleanUp());
+
+  it('refuses card data in a query string', () => {
+    assert.equal(answers['card in the query'], 400);
+    assert.equal(answers['card number in any query value'], 400);
+    assert.equal(answers['card number as a query name'], 404);
+    assert.equal(answers.frame, 200);
+  });
+
+  it('logs no query value, no query name it does not know, and no number in a path', () => {
+    const log = serve
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .join('\n');
+    const urls = log.split('\n').flatMap((line) => {
+      const url = (JSON.parse(line) as { req?: { url: string } }).req?.url;
+      return url ? [url] : [];
+    });
+    assert.equal(urls.length, 6, urls.join('\n'));
+    assert.ok(urls.includes('/frame/v1/card.html?key=[redacted]&locale=[redacted]&[redacted]'), urls.join('\n'));
+    for (const value of [cardNumber, '4000%200566', serve.publishableKey]) {
+      assert.equal(log.includes(value), false, `the log holds ${value}:\n${urls.join('\n')}`);
     }
   });
 });

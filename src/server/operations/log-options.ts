@@ -3,20 +3,41 @@ import type { FastifyError, FastifyRequest, FastifyServerOptions } from 'fastify
 type LoggerOption = FastifyServerOptions['logger'];
 
 /**
- * The URL without its query values: a frame page's query carries the
- * publishable key (`?key=pk_…`), and a client may put anything in one.
+ * The query names the service reads (a frame page's `key` and `locale`, a
+ * list's cursor): only these are logged by name. Values are never logged: the
+ * frame's `key` is a publishable key, and a client may put anything in a URL.
  */
-function withoutQueryValues(url: string): string {
-  const [path, query] = url.split('?', 2);
-  if (query === undefined) return path;
-  const names = query.split('&').map((pair) => `${pair.split('=', 1)[0]}=[redacted]`);
-  return `${path}?${names.join('&')}`;
+const loggedQueryNames = new Set(['key', 'locale', 'limit', 'starting_after', 'ending_before', 'created', 'expand']);
+
+/** A path segment holding a long run of digits (a card or account number sent as an id) is left out. */
+function redactPathSegment(segment: string): string {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // Malformed escapes: judged as sent.
+  }
+  return /\d{9}/.test(decoded.replace(/[^0-9A-Za-z]/g, '')) ? '[redacted]' : segment;
+}
+
+/** The URL as logged: path segments that may be raw values, and every query value, replaced. */
+function redactedUrl(url: string): string {
+  const queryStart = url.indexOf('?');
+  const path = (queryStart < 0 ? url : url.slice(0, queryStart)).split('/').map(redactPathSegment).join('/');
+  if (queryStart < 0) return path;
+  const pairs = url.slice(queryStart + 1).split('&');
+  const shown = pairs.map((pair) => {
+    const name = pair.split('=', 1)[0];
+    // `created[gte]`, `expand%5B%5D`: known by the name before the brackets.
+    return loggedQueryNames.has(name.split(/\[|%5B/i, 1)[0]) ? `${name}=[redacted]` : '[redacted]';
+  });
+  return `${path}?${shown.join('&')}`;
 }
 
 const serializers = {
   req: (request: FastifyRequest) => ({
     method: request.method,
-    url: withoutQueryValues(request.url),
+    url: redactedUrl(request.url),
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
