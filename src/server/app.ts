@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authPlugin } from './auth';
 import { dependenciesPlugin, type ServiceDependencies } from './dependencies';
+import { defaultConnectionLimits, serverOptionsFor, type ConnectionLimits } from './connection-limits';
 import { errorHandlingPlugin } from './errors';
 import { formBodyPlugin } from './form-body';
 import { idempotencyPlugin } from './idempotency';
@@ -41,6 +42,8 @@ export interface AppOptions extends ServiceDependencies {
   plaid?: Omit<PlaidSandboxOptions, 'tokenTtlSeconds'>;
   /** Where the Plaid sandbox is mounted (default `/plaid`). */
   plaidPrefix?: string;
+  /** Timeouts and connection caps of the service's own server (default `defaultConnectionLimits`). */
+  connectionLimits?: ConnectionLimits;
 }
 
 /**
@@ -50,7 +53,9 @@ export interface AppOptions extends ServiceDependencies {
  * need from the app.
  */
 export function buildApp(options: AppOptions): FastifyInstance {
+  const connectionLimits = options.connectionLimits ?? defaultConnectionLimits;
   const app = Fastify({
+    ...serverOptionsFor(connectionLimits),
     logger: logOptions(options.logger),
     trustProxy: options.trustProxy ?? false,
     // Ids are ours, never taken from the request, so they can be quoted to support.
@@ -62,6 +67,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // answered (with `Connection: close`, by drainPlugin) instead of refused.
     return503OnClosing: false,
   });
+  app.server.maxConnections = connectionLimits.maxConnections;
 
   app.register(dependenciesPlugin, { stores: options.stores, secrets: options.secrets, clock: options.clock });
   app.register(formBodyPlugin);

@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ConnectionLimits } from './connection-limits';
 import type { RateLimits } from './routes/tokens';
 import { ConfigError } from './config/config-error';
 import { secretsFromEnvironment } from './config/environment-secrets';
@@ -8,7 +9,8 @@ import { fromEnvironment, settings, type LogLevel, type Setting, type TrustProxy
 
 export { ConfigError };
 
-export interface LoadConfigOptions {
+/** Each connection limit defaults to its `$TOKENFRAME_…` variable, then `defaultConnectionLimits`. */
+export interface LoadConfigOptions extends Partial<ConnectionLimits> {
   /** Defaults to `$TOKENFRAME_DATA_DIR`, then `.tokenframe` in the working directory. */
   dataDir?: string;
   /** Defaults to `$TOKENFRAME_PORT`, `$PORT`, then 4242. */
@@ -54,6 +56,7 @@ export interface ServiceConfig extends StorageConfig, ServiceSecrets {
   secretsSource: string;
   tokenTtlSeconds: number;
   rateLimits: RateLimits;
+  connectionLimits: ConnectionLimits;
   trustProxy: TrustProxy;
   logLevel: LogLevel;
   port: number;
@@ -81,6 +84,24 @@ function databaseUrlFrom(given: string | undefined, env: NodeJS.ProcessEnv): str
     throw new ConfigError('DATABASE_URL is not a PostgreSQL URL (postgres://user:password@host:5432/database).');
   }
   return url;
+}
+
+function connectionLimitsFrom(options: LoadConfigOptions, env: NodeJS.ProcessEnv): ConnectionLimits {
+  const limits: ConnectionLimits = {
+    requestTimeoutSeconds: pick(options.requestTimeoutSeconds, settings.requestTimeoutSeconds, env),
+    headersTimeoutSeconds: pick(options.headersTimeoutSeconds, settings.headersTimeoutSeconds, env),
+    keepAliveTimeoutSeconds: pick(options.keepAliveTimeoutSeconds, settings.keepAliveTimeoutSeconds, env),
+    idleTimeoutSeconds: pick(options.idleTimeoutSeconds, settings.idleTimeoutSeconds, env),
+    maxConnections: pick(options.maxConnections, settings.maxConnections, env),
+    maxRequestsPerConnection: pick(options.maxRequestsPerConnection, settings.maxRequestsPerConnection, env),
+  };
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (limits.headersTimeoutSeconds > limits.requestTimeoutSeconds) {
+    throw new ConfigError(
+      `The headers timeout (${limits.headersTimeoutSeconds} s) cannot be longer than the request timeout (${limits.requestTimeoutSeconds} s).`,
+    );
+  }
+  return limits;
 }
 
 /** The data directory, made private. */
@@ -124,6 +145,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ServiceConfig {
       perKeyPerMinute: pick(options.rateLimits?.perKeyPerMinute, settings.rateLimitPerKey, env),
       perIpPerMinute: pick(options.rateLimits?.perIpPerMinute, settings.rateLimitPerIp, env),
     },
+    connectionLimits: connectionLimitsFrom(options, env),
     trustProxy: pick(options.trustProxy, settings.trustProxy, env),
     logLevel: pick(options.logLevel, settings.logLevel, env),
     port: pick(options.port, settings.port, env),

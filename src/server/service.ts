@@ -82,6 +82,7 @@ export async function prepareService(options: Omit<StartServiceOptions, 'port' |
       clock,
       tokenTtlSeconds: config.tokenTtlSeconds,
       rateLimits: config.rateLimits,
+      connectionLimits: config.connectionLimits,
       frameDir: options.frameDir,
       hostDir: options.hostDir,
       frameKinds: options.frameKinds,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -226,5 +227,80 @@ describe('finding 6: query strings never reach the log', () => {
     for (const value of [cardNumber, '4000%200566', serve.publishableKey]) {
       assert.equal(log.includes(value), false, `the log holds ${value}:\n${urls.join('\n')}`);
     }
+  });
+});
+
+/** A raw connection to the service, and whether (and how) the service ended it. */
+function openSocket(svc: TestService): Promise<{ socket: Socket; received: () => string; closed: Promise<void> }> {
+  const { hostname, port } = new URL(svc.url);
+  const socket = connect(Number(port), hostname);
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk));
+  socket.on('error', () => {});
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return new Promise((resolve) => socket.once('connect', () => resolve({ socket, received: () => received, closed })));
+}
+
+/** Resolves true when `closed` settles first, false when `ms` pass: a hang must fail, not stall the suite. */
+function closedWithin(closed: Promise<void>, ms: number): Promise<boolean> {
+  return Promise.race([
+    closed.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(resolve, ms, false).unref()),
+  ]);
+}
+
+describe('finding 4: slow clients cannot hold sockets', () => {
+  let svc: TestService;
+  before(async () => {
+    svc = await startTestService({ requestTimeoutSeconds: 2, headersTimeoutSeconds: 1, maxConnections: 40 });
+  });
+  after(() => svc.close());
+
+  it('closes connections that trickle a body or headers one byte at a time', async () => {
+    const head = [
+      'POST /v1/tokens HTTP/1.1',
+      `Host: ${new URL(svc.url).host}`,
+      `Authorization: Bearer ${svc.publishableKey}`,
+      'Content-Type: application/x-www-form-urlencoded',
+      'Content-Length: 200',
+      '',
+      '',
+    ].join('\r\n');
+    const bodies = await Promise.all(Array.from({ length: 10 }, () => openSocket(svc)));
+    const headers = await Promise.all(Array.from({ length: 10 }, () => openSocket(svc)));
+    for (const { socket } of bodies) socket.write(head);
+    const trickle = setInterval(() => {
+      for (const { socket } of [...bodies, ...headers]) if (!socket.destroyed) socket.write('x');
+    }, 300);
+    try {
+      // Generous: the service's limits are 1 s for headers and 2 s for the request; this only turns a hang into a failure.
+      const results = await Promise.all([...bodies, ...headers].map(({ closed }) => closedWithin(closed, 30_000)));
+      assert.deepEqual(
+        results.map(
+          (closed, index) => `${index < 10 ? 'body' : 'headers'} ${index % 10}: ${closed ? 'closed' : 'open'}`,
+        ),
+        results.map((_, index) => `${index < 10 ? 'body' : 'headers'} ${index % 10}: closed`),
+      );
+      for (const { received } of bodies) assert.match(received(), /^HTTP\/1\.1 408 /);
+    } finally {
+      clearInterval(trickle);
+      for (const { socket } of [...bodies, ...headers]) socket.destroy();
+    }
+    // Everyone else is still served.
+    const created = await callService(svc, 'POST', '/v1/tokens', { key: svc.publishableKey, body: formBody({ card }) });
+    assert.equal(created.status, 200);
+  });
+
+  it('closes connections beyond --max-connections as they arrive', async () => {
+    const held = await Promise.all(Array.from({ length: 40 }, () => openSocket(svc)));
+    try {
+      const extra = await openSocket(svc);
+      assert.equal(await closedWithin(extra.closed, 30_000), true, 'a connection beyond the cap stays open');
+    } finally {
+      for (const { socket } of held) socket.destroy();
+    }
+    await Promise.all(held.map(({ closed }) => closed));
+    const created = await callService(svc, 'POST', '/v1/tokens', { key: svc.publishableKey, body: formBody({ card }) });
+    assert.equal(created.status, 200);
   });
 });

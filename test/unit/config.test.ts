@@ -153,6 +153,26 @@ describe('loadConfig without development mode', () => {
     assert.equal(defaults.logLevel, 'info');
   });
 
+  it('reads the connection limits from flags and the environment, and refuses headers slower than the request', () => {
+    const dataDir = join(root, 'limits');
+    const env = {
+      TOKENFRAME_ENCRYPTION_KEYS: `a:${key()}`,
+      TOKENFRAME_FINGERPRINT_KEY: key(),
+      TOKENFRAME_REQUEST_TIMEOUT: '20',
+      TOKENFRAME_MAX_CONNECTIONS: '50',
+    };
+    const config = loadConfig({ dataDir, env, headersTimeoutSeconds: 5 });
+    assert.deepEqual(config.connectionLimits, {
+      requestTimeoutSeconds: 20,
+      headersTimeoutSeconds: 5,
+      keepAliveTimeoutSeconds: 72,
+      idleTimeoutSeconds: 120,
+      maxConnections: 50,
+      maxRequestsPerConnection: 1000,
+    });
+    assert.throws(() => loadConfig({ dataDir, env, headersTimeoutSeconds: 21 }), ConfigError);
+  });
+
   it('with PostgreSQL and the keys in the environment, needs no data directory at all', () => {
     const dataDir = join(root, 'never-made');
     loadConfig({

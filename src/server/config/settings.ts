@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { defaultConnectionLimits } from '../connection-limits';
 import { defaultRateLimits } from '../routes/tokens';
 import { ConfigError } from './config-error';
 
@@ -121,6 +122,54 @@ export const settings = {
     env: ['TOKENFRAME_RATE_LIMIT_PER_IP'],
     default: defaultRateLimits.perIpPerMinute,
     help: 'token creations a minute per client IP address',
+    parse: positiveInteger,
+  },
+  requestTimeoutSeconds: {
+    flag: 'request-timeout',
+    placeholder: 'SECONDS',
+    env: ['TOKENFRAME_REQUEST_TIMEOUT'],
+    default: defaultConnectionLimits.requestTimeoutSeconds,
+    help: 'a request’s headers and body must arrive within this; then 408 and the connection is closed',
+    parse: positiveInteger,
+  },
+  headersTimeoutSeconds: {
+    flag: 'headers-timeout',
+    placeholder: 'SECONDS',
+    env: ['TOKENFRAME_HEADERS_TIMEOUT'],
+    default: defaultConnectionLimits.headersTimeoutSeconds,
+    help: 'a request’s headers must arrive within this (at most --request-timeout)',
+    parse: positiveInteger,
+  },
+  keepAliveTimeoutSeconds: {
+    flag: 'keep-alive-timeout',
+    placeholder: 'SECONDS',
+    env: ['TOKENFRAME_KEEP_ALIVE_TIMEOUT'],
+    default: defaultConnectionLimits.keepAliveTimeoutSeconds,
+    help: 'an idle keep-alive connection is closed after this; keep it above the load balancer’s idle timeout',
+    parse: positiveInteger,
+  },
+  idleTimeoutSeconds: {
+    flag: 'idle-timeout',
+    placeholder: 'SECONDS',
+    env: ['TOKENFRAME_IDLE_TIMEOUT'],
+    default: defaultConnectionLimits.idleTimeoutSeconds,
+    help: 'a connection on which nothing arrives or leaves for this long is closed',
+    parse: positiveInteger,
+  },
+  maxConnections: {
+    flag: 'max-connections',
+    placeholder: 'N',
+    env: ['TOKENFRAME_MAX_CONNECTIONS'],
+    default: defaultConnectionLimits.maxConnections,
+    help: 'connections open at once (per process); more are closed as they arrive',
+    parse: positiveInteger,
+  },
+  maxRequestsPerConnection: {
+    flag: 'max-requests-per-connection',
+    placeholder: 'N',
+    env: ['TOKENFRAME_MAX_REQUESTS_PER_CONNECTION'],
+    default: defaultConnectionLimits.maxRequestsPerConnection,
+    help: 'requests one keep-alive connection may carry; then the client opens another',
     parse: positiveInteger,
   },
   trustProxy: {
