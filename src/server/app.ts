@@ -16,7 +16,8 @@ import { plaidSandbox, type PlaidSandboxOptions } from './plaid/plugin';
 import { rateLimitPlugin } from './rate-limit/plugin';
 import { customersRoutes } from './routes/customers';
 import { framesRoutes } from './routes/frames';
-import { defaultRateLimits, tokensRoutes, type RateLimits } from './routes/tokens';
+import { defaultRateLimits, type RateLimits } from './rate-limit/token-limits';
+import { tokensRoutes } from './routes/tokens';
 import type { Database } from './storage/database';
 
 /** Where `npm run build` puts the frame app and the host loader. */

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ConnectionLimits } from './connection-limits';
-import type { RateLimits } from './routes/tokens';
+import type { RateLimits } from './rate-limit/token-limits';
 import { ConfigError } from './config/config-error';
 import { secretsFromEnvironment } from './config/environment-secrets';
 import { addKeyToSecretsFile, createSecretsFile, secretsFromFile, secretsFromFileOrNew } from './config/secrets-file';
@@ -21,7 +21,7 @@ export interface LoadConfigOptions extends Partial<ConnectionLimits> {
   tokenTtlSeconds?: number;
   /** PostgreSQL connection string; when absent the embedded SQLite file is used (default `$DATABASE_URL`). */
   databaseUrl?: string;
-  /** Token creations a minute (default `$TOKENFRAME_RATE_LIMIT_PER_KEY` and `…_PER_IP`, then 600 and 300). */
+  /** Token creations a minute (default `$TOKENFRAME_RATE_LIMIT_PER_KEY` and `…_PER_IP`, then 6000 and 300). */
   rateLimits?: Partial<RateLimits>;
   /** Set behind a load balancer, so `client_ip` is the visitor's (default `$TOKENFRAME_TRUST_PROXY`, then off). */
   trustProxy?: TrustProxy;

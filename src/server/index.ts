@@ -32,4 +32,4 @@ export {
 export { createKeyPair, type CreateKeyPairOptions, type KeyPair } from './keys';
 export { openStores } from './storage';
 export type { Stores } from './storage/types';
-export type { RateLimits } from './routes/tokens';
+export type { RateLimits } from './rate-limit/token-limits';

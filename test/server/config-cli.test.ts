@@ -35,7 +35,7 @@ describe('tokenframe serve --help', () => {
       ['--host', 'TOKENFRAME_HOST, then \\$HOST', '127.0.0.1'],
       ['--port', 'TOKENFRAME_PORT, then \\$PORT', '4242'],
       ['--token-ttl', 'TOKENFRAME_TOKEN_TTL', '3600'],
-      ['--rate-limit-per-key', 'TOKENFRAME_RATE_LIMIT_PER_KEY', '600'],
+      ['--rate-limit-per-key', 'TOKENFRAME_RATE_LIMIT_PER_KEY', '6000'],
       ['--rate-limit-per-ip', 'TOKENFRAME_RATE_LIMIT_PER_IP', '300'],
       ['--trust-proxy', 'TOKENFRAME_TRUST_PROXY', 'false'],
       ['--log-level', 'TOKENFRAME_LOG_LEVEL', 'info'],

@@ -67,6 +67,7 @@ describe('finding 7: a value that is not an id is never quoted back or stored', 
   after(() => svc.close());
 
   const cardNumber = '4000056655665556';
+  const accountNumber = '000123456789';
 
   it('answers an unknown source, customer, token or forwarding request without quoting a raw value', async () => {
     // The vault must hold a token for the database check below.
@@ -88,14 +89,17 @@ describe('finding 7: a value that is not an id is never quoted back or stored', 
       token: await callService(svc, 'GET', `/v1/tokens/${cardNumber}`, { key }),
       customer: await callService(svc, 'GET', `/v1/customers/${cardNumber}`, { key }),
       'forwarding request': await callService(svc, 'GET', `/v1/forwarding/requests/${cardNumber}`, { key }),
-      'forwarding cursor': await callService(svc, 'GET', `/v1/forwarding/requests?starting_after=${cardNumber}`, {
+      // A card number in a query is refused outright (finding 6); an account number is not an id either.
+      'forwarding cursor': await callService(svc, 'GET', `/v1/forwarding/requests?starting_after=${accountNumber}`, {
         key,
       }),
     };
     for (const [what, answer] of Object.entries(answers)) {
       assert.ok(answer.status === 400 || answer.status === 404, `${what}: ${answer.status} ${answer.text}`);
       assert.equal(answer.body.error.code, 'resource_missing', what);
-      assert.equal(answer.text.includes(cardNumber), false, `${what} quotes the value: ${answer.text}`);
+      for (const value of [cardNumber, accountNumber]) {
+        assert.equal(answer.text.includes(value), false, `${what} quotes the value: ${answer.text}`);
+      }
     }
     // An id is still quoted, as Stripe does.
     const unknownToken = await callService(svc, 'POST', '/v1/customers', { key, body: 'source=tok_1NoSuchToken' });
@@ -302,5 +306,46 @@ describe('finding 4: slow clients cannot hold sockets', () => {
     await Promise.all(held.map(({ closed }) => closed));
     const created = await callService(svc, 'POST', '/v1/tokens', { key: svc.publishableKey, body: formBody({ card }) });
     assert.equal(created.status, 200);
+  });
+});
+
+describe('finding 3: a flood from some clients cannot lock a shop’s other customers out', () => {
+  let svc: TestService;
+  before(async () => {
+    // Behind a load balancer, so the client address is X-Forwarded-For's.
+    svc = await startTestService({ trustProxy: true, rateLimits: { perKeyPerMinute: 8, perIpPerMinute: 3 } });
+  });
+  after(() => svc.close());
+
+  const fromAddress = (address: string, body: string) =>
+    callService(svc, 'POST', '/v1/tokens', {
+      key: svc.publishableKey,
+      body,
+      headers: { 'x-forwarded-for': address },
+    });
+  const statuses = async (address: string, body: string, times: number) => {
+    const answers: number[] = [];
+    for (let i = 0; i < times; i += 1) answers.push((await fromAddress(address, body)).status);
+    return answers;
+  };
+
+  it('limits each client address, and spends the key’s budget only on tokens created', async () => {
+    // Junk with the shop's publishable key from a few addresses, far past the key's limit of 8.
+    for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+      assert.deepEqual(await statuses(address, 'card[number]=junk', 6), [400, 400, 400, 429, 429, 429], address);
+    }
+    // A flood of real tokens from one address stops at that address's limit.
+    assert.deepEqual(await statuses('203.0.113.4', formBody({ card }), 5), [200, 200, 200, 429, 429]);
+    // The next real customer is served.
+    assert.deepEqual(await statuses('198.51.100.7', formBody({ card }), 1), [200]);
+  });
+
+  it('still has a ceiling per key: tokens created from every address together', async () => {
+    // 4 tokens so far; the key's ceiling is 8.
+    const answers = [];
+    for (const address of ['198.51.100.20', '198.51.100.21', '198.51.100.22']) {
+      answers.push(...(await statuses(address, formBody({ card }), 2)));
+    }
+    assert.deepEqual(answers, [200, 200, 200, 200, 429, 429]);
   });
 });

@@ -148,7 +148,7 @@ describe('loadConfig without development mode', () => {
     });
     assert.equal(defaults.port, 4242);
     assert.equal(defaults.tokenTtlSeconds, 3600);
-    assert.deepEqual(defaults.rateLimits, { perKeyPerMinute: 600, perIpPerMinute: 300 });
+    assert.deepEqual(defaults.rateLimits, { perKeyPerMinute: 6000, perIpPerMinute: 300 });
     assert.equal(defaults.trustProxy, false);
     assert.equal(defaults.logLevel, 'info');
   });

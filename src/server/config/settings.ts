@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { defaultConnectionLimits } from '../connection-limits';
-import { defaultRateLimits } from '../routes/tokens';
+import { defaultRateLimits } from '../rate-limit/token-limits';
 import { ConfigError } from './config-error';
 
 /** Fastify's `trustProxy`, as an operator can write it: on, off, or the proxies' addresses. */
@@ -113,7 +113,7 @@ export const settings = {
     placeholder: 'N',
     env: ['TOKENFRAME_RATE_LIMIT_PER_KEY'],
     default: defaultRateLimits.perKeyPerMinute,
-    help: 'token creations a minute per API key',
+    help: 'tokens a key may create a minute, from all its clients together (refused requests do not count)',
     parse: positiveInteger,
   },
   rateLimitPerIp: {
@@ -121,7 +121,7 @@ export const settings = {
     placeholder: 'N',
     env: ['TOKENFRAME_RATE_LIMIT_PER_IP'],
     default: defaultRateLimits.perIpPerMinute,
-    help: 'token creations a minute per client IP address',
+    help: 'token requests a minute per client address, refused ones included (behind a proxy: --trust-proxy)',
     parse: positiveInteger,
   },
   requestTimeoutSeconds: {

@@ -1,34 +1,16 @@
-import type {} from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiKeyOf } from '../auth';
 import { noSuchMessage, StripeError } from '../errors';
+import { defaultRateLimits, tokenCreationLimits, type RateLimits } from '../rate-limit/token-limits';
 import type { ModeScope, PublicToken } from '../storage/types';
 import { isTokenKind, tokenKinds, type TokenKind } from '../tokens';
 import { issueToken } from '../tokens/issue';
 import { checkKnownParams, isParams, type Params } from '../tokens/params';
 
-export interface RateLimits {
-  /** Token creations a minute per API key. */
-  perKeyPerMinute: number;
-  /** Token creations a minute per client IP. */
-  perIpPerMinute: number;
-}
-
-export const defaultRateLimits: RateLimits = { perKeyPerMinute: 600, perIpPerMinute: 300 };
-
 export interface TokensRoutesOptions {
   /** How long an unused token can be used, in seconds. */
   tokenTtlSeconds: number;
   rateLimits?: RateLimits;
-}
-
-function tooManyRequests(): StripeError {
-  return new StripeError(
-    429,
-    'invalid_request_error',
-    'Too many requests hit the API too quickly. Please retry with exponential backoff.',
-    'rate_limit',
-  );
 }
 
 /** Top-level parameters `POST /v1/tokens` understands: one token kind, and `expand`. */
@@ -65,6 +47,7 @@ function requestedKind(body: Params): TokenKind {
 export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOptions): Promise<void> {
   const { stores, secrets, clock } = app;
   const { tokenTtlSeconds, rateLimits = defaultRateLimits } = options;
+  const limits = tokenCreationLimits(app, rateLimits);
 
   async function createToken(request: FastifyRequest, scope: ModeScope, body: Params): Promise<PublicToken> {
     const kind = requestedKind(body);
@@ -75,35 +58,17 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
       clock,
       ttlSeconds: tokenTtlSeconds,
     });
+    await limits.checkKey(request);
     await stores.vault.insertToken(record);
     app.metrics.tokensCreated.inc({ type: record.type });
     return record.token;
   }
 
-  const limits = [
-    app.createRateLimit({
-      max: rateLimits.perKeyPerMinute,
-      timeWindow: 60_000,
-      keyGenerator: (request) => `key:${apiKeyOf(request).id}`,
-    }),
-    app.createRateLimit({
-      max: rateLimits.perIpPerMinute,
-      timeWindow: 60_000,
-      keyGenerator: (request) => `ip:${request.ip}`,
-    }),
-  ];
-
   app.post(
     '/v1/tokens',
     {
       config: { auth: 'any' },
-      // Before the body is parsed: a flood of tokenization attempts costs as little as possible.
-      onRequest: async (request) => {
-        for (const limit of limits) {
-          const verdict = await limit(request);
-          if (!verdict.isAllowed && verdict.isExceeded) throw tooManyRequests();
-        }
-      },
+      onRequest: (request) => limits.checkClient(request),
     },
     async (request) => {
       const body = isParams(request.body) ? request.body : {};
