@@ -84,7 +84,8 @@ export function sqliteGroupCommit<Result>(db: BetterSqlite3.Database): (write: S
         }
       }),
     );
-    committer = groupCommit<SqliteWrite<unknown>, unknown>(async (writes) => runBatch(writes));
+    // IMMEDIATE: the batch takes the write lock at BEGIN, so another process's writer makes it wait, never fail.
+    committer = groupCommit<SqliteWrite<unknown>, unknown>(async (writes) => runBatch.immediate(writes));
     sqliteCommitters.set(db, committer);
   }
   return committer as (write: SqliteWrite<Result>) => Promise<Result>;
