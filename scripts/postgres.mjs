@@ -114,9 +114,11 @@ function serverUserIds() {
 
 /**
  * Starts a new cluster and creates the `tokenframe` database in it.
+ * `durable: true` keeps fsync and synchronous_commit on, for measuring what a real deployment pays.
+ * @param {{ durable?: boolean }} [options]
  * @returns {Promise<{ url: string, pause(): Promise<void>, resume(): Promise<void>, stop(): Promise<void> }>}
  */
-export async function startPostgres() {
+export async function startPostgres({ durable = false } = {}) {
   const binDir = ensureBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'tokenframe-pg-'));
   const dataDir = join(dir, 'data');
@@ -163,14 +165,12 @@ export async function startPostgres() {
     }
 
     const startOn = (port) => {
-      // A throwaway cluster: durability settings off, for speed.
+      // A throwaway cluster: durability settings off, for speed, unless asked for.
       const serverOptions = [
         `-p ${port}`,
         `-k ${dir}`,
         '-c listen_addresses=127.0.0.1',
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
+        ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
         '-c max_connections=300',
       ].join(' ');
       runAsServerUser(

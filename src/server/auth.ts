@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hashApiKey } from './crypto';
 import { StripeError } from './errors';
-import type { ApiKeyKind, ApiKeyRecord, KeyStore } from './storage/types';
+import { cachedKeyLookup } from './key-cache';
+import type { ApiKeyKind, ApiKeyRecord } from './storage/types';
 
 export interface AuthenticatedKey extends ApiKeyRecord {
   /** Kept only to redact it into error messages; never logged or stored. */
@@ -59,10 +60,14 @@ function unauthorized(message: string): StripeError {
  * Resolves the request's API key to its account, or throws Stripe's 401.
  * `needs: 'secret'` is for routes that read or consume vault data.
  */
-async function authenticate(request: FastifyRequest, keys: KeyStore, needs: KeyRequirement): Promise<AuthenticatedKey> {
+async function authenticate(
+  request: FastifyRequest,
+  findKeyByHash: (hash: string) => Promise<ApiKeyRecord | null>,
+  needs: KeyRequirement,
+): Promise<AuthenticatedKey> {
   const key = readApiKey(request.headers.authorization);
   if (!key) throw unauthorized(missingKeyMessage);
-  const record = await keys.findKeyByHash(hashApiKey(key));
+  const record = await findKeyByHash(hashApiKey(key));
   if (!record) throw unauthorized(`Invalid API Key provided: ${redactApiKey(key)}`);
   if (needs === 'secret' && record.kind !== 'secret') throw unauthorized(publishableKeyMessage);
   return { ...record, key };
@@ -75,9 +80,10 @@ async function authenticate(request: FastifyRequest, keys: KeyStore, needs: KeyR
  */
 async function auth(app: FastifyInstance): Promise<void> {
   app.decorateRequest('apiKey', null);
+  const findKeyByHash = cachedKeyLookup(app.stores.keys);
   app.addHook('onRequest', async (request) => {
     const needs = request.routeOptions.config?.auth;
-    if (needs) request.apiKey = await authenticate(request, app.stores.keys, needs);
+    if (needs) request.apiKey = await authenticate(request, findKeyByHash, needs);
   });
 }
 

@@ -22,6 +22,21 @@ export function describeVaultStoreContract(name: string, open: OpenStores): void
         assert.equal(await store.getToken('tok_unknown', testA), null);
       });
 
+      it('stores tokens inserted at once (one group commit), and a failing one fails alone', async () => {
+        const existing = tokenRecord();
+        await store.insertToken(existing);
+        const together = Array.from({ length: 20 }, () => tokenRecord());
+        const results = await Promise.allSettled([
+          ...together.map((token) => store.insertToken(token)),
+          store.insertToken(tokenRecord({ id: existing.id })),
+        ]);
+        assert.deepEqual(
+          results.map((result) => result.status),
+          [...together.map(() => 'fulfilled'), 'rejected'],
+        );
+        for (const token of together) assert.deepEqual(await store.getToken(token.id, testA), token);
+      });
+
       it('keeps live and test tokens apart: each is found only in its own mode', async () => {
         const testToken = tokenRecord();
         const liveToken = tokenRecord({ livemode: true });

@@ -1,22 +1,68 @@
 import type { Pool } from 'pg';
-import type { RateLimitCounter } from './counter';
+import { groupCommit } from '../storage/group-commit';
+import type { RateLimitCounter, RateLimitHits } from './counter';
+
+interface Hit {
+  key: string;
+  now: number;
+  windowSeconds: number;
+}
+
+/**
+ * One upsert for every key hit in a batch, each key's hits added at once
+ * (one statement may not update a row twice). Keys are sorted, so batches of
+ * different processes lock their rows in one order and never deadlock.
+ * Concurrent upserts of one key queue on its row lock and each sees the
+ * count the one before it left, so no hit is lost between processes.
+ */
+const upsertHits = `INSERT INTO rate_limit_hits AS counter (limit_key, hits, window_ends_at)
+  SELECT limit_key, hits, now + $4::bigint
+  FROM unnest($1::text[], $2::int[], $3::bigint[]) AS hit(limit_key, hits, now)
+  ORDER BY limit_key
+  ON CONFLICT (limit_key) DO UPDATE SET
+    hits = CASE WHEN counter.window_ends_at <= excluded.window_ends_at - $4::bigint THEN excluded.hits
+                ELSE counter.hits + excluded.hits END,
+    window_ends_at = CASE WHEN counter.window_ends_at <= excluded.window_ends_at - $4::bigint
+                          THEN excluded.window_ends_at ELSE counter.window_ends_at END
+  RETURNING limit_key, hits, window_ends_at`;
 
 export function postgresRateLimitCounter(pool: Pool): RateLimitCounter {
+  // The hits of one event-loop turn share one statement and one commit, not two durable commits per request.
+  const countHits = groupCommit<Hit, RateLimitHits>(async (hits) => {
+    const counted = new Map<string, RateLimitHits & { count: number }>();
+    for (const windowSeconds of new Set(hits.map((hit) => hit.windowSeconds))) {
+      // A key's hits in one batch arrive in the same turn of the event loop: the latest time stands for them all.
+      const byKey = new Map<string, { count: number; now: number }>();
+      for (const hit of hits.filter((each) => each.windowSeconds === windowSeconds)) {
+        const entry = byKey.get(hit.key) ?? { count: 0, now: hit.now };
+        entry.count += 1;
+        entry.now = Math.max(entry.now, hit.now);
+        byKey.set(hit.key, entry);
+      }
+      const keys = [...byKey.keys()];
+      const { rows } = await pool.query<{ limit_key: string; hits: string; window_ends_at: string }>({
+        name: 'tokenframe-rate-limit-hits',
+        text: upsertHits,
+        values: [keys, keys.map((key) => byKey.get(key)!.count), keys.map((key) => byKey.get(key)!.now), windowSeconds],
+      });
+      for (const row of rows) {
+        const { count } = byKey.get(row.limit_key)!;
+        counted.set(row.limit_key, {
+          hits: Number(row.hits) - count,
+          windowEndsAt: Number(row.window_ends_at),
+          count,
+        });
+      }
+    }
+    // Each hit of a key gets the next count of the ones its batch added.
+    return hits.map((hit) => {
+      const key = counted.get(hit.key)!;
+      key.hits += 1;
+      return { hits: key.hits, windowEndsAt: key.windowEndsAt };
+    });
+  });
   return {
-    async hit(key, now, windowSeconds) {
-      // Concurrent upserts of one key queue on its row lock and each sees the
-      // count the one before it left, so no hit is lost between processes.
-      const { rows } = await pool.query<{ hits: number; window_ends_at: string }>(
-        `INSERT INTO rate_limit_hits AS counter (limit_key, hits, window_ends_at) VALUES ($1, 1, $2::bigint + $3::bigint)
-         ON CONFLICT (limit_key) DO UPDATE SET
-           hits = CASE WHEN counter.window_ends_at <= $2 THEN 1 ELSE counter.hits + 1 END,
-           window_ends_at = CASE WHEN counter.window_ends_at <= $2 THEN excluded.window_ends_at
-                                 ELSE counter.window_ends_at END
-         RETURNING hits, window_ends_at`,
-        [key, now, windowSeconds],
-      );
-      return { hits: rows[0].hits, windowEndsAt: Number(rows[0].window_ends_at) };
-    },
+    hit: (key, now, windowSeconds) => countHits({ key, now, windowSeconds }),
     async forgetEnded(now) {
       return (await pool.query('DELETE FROM rate_limit_hits WHERE window_ends_at <= $1', [now])).rowCount ?? 0;
     },

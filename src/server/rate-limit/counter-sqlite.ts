@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { sqliteGroupCommit } from '../storage/group-commit';
 import type { RateLimitCounter } from './counter';
 
 /**
@@ -23,9 +24,13 @@ export function sqliteRateLimitCounter(path: string): RateLimitCounter {
     ),
     forgetEnded: db.prepare('DELETE FROM rate_limit_hits WHERE window_ends_at <= ?'),
   };
+  // Each hit is still one atomic statement; the hits of one event-loop turn share a transaction, not one each.
+  const write = sqliteGroupCommit<{ hits: number; window_ends_at: number }>(db);
   return {
     async hit(key, now, windowSeconds) {
-      const row = statements.hit.get({ key, now, windowSeconds }) as { hits: number; window_ends_at: number };
+      const row = await write(
+        () => statements.hit.get({ key, now, windowSeconds }) as { hits: number; window_ends_at: number },
+      );
       return { hits: row.hits, windowEndsAt: row.window_ends_at };
     },
     async forgetEnded(now) {

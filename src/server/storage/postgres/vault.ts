@@ -1,35 +1,60 @@
 import type { Pool } from 'pg';
+import { BatchItemError, groupCommit } from '../group-commit';
 import { consumeFailure, secretToColumns, tokenFromRow, type TokenRow } from '../rows';
-import type { VaultStore } from '../types';
+import type { TokenRecord, VaultStore } from '../types';
 import { postgresEncryptedRows } from './encrypted-rows';
 import { firstRow, rowCount } from './queries';
+
+const insertTokens = `INSERT INTO tokens (id, account_id, livemode, type, token_json, secret_key_id, secret_iv,
+                                         secret_tag, secret_data, fingerprint, used, created, expires_at)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[],
+                       $8::text[], $9::text[], $10::text[], $11::boolean[], $12::bigint[], $13::bigint[])`;
+
+/** One INSERT for many tokens, one array per column: its text, and so its prepared plan, fits any batch size. */
+async function insertTokenRows(pool: Pool, tokens: TokenRecord[]): Promise<void> {
+  const columns: unknown[][] = Array.from({ length: 13 }, () => []);
+  for (const token of tokens) {
+    const secret = secretToColumns(token.secret);
+    [
+      token.id,
+      token.accountId,
+      token.livemode,
+      token.type,
+      JSON.stringify(token.token),
+      secret.secret_key_id,
+      secret.secret_iv,
+      secret.secret_tag,
+      secret.secret_data,
+      token.fingerprint,
+      token.used,
+      token.created,
+      token.expiresAt,
+    ].forEach((value, index) => columns[index].push(value));
+  }
+  await pool.query({ name: 'tokenframe-insert-tokens', text: insertTokens, values: columns });
+}
 
 export function postgresVaultStore(pool: Pool): VaultStore {
   return {
     ...postgresEncryptedRows(pool, 'tokens', 'id'),
-    async insertToken(token) {
-      const secret = secretToColumns(token.secret);
-      await pool.query(
-        `INSERT INTO tokens (id, account_id, livemode, type, token_json, secret_key_id, secret_iv, secret_tag,
-                             secret_data, fingerprint, used, created, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          token.id,
-          token.accountId,
-          token.livemode,
-          token.type,
-          JSON.stringify(token.token),
-          secret.secret_key_id,
-          secret.secret_iv,
-          secret.secret_tag,
-          secret.secret_data,
-          token.fingerprint,
-          token.used,
-          token.created,
-          token.expiresAt,
-        ],
-      );
-    },
+    // Tokens arriving together share one statement, one transaction and one WAL flush.
+    insertToken: groupCommit<TokenRecord, void>(async (tokens) => {
+      try {
+        await insertTokenRows(pool, tokens);
+        return tokens.map(() => undefined);
+      } catch (error) {
+        if (tokens.length === 1) throw error;
+        // One bad row fails the whole statement; the other tokens must not fail with it.
+        return Promise.all(
+          tokens.map((token) =>
+            insertTokenRows(pool, [token]).then(
+              () => undefined,
+              (cause: unknown) => new BatchItemError(cause),
+            ),
+          ),
+        );
+      }
+    }),
     async getToken(id, { accountId, livemode }) {
       const row = await firstRow<TokenRow>(
         pool,

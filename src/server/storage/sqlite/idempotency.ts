@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { sqliteGroupCommit } from '../group-commit';
 import { claimedStatusCode, idempotencyFromRow, type IdempotencyRow } from '../rows';
 import type { IdempotencyRecord, IdempotencyStore } from '../types';
 
@@ -28,23 +29,29 @@ export function sqliteIdempotencyStore(db: BetterSqlite3.Database): IdempotencyS
     ),
     deleteBefore: db.prepare('DELETE FROM idempotency_records WHERE created < ?'),
   };
+  // Claims and answers are on every POST the frame sends: they share the token inserts' commits and fsyncs.
+  const write = sqliteGroupCommit<unknown>(db);
   return {
     async getIdempotencyRecord(scope, key, notBefore) {
       const row = statements.get.get(scope, key, notBefore) as IdempotencyRow | undefined;
       return row ? idempotencyFromRow(row) : null;
     },
     async claimIdempotencyKey(claim, notBefore, abandonedBefore) {
-      const { changes } = statements.claim.run({ ...claim, claimed: claimedStatusCode, notBefore, abandonedBefore });
-      return changes === 1;
+      const claimed = await write(
+        () => statements.claim.run({ ...claim, claimed: claimedStatusCode, notBefore, abandonedBefore }).changes === 1,
+      );
+      return claimed as boolean;
     },
     async putIdempotencyRecord(record) {
-      statements.put.run({ ...record, claimed: claimedStatusCode });
-      const row = statements.getAnyAge.get(record.scope, record.key) as IdempotencyRow;
+      const row = (await write(() => {
+        statements.put.run({ ...record, claimed: claimedStatusCode });
+        return statements.getAnyAge.get(record.scope, record.key);
+      })) as IdempotencyRow;
       // After the upsert the row holds an answer: a claim was completed, a finished record left alone.
       return idempotencyFromRow(row) as IdempotencyRecord;
     },
     async releaseIdempotencyKey(claim) {
-      statements.release.run(claim.scope, claim.key, claim.requestHash, claimedStatusCode);
+      await write(() => statements.release.run(claim.scope, claim.key, claim.requestHash, claimedStatusCode));
     },
     async deleteIdempotencyRecords(before) {
       return statements.deleteBefore.run(before).changes;

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { sqliteGroupCommit } from '../group-commit';
 import { consumeFailure, secretToColumns, tokenFromRow, type TokenRow } from '../rows';
 import type { VaultStore } from '../types';
 import { sqliteEncryptedRows } from './encrypted-rows';
@@ -23,10 +24,11 @@ export function sqliteVaultStore(db: BetterSqlite3.Database): VaultStore {
        WHERE used = 0 AND expires_at < ? AND secret_data IS NOT NULL`,
     ),
   };
+  const write = sqliteGroupCommit<unknown>(db);
   return {
     ...sqliteEncryptedRows(db, 'tokens', 'id'),
     async insertToken(token) {
-      statements.insertToken.run({
+      const row = {
         id: token.id,
         account_id: token.accountId,
         livemode: token.livemode ? 1 : 0,
@@ -37,7 +39,8 @@ export function sqliteVaultStore(db: BetterSqlite3.Database): VaultStore {
         used: token.used ? 1 : 0,
         created: token.created,
         expires_at: token.expiresAt,
-      });
+      };
+      await write(() => statements.insertToken.run(row));
     },
     async getToken(id, { accountId, livemode }) {
       const row = statements.getToken.get(id, accountId, livemode ? 1 : 0) as TokenRow | undefined;
