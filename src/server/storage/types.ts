@@ -161,6 +161,16 @@ export interface CustomerStore extends EncryptedRows {
   /** Scoped like tokens: another account's customer, or the other mode's, is "not found". */
   getCustomer(id: string, scope: ModeScope): Promise<CustomerRecord | null>;
   insertSource(source: SourceRecord): Promise<void>;
+  /**
+   * Saves a source on an existing customer and rewrites the customer with
+   * `addTo` applied, in one transaction that holds the customer's row, so of
+   * concurrent additions to one customer (in any process) none is lost. Null,
+   * with nothing saved, when the customer is not in the source's account and mode.
+   */
+  addSource(
+    source: SourceRecord,
+    addTo: (customer: CustomerRecord['customer']) => void,
+  ): Promise<CustomerRecord | null>;
 }
 
 /** An `Idempotency-Key` taken by a request that is still running: no response yet. */
