@@ -155,7 +155,7 @@ async function editOrigins(
 async function rotateEncryption(dataDir?: string): Promise<void> {
   const newKeyId = addEncryptionKey(loadConfig({ dataDir }).dataDir);
   const config = loadConfig({ dataDir });
-  const newKey = config.encryptionKey.key;
+  const newKey = config.currentEncryptionKey().key;
   let count = 0;
   await withStores(dataDir, async (stores) => {
     const encrypted: [string, EncryptedRows][] = [

@@ -103,6 +103,7 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
 
       const created = clock.now();
       const { accounts, numbers } = openSandboxAccounts();
+      const current = secrets.currentEncryptionKey();
       const item: PlaidItemRecord = {
         itemId: newItemId(),
         accountId: sandboxAccountId,
@@ -110,7 +111,7 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
         institutionId,
         accounts,
         products,
-        secret: encrypt(JSON.stringify(numbers), secrets.encryptionKey.key, secrets.encryptionKey.id),
+        secret: encrypt(JSON.stringify(numbers), current.key, current.id),
         created,
       };
       await store.savePlaidItem(item);

@@ -32,13 +32,14 @@ export function issueToken(kind: TokenKind, params: unknown, options: IssueOptio
     livemode,
     fingerprint: (value) => fingerprint(secrets.fingerprintKey, accountId, value),
   });
+  const current = secrets.currentEncryptionKey();
   return {
     id: built.token.id,
     accountId,
     livemode,
     type: built.token.type,
     token: built.token,
-    secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),
+    secret: encrypt(JSON.stringify(built.secret), current.key, current.id),
     fingerprint: built.fingerprint,
     used: false,
     created,
