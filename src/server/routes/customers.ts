@@ -90,7 +90,7 @@ export async function customersRoutes(app: FastifyInstance): Promise<void> {
   /** Uses the token and turns it into a source of the customer (which then needs saving). */
   async function sourceFor(customerId: string, scope: ModeScope, tokenId: string) {
     const token = await consumeSourceToken({ vault: stores.vault, secrets, clock }, scope, tokenId);
-    return sourceFromToken(token, customerId, clock.now());
+    return sourceFromToken(token, customerId, clock.now(), secrets);
   }
 
   app.post('/v1/customers', { config: { auth: 'secret' } }, async (request) => {

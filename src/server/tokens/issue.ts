@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { ServiceSecrets } from '../config';
-import { encrypt, fingerprint } from '../crypto';
+import { fingerprint, sealSecret } from '../crypto';
+import { tokenSealedAt } from '../storage/sealed-at';
 import type { ModeScope, TokenRecord } from '../storage/types';
 import { tokenBuilders, type TokenKind } from './index';
 
@@ -32,14 +33,13 @@ export function issueToken(kind: TokenKind, params: unknown, options: IssueOptio
     livemode,
     fingerprint: (value) => fingerprint(secrets.fingerprintKey, accountId, value),
   });
-  const current = secrets.currentEncryptionKey();
   return {
     id: built.token.id,
     accountId,
     livemode,
     type: built.token.type,
     token: built.token,
-    secret: encrypt(JSON.stringify(built.secret), current.key, current.id),
+    secret: sealSecret(built.secret, secrets, tokenSealedAt({ id: built.token.id, accountId, livemode })),
     fingerprint: built.fingerprint,
     used: false,
     created,
