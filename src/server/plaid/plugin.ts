@@ -66,7 +66,8 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
   const { stores, secrets, clock } = app;
   const store = await openPlaidStore(options.database);
   // Items stored before values were bound to their rows are bound now (see prepareService).
-  await resealValues(store, secrets.encryptionKeys, null);
+  const { unreadable } = await resealValues(store, secrets.encryptionKeys, null);
+  if (unreadable.length > 0) app.log.warn({ rows: unreadable }, 'stored values that do not open were left as they are');
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
