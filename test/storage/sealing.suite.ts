@@ -22,18 +22,19 @@ const mastercard = { number: '5555555555554444', exp_month: '11', exp_year: '204
 
 /** Swaps two rows' encrypted values, as someone with write access to the database could. */
 async function swapSecrets(database: Database, table: string, a: string, b: string): Promise<void> {
-  const swap = `UPDATE ${table} AS t SET secret_key_id = o.secret_key_id, secret_iv = o.secret_iv,
-                  secret_tag = o.secret_tag, secret_data = o.secret_data
-                FROM ${table} AS o WHERE (t.id, o.id) IN ((?, ?), (?, ?))`;
-  if (database.engine === 'sqlite') {
-    database.connection.prepare(swap.replace(/ AS t/, '').replace(/t\.id/, `${table}.id`)).run(a, b, b, a);
-  } else {
-    let n = 0;
-    await database.pool.query(
-      swap.replace(/\?/g, () => `$${++n}`),
-      [a, b, b, a],
-    );
-  }
+  const columns = 'secret_key_id, secret_iv, secret_tag, secret_data';
+  const read = `SELECT ${columns} FROM ${table} WHERE id = $1`;
+  const write = `UPDATE ${table} SET (${columns}) = ($1, $2, $3, $4) WHERE id = $5`;
+  const run = async (sql: string, values: unknown[]): Promise<Record<string, unknown>[]> => {
+    if (database.engine === 'postgres') return (await database.pool.query(sql, values)).rows;
+    const statement = database.connection.prepare(sql.replace(/\$\d/g, '?'));
+    if (statement.reader) return statement.all(...values) as Record<string, unknown>[];
+    statement.run(...values);
+    return [];
+  };
+  const [[rowA], [rowB]] = [await run(read, [a]), await run(read, [b])];
+  await run(write, [...Object.values(rowB), a]);
+  await run(write, [...Object.values(rowA), b]);
 }
 
 /** A value as releases before binding sealed it (format 1): only the key id is associated data. */
