@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { redactApiKey } from './server/auth';
 import { systemClock } from './server/clock';
 import { addEncryptionKey, loadConfig, loadStorageConfig } from './server/config';
-import { decrypt, encrypt, hashApiKey } from './server/crypto';
+import { hashApiKey } from './server/crypto';
 import { addKeyPair, createKeyPair } from './server/keys';
 import { normalizeOrigins } from './server/origins';
 import { openPlaidStore } from './server/plaid/store';
 import { openStores } from './server/storage';
-import type { AccountRecord, EncryptedRows, KeyStore } from './server/storage/types';
+import { resealValues } from './server/storage/reseal';
+import type { AccountRecord, KeyStore } from './server/storage/types';
 import type { OpenStores } from './server/service';
 
 export const keysUsage = `Usage:
@@ -148,37 +149,33 @@ async function editOrigins(
 
 /**
  * Adds a new current key to the keyring, then re-encrypts every stored value
- * that is under an older key, store by store (vault, customers, Plaid
- * sandbox), a page at a time. Old keys stay in the keyring, so a run that is
- * interrupted can simply be run again.
+ * that is under an older key (or not yet bound to its row), store by store
+ * (vault, customers, Plaid sandbox), a page at a time. Old keys stay in the
+ * keyring, so a run that is interrupted can simply be run again. A value that
+ * does not open (altered, or copied from another row) is left as it is and
+ * named, and the run fails.
  */
 async function rotateEncryption(dataDir?: string): Promise<void> {
-  const newKeyId = addEncryptionKey(loadConfig({ dataDir }).dataDir);
+  addEncryptionKey(loadConfig({ dataDir }).dataDir);
   const config = loadConfig({ dataDir });
-  const newKey = config.encryptionKey.key;
+  const target = config.currentEncryptionKey();
   let count = 0;
+  const unreadable: string[] = [];
   await withStores(dataDir, async (stores) => {
-    const encrypted: [string, EncryptedRows][] = [
-      ['vault', stores.vault],
-      ['customers', stores.customers],
-      // Items from development runs hold encrypted bank numbers too.
-      ['Plaid sandbox', await openPlaidStore(stores.database)],
-    ];
-    for (const [name, rows] of encrypted) {
-      for (;;) {
-        const page = await rows.listSecretsNotUnder(newKeyId, 200);
-        if (page.length === 0) break;
-        for (const { id, secret } of page) {
-          const oldKey = config.encryptionKeys.get(secret.keyId);
-          if (!oldKey)
-            throw new Error(`A ${name} record is encrypted under ${secret.keyId}, which is not in the keyring.`);
-          await rows.replaceSecret(id, encrypt(decrypt(secret, oldKey), newKey, newKeyId));
-          count++;
-        }
-      }
+    // Items from development runs hold encrypted bank numbers too.
+    for (const rows of [stores.vault, stores.customers, await openPlaidStore(stores.database)]) {
+      const result = await resealValues(rows, config.encryptionKeys, target);
+      count += result.resealed;
+      unreadable.push(...result.unreadable);
     }
   });
-  process.stdout.write(`New encryption key ${newKeyId}; ${count} stored values re-encrypted under it.\n`);
+  process.stdout.write(`New encryption key ${target.id}; ${count} stored values re-encrypted under it.\n`);
+  if (unreadable.length > 0) {
+    throw new Error(
+      `${unreadable.length} stored values did not open and were left as they are: ${unreadable.join(', ')}. ` +
+        'They were altered or copied from another row, or their key is not in the keyring.',
+    );
+  }
 }
 
 export async function keysCommand(args: string[]): Promise<void> {

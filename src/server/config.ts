@@ -36,8 +36,13 @@ export interface LoadConfigOptions extends Partial<ConnectionLimits> {
 }
 
 export interface ServiceSecrets {
-  /** The key new values are encrypted with; its id is stored beside each ciphertext. */
-  encryptionKey: { id: string; key: Buffer };
+  /**
+   * The key new values are encrypted with now; its id is stored beside each
+   * ciphertext. A function, not a value: with `secrets.json` it follows
+   * `tokenframe keys rotate-encryption` while the service runs. Take id and
+   * key from one call, so they always belong together.
+   */
+  currentEncryptionKey(): { id: string; key: Buffer };
   /** Every key still needed to decrypt, by id: the current one and those rotated out. */
   encryptionKeys: ReadonlyMap<string, Buffer>;
   fingerprintKey: Buffer;
@@ -177,7 +182,8 @@ function refuseWhenKeyringInEnvironment(env: NodeJS.ProcessEnv, what: string): v
   if (env.TOKENFRAME_ENCRYPTION_KEYS) {
     throw new ConfigError(
       `The keyring comes from TOKENFRAME_ENCRYPTION_KEYS, which wins over secrets.json, so ${what}. ` +
-        'Change the variable in every process’s environment instead.',
+        'Change the variable in every process’s environment instead, then restart each process: ' +
+        'a running service reads its environment only when it starts (/metrics shows the key each one uses).',
     );
   }
 }

@@ -6,6 +6,7 @@ import { loadConfig, type LoadConfigOptions, type ServiceConfig } from './config
 import { loadDevSetup, seedDevAccount, type DevSetup } from './dev/dev-setup';
 import { idempotencyWindowSeconds } from './idempotency';
 import { openStores } from './storage';
+import { resealValues } from './storage/reseal';
 import type { Stores } from './storage/types';
 
 export interface StartServiceOptions
@@ -91,6 +92,13 @@ export async function prepareService(options: Omit<StartServiceOptions, 'port' |
       plaid: dev ? { credentials: dev.plaid, accountId: dev.account.accountId, database: stores.database } : undefined,
       plaidPrefix: options.plaidPrefix,
     });
+    // Values stored before they were bound to their rows are bound now, each under the key it is under;
+    // once that is done this finds nothing. The Plaid sandbox does the same for its Items.
+    for (const rows of [stores.vault, stores.customers]) {
+      const { unreadable } = await resealValues(rows, config.encryptionKeys, null);
+      if (unreadable.length > 0)
+        app.log.warn({ rows: unreadable }, 'stored values that do not open were left as they are');
+    }
   } catch (error) {
     await stores.close();
     throw error;

@@ -1,7 +1,8 @@
 import type { Clock } from './clock';
 import type { ServiceSecrets } from './config';
-import { openSecret } from './crypto';
+import { openSecret, sealSecret } from './crypto';
 import { noSuchMessage, StripeError } from './errors';
+import { sourceSealedAt, tokenSealedAt } from './storage/sealed-at';
 import type { ModeScope, SourceRecord, TokenRecord, VaultStore } from './storage/types';
 import { issueToken } from './tokens/issue';
 import { liveModeTestCard, testTokenCards } from './tokens/test-cards';
@@ -35,7 +36,8 @@ function testTokenRecord(id: string, scope: ModeScope, { secrets, clock }: Sourc
     cvc: id === 'tok_amex' ? '1234' : '123',
   };
   const record = issueToken('card', card, { scope, clientIp: null, secrets, clock, ttlSeconds: 0 });
-  return { ...record, id, used: true };
+  // Its raw values are bound to the id it was issued with; only the card number says which test token it was.
+  return { ...record, used: true };
 }
 
 /**
@@ -63,7 +65,7 @@ export async function consumeSourceToken(
     throw sourceError(`You cannot use a ${existing.type} token as a payment source.`, 'token_in_use');
   }
   if (existing.type === 'card' && existing.secret && !existing.used) {
-    const raw = openSecret(existing.secret, secrets.encryptionKeys);
+    const raw = openSecret(existing.secret, secrets.encryptionKeys, tokenSealedAt(existing));
     if (declinedCardNumbers.has(String(raw.number))) throw cardDeclined();
   }
   const result = await vault.consumeToken(tokenId, scope, clock.now());
@@ -81,20 +83,28 @@ function cardDeclined(): StripeError {
   return error;
 }
 
-/** The source a used token becomes: its card or bank account, now belonging to the customer. */
-export function sourceFromToken(token: TokenRecord, customerId: string, created: number): SourceRecord {
+/**
+ * The source a used token becomes: its card or bank account, now belonging
+ * to the customer, its raw values re-encrypted for the source's row.
+ */
+export function sourceFromToken(
+  token: TokenRecord,
+  customerId: string,
+  created: number,
+  secrets: ServiceSecrets,
+): SourceRecord {
   const object = (token.type === 'card' ? token.token.card : token.token.bank_account) as Record<string, unknown> & {
     id: string;
     object: string;
   };
   if (!token.secret) throw sourceError(`This token has expired: ${token.id}.`, 'token_expired');
+  const at = { id: object.id, accountId: token.accountId, livemode: token.livemode };
+  const raw = openSecret(token.secret, secrets.encryptionKeys, tokenSealedAt(token));
   return {
-    id: object.id,
+    ...at,
     customerId,
-    accountId: token.accountId,
-    livemode: token.livemode,
     source: { ...object, customer: customerId },
-    secret: token.secret,
+    secret: sealSecret(raw, secrets, sourceSealedAt(at)),
     fingerprint: token.fingerprint,
     created,
   };

@@ -54,6 +54,37 @@ export function describeCustomerStoreContract(name: string, open: OpenStores): v
         assert.deepEqual(await store.getCustomer(customer.id, testA), customer);
       });
 
+      it('adds sources to a customer in its transaction: none of many concurrent additions is lost', async () => {
+        const customer = customerRecord();
+        await store.saveCustomer(customer);
+        const sources = Array.from({ length: 10 }, () => sourceRecord(customer.id));
+        const added = await Promise.all(
+          sources.map((source) =>
+            store.addSource(source, (saved) => {
+              (saved.sources as { data: unknown[] }).data.push(source.source);
+            }),
+          ),
+        );
+        assert.ok(added.every((record) => record?.id === customer.id));
+        const stored = await store.getCustomer(customer.id, testA);
+        const data = (stored?.customer.sources as { data: { id: string }[] }).data;
+        assert.deepEqual(data.map(({ id }) => id).sort(), sources.map(({ id }) => id).sort());
+      });
+
+      it('adds no source to a customer of another account or mode', async () => {
+        const customer = customerRecord();
+        await store.saveCustomer(customer);
+        const addTo = () => assert.fail('the customer is not this account’s');
+        const otherAccount = sourceRecord(customer.id, { accountId: testB.accountId });
+        const otherMode = sourceRecord(customer.id, { livemode: true });
+        assert.equal(await store.addSource(otherAccount, addTo), null);
+        assert.equal(await store.addSource(otherMode, addTo), null);
+        // Their ids are still free: nothing was saved.
+        await store.insertSource(otherAccount);
+        await store.insertSource(otherMode);
+        assert.deepEqual(await store.getCustomer(customer.id, testA), customer);
+      });
+
       it('rejects a second source with the same id', async () => {
         const customer = customerRecord();
         await store.saveCustomer(customer);

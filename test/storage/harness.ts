@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach } from 'node:test';
 import type { Database } from '../../src/server/storage/index';
+import type { EncryptedValue } from '../../src/server/crypto';
 import type { EncryptedRows, SecretEntry, Stores } from '../../src/server/storage/types';
 import { accountA, accountB, encrypted } from './records';
 
@@ -30,17 +31,26 @@ export function useStores(open: OpenStores): () => Stores & { database: Database
  * values not under `enc_new`) and, replaced a page at a time, runs out.
  * Each value is replaced by `encrypted('enc_new', 're-<id>')`.
  */
-export async function assertRotatesPageByPage(rows: EncryptedRows, expected: SecretEntry[]): Promise<void> {
-  const byId = (a: SecretEntry, b: SecretEntry) => a.id.localeCompare(b.id);
-  assert.deepEqual((await rows.listSecretsNotUnder('enc_new', 10)).sort(byId), [...expected].sort(byId));
+export async function assertRotatesPageByPage(
+  rows: EncryptedRows,
+  expected: { id: string; secret: EncryptedValue }[],
+): Promise<void> {
+  const listed = (entries: SecretEntry[]) => entries.map(({ sealedAt, secret }) => ({ id: sealedAt.id, secret }));
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  assert.deepEqual(listed(await rows.listSecretsToReseal('enc_new', '', 10)), [...expected].sort(byId));
   const pageSize = expected.length - 1;
-  assert.equal((await rows.listSecretsNotUnder('enc_new', pageSize)).length, pageSize);
+  assert.equal((await rows.listSecretsToReseal('enc_new', '', pageSize)).length, pageSize);
 
   let rounds = 0;
+  let after = '';
   for (;;) {
-    const page = await rows.listSecretsNotUnder('enc_new', pageSize);
+    const page = await rows.listSecretsToReseal('enc_new', after, pageSize);
     if (page.length === 0) break;
-    for (const entry of page) await rows.replaceSecret(entry.id, encrypted('enc_new', `re-${entry.id}`));
+    for (const { sealedAt, secret } of page) {
+      assert.ok(await rows.replaceSecret(sealedAt.id, secret, encrypted('enc_new', `re-${sealedAt.id}`)));
+      after = sealedAt.id;
+    }
     assert.ok(++rounds <= 2, 'each page makes progress');
   }
+  assert.deepEqual(await rows.listSecretsToReseal('enc_new', '', 10), [], 'every value is under the new key');
 }

@@ -67,8 +67,11 @@ export async function assertLegacyRowsReadBack(stores: Stores, plaid: PlaidStore
     },
     created: now,
   });
-  assert.deepEqual(await stores.customers.listSecretsNotUnder('enc_new', 10), [
-    { id: card.id, secret: secret('ct-card_legacy') },
+  assert.deepEqual(await stores.customers.listSecretsToReseal('enc_new', '', 10), [
+    {
+      sealedAt: { table: 'sources', id: card.id, accountId: account.id, livemode: false },
+      secret: secret('ct-card_legacy'),
+    },
   ]);
 
   assert.deepEqual(await stores.idempotency.getIdempotencyRecord('key_sk', 'order-1', now), {

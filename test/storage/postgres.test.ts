@@ -15,6 +15,7 @@ import { describeKeyStoreContract } from './keys.suite';
 import { assertLegacyRowsReadBack } from './legacy';
 import { describePlaidStoreContract } from './plaid.suite';
 import { describeRateLimitCounterContract } from './rate-limit.suite';
+import { describeSealingContract } from './sealing.suite';
 import { accountA, now, testA, tokenRecord } from './records';
 import { describeVaultStoreContract } from './vault.suite';
 
@@ -63,6 +64,7 @@ for (const describeContract of [
   describePlaidStoreContract,
   describeRateLimitCounterContract,
   describeDestinationStoreContract,
+  describeSealingContract,
 ]) {
   describeContract('PostgreSQL', async () => openUrl(await freshDatabase()));
 }

@@ -1,6 +1,6 @@
 // The records the contract suites store: valid, distinct on every call, and
 // overridable field by field.
-import type { EncryptedValue } from '../../src/server/crypto';
+import { boundFormatPrefix, type EncryptedValue } from '../../src/server/crypto';
 import type {
   AccountRecord,
   ApiKeyRecord,
@@ -23,8 +23,9 @@ export const testB: ModeScope = { accountId: accountB.id, livemode: false };
 let serial = 0;
 const nextId = (prefix: string) => `${prefix}_${++serial}`;
 
+/** A stand-in for a value bound to its row (format 2): the suites check what is stored, not the cipher. */
 export function encrypted(keyId = 'enc_1', data = `ciphertext-${++serial}`): EncryptedValue {
-  return { keyId, iv: `iv-${data}`, tag: `tag-${data}`, data };
+  return { keyId, iv: `iv-${data}`, tag: `tag-${data}`, data: `${boundFormatPrefix}${data}` };
 }
 
 export function tokenRecord(overrides: Partial<TokenRecord> = {}): TokenRecord {

@@ -14,6 +14,7 @@ import { describeKeyStoreContract } from './keys.suite';
 import { assertLegacyRowsReadBack } from './legacy';
 import { describePlaidStoreContract } from './plaid.suite';
 import { describeRateLimitCounterContract } from './rate-limit.suite';
+import { describeSealingContract } from './sealing.suite';
 import { accountA, encrypted, now, testA } from './records';
 import { describeVaultStoreContract } from './vault.suite';
 
@@ -37,6 +38,7 @@ for (const describeContract of [
   describePlaidStoreContract,
   describeRateLimitCounterContract,
   describeDestinationStoreContract,
+  describeSealingContract,
 ]) {
   describeContract('SQLite', () => openFile(freshPath()));
 }

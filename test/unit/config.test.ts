@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   it('in development mode, creates private encryption and fingerprint keys on first start, and nothing else', async () => {
     const dataDir = join(root, 'first');
     const config = loadConfig({ dataDir, dev: true, env: {} });
-    assert.equal(config.encryptionKey.key.length, 32);
+    assert.equal(config.currentEncryptionKey().key.length, 32);
     assert.equal(config.fingerprintKey.length, 32);
     assert.equal(config.port, 4242);
     assert.equal(config.host, '127.0.0.1');
@@ -28,7 +28,7 @@ describe('loadConfig', () => {
     const dataDir = join(root, 'again');
     const first = loadConfig({ dataDir, dev: true, env: {} });
     const second = loadConfig({ dataDir, env: {} });
-    assert.deepEqual(second.encryptionKey, first.encryptionKey);
+    assert.deepEqual(second.currentEncryptionKey(), first.currentEncryptionKey());
     assert.deepEqual(second.fingerprintKey, first.fingerprintKey);
   });
 });
@@ -54,7 +54,7 @@ describe('loadConfig without development mode', () => {
     assert.equal(path, join(dataDir, 'secrets.json'));
     const config = loadConfig({ dataDir, env: {} });
     assert.equal(config.secretsSource, path);
-    assert.equal(config.encryptionKey.key.length, 32);
+    assert.equal(config.currentEncryptionKey().key.length, 32);
     assert.throws(() => initDataDir({ dataDir, env: {} }), /already exists; init never replaces keys/);
   });
 
@@ -63,11 +63,14 @@ describe('loadConfig without development mode', () => {
     const env = { TOKENFRAME_ENCRYPTION_KEYS: `a:${first},b:${second}`, TOKENFRAME_FINGERPRINT_KEY: fingerprint };
     const config = loadConfig({ dataDir: join(root, 'env'), env });
     assert.equal(config.secretsSource, 'environment');
-    assert.equal(config.encryptionKey.id, 'a');
+    assert.equal(config.currentEncryptionKey().id, 'a');
     assert.deepEqual(config.encryptionKeys.get('b'), Buffer.from(second, 'base64'));
     assert.deepEqual(config.fingerprintKey, Buffer.from(fingerprint, 'base64'));
     assert.equal(
-      loadConfig({ dataDir: join(root, 'env'), env: { ...env, TOKENFRAME_ENCRYPTION_KEY_ID: 'b' } }).encryptionKey.id,
+      loadConfig({
+        dataDir: join(root, 'env'),
+        env: { ...env, TOKENFRAME_ENCRYPTION_KEY_ID: 'b' },
+      }).currentEncryptionKey().id,
       'b',
     );
     assert.throws(

@@ -1,33 +1,80 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { decrypt, encrypt, fingerprint, hashApiKey } from '../../src/server/crypto';
+import {
+  boundFormatPrefix,
+  decrypt,
+  encrypt,
+  fingerprint,
+  hashApiKey,
+  isBound,
+  openSecret,
+  SealedValueError,
+} from '../../src/server/crypto';
 import { newId } from '../../src/server/ids';
 
 const key = randomBytes(32);
 
+const at = { table: 'tokens', id: 'tok_1', accountId: 'acct_a', livemode: false };
+
 describe('encrypt / decrypt', () => {
   it('round-trips and never contains the plaintext', () => {
-    const sealed = encrypt('4242424242424242', key, 'key_1');
+    const sealed = encrypt('4242424242424242', key, 'key_1', at);
     assert.equal(sealed.keyId, 'key_1');
     assert.doesNotMatch(JSON.stringify(sealed), /4242424242424242/);
-    assert.equal(decrypt(sealed, key), '4242424242424242');
+    assert.equal(decrypt(sealed, key, at), '4242424242424242');
   });
 
   it('uses a fresh IV each time', () => {
-    assert.notEqual(encrypt('same', key, 'k').data, encrypt('same', key, 'k').data);
+    assert.notEqual(encrypt('same', key, 'k', at).data, encrypt('same', key, 'k', at).data);
   });
 
   it('rejects tampered ciphertext, tag, key id or a wrong key', () => {
-    const sealed = encrypt('4242424242424242', key, 'key_1');
-    const data = Buffer.from(sealed.data, 'base64');
+    const sealed = encrypt('4242424242424242', key, 'key_1', at);
+    const data = Buffer.from(sealed.data.slice(boundFormatPrefix.length), 'base64');
     data[0] ^= 1;
-    assert.throws(() => decrypt({ ...sealed, data: data.toString('base64') }, key));
+    assert.throws(() => decrypt({ ...sealed, data: boundFormatPrefix + data.toString('base64') }, key, at));
     const tag = Buffer.from(sealed.tag, 'base64');
     tag[0] ^= 1;
-    assert.throws(() => decrypt({ ...sealed, tag: tag.toString('base64') }, key));
-    assert.throws(() => decrypt({ ...sealed, keyId: 'key_2' }, key));
-    assert.throws(() => decrypt(sealed, randomBytes(32)));
+    assert.throws(() => decrypt({ ...sealed, tag: tag.toString('base64') }, key, at));
+    assert.throws(() => decrypt({ ...sealed, keyId: 'key_2' }, key, at));
+    assert.throws(() => decrypt(sealed, randomBytes(32), at));
+  });
+
+  it('opens a value only in the row, table, account and mode it was sealed for', () => {
+    const sealed = encrypt('4242424242424242', key, 'key_1', at);
+    for (const elsewhere of [
+      { ...at, id: 'tok_2' },
+      { ...at, table: 'sources' },
+      { ...at, accountId: 'acct_b' },
+      { ...at, livemode: true },
+    ]) {
+      assert.throws(
+        () => decrypt(sealed, key, elsewhere),
+        (error: Error) =>
+          error instanceof SealedValueError &&
+          error.message ===
+            `The encrypted value of ${elsewhere.table} ${elsewhere.id} cannot be opened: ` +
+              'it was altered or copied from another row, or its key is wrong.',
+      );
+    }
+    // Stripping the format marker does not turn it into a value that binds nothing.
+    assert.throws(() => decrypt({ ...sealed, data: sealed.data.slice(boundFormatPrefix.length) }, key, at));
+  });
+
+  it('still opens a value sealed before values were bound to their rows', () => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from('key_1', 'utf8'));
+    const data = Buffer.concat([cipher.update('{"number":"4242424242424242"}', 'utf8'), cipher.final()]);
+    const old = {
+      keyId: 'key_1',
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      data: data.toString('base64'),
+    };
+    assert.equal(isBound(old), false);
+    assert.deepEqual(openSecret(old, new Map([['key_1', key]]), at), { number: '4242424242424242' });
   });
 });
 

@@ -54,5 +54,7 @@ export function secretsFromEnvironment(env: NodeJS.ProcessEnv): ServiceSecrets |
     decodeBase64(fingerprint, 'TOKENFRAME_FINGERPRINT_KEY'),
     'TOKENFRAME_FINGERPRINT_KEY',
   );
-  return { encryptionKey: { id, key }, encryptionKeys, fingerprintKey };
+  // The environment of a running process never changes: a new key takes a restart.
+  const current = { id, key };
+  return { currentEncryptionKey: () => current, encryptionKeys, fingerprintKey };
 }

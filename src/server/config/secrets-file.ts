@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { ServiceSecrets } from '../config';
 import { newId } from '../ids';
@@ -48,23 +48,73 @@ function readSecretsFile(path: string): SecretsFile {
   }
 }
 
+/** How often a running service looks at `secrets.json` for a new current key. */
+const currentKeyRecheckMs = 1000;
+
 /**
- * The encryption keys by id. A key it does not know yet (another process ran
- * `tokenframe keys rotate-encryption`) is looked up in `secrets.json` again
- * before giving up, so a running service reads records re-encrypted under it.
+ * The encryption keys by id, and the current one. A key it does not know yet
+ * (another process ran `tokenframe keys rotate-encryption`) is looked up in
+ * `secrets.json` again before giving up, so a running service reads records
+ * re-encrypted under it; and the file is looked at again, at most once a
+ * second, for a new current key, so a running service seals new values under
+ * the rotated key without a restart.
  */
 class FileKeyring extends Map<string, Buffer> {
+  private currentId: string;
+  /** The file's inode and modification time when last read: a rotation replaces the file. */
+  private readVersion: string;
+  private checkedAt = Date.now();
+
   constructor(
     private readonly path: string,
     secrets: SecretsFile,
   ) {
     super();
+    this.readVersion = this.fileVersion();
     this.load(secrets);
+    this.currentId = secrets.currentEncryptionKeyId;
+    if (!super.has(this.currentId)) {
+      throw new ConfigError(`${path} is damaged: its current encryption key is not in its keyring.`);
+    }
   }
 
   override get(id: string): Buffer | undefined {
-    if (!super.has(id) && existsSync(this.path)) this.load(readSecretsFile(this.path));
+    if (!super.has(id)) this.reload();
     return super.get(id);
+  }
+
+  current(): { id: string; key: Buffer } {
+    if (Date.now() - this.checkedAt >= currentKeyRecheckMs) {
+      this.checkedAt = Date.now();
+      if (this.fileVersion() !== this.readVersion) this.reload();
+    }
+    return { id: this.currentId, key: super.get(this.currentId)! };
+  }
+
+  private fileVersion(): string {
+    try {
+      const { ino, mtimeMs } = statSync(this.path);
+      return `${ino}:${mtimeMs}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  /**
+   * Reads the file again. One that is gone or damaged changes nothing: the
+   * service goes on with the keys it has, and the next start reports it.
+   */
+  private reload(): void {
+    const version = this.fileVersion();
+    let secrets: SecretsFile;
+    try {
+      secrets = readSecretsFile(this.path);
+      this.load(secrets);
+    } catch {
+      return;
+    }
+    this.readVersion = version;
+    if (super.has(secrets.currentEncryptionKeyId)) this.currentId = secrets.currentEncryptionKeyId;
   }
 
   private load(secrets: SecretsFile): void {
@@ -77,11 +127,9 @@ class FileKeyring extends Map<string, Buffer> {
 
 function toServiceSecrets(path: string, secrets: SecretsFile): ServiceSecrets {
   const encryptionKeys = new FileKeyring(path, secrets);
-  const key = encryptionKeys.get(secrets.currentEncryptionKeyId);
-  if (!key) throw new ConfigError(`${path} is damaged: its current encryption key is not in its keyring.`);
   const where = `${path}: fingerprint key`;
   return {
-    encryptionKey: { id: secrets.currentEncryptionKeyId, key },
+    currentEncryptionKey: () => encryptionKeys.current(),
     encryptionKeys,
     fingerprintKey: checkFingerprintKey(decodeBase64(secrets.fingerprintKey, where), where),
   };

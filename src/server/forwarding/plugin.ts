@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { apiKeyOf } from '../auth';
 import { openSecret } from '../crypto';
 import { noSuchMessage, StripeError } from '../errors';
+import { tokenSealedAt } from '../storage/sealed-at';
 import { newId } from '../ids';
 import type { Database } from '../storage/database';
 import type { ModeScope } from '../storage/types';
@@ -111,7 +112,7 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     }
     if (!result.ok || !result.token.secret)
       throw invalid(`This token has expired: ${token.id}.`, param, 'token_expired');
-    const raw = openSecret(result.token.secret, secrets.encryptionKeys);
+    const raw = openSecret(result.token.secret, secrets.encryptionKeys, tokenSealedAt(result.token));
     const card = result.token.token.card as { name?: string | null } | undefined;
     return {
       card_number: String(raw.number),

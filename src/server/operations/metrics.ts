@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Counters the features increment themselves; request counts and latencies are taken by the plugin. */
 export interface ServiceMetrics {
@@ -48,6 +48,18 @@ async function metrics(app: FastifyInstance): Promise<void> {
     help: 'Requests refused by a rate limit (429), by route pattern.',
     labelNames: ['route'] as const,
     registers: [registry],
+  });
+  const { secrets } = app;
+  new Gauge({
+    name: 'tokenframe_encryption_key_current',
+    // Key ids are not secret; during a rotation they tell which processes still seal under the old key.
+    help: 'The encryption key (by id) this process encrypts new values with: 1 for it.',
+    labelNames: ['key_id'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.set({ key_id: secrets.currentEncryptionKey().id }, 1);
+    },
   });
   app.decorate('metrics', {
     tokensCreated: new Counter({

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { encrypt, openSecret } from '../crypto';
+import { openSecret, sealSecret } from '../crypto';
+import { plaidItemSealedAt } from '../storage/sealed-at';
+import { resealValues } from '../storage/reseal';
 import { openPlaidStore } from './store';
 import type { Database } from '../storage';
 import type { PlaidItemRecord } from '../storage/types';
@@ -63,6 +65,9 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
   const { credentials, accountId: sandboxAccountId, tokenTtlSeconds } = options;
   const { stores, secrets, clock } = app;
   const store = await openPlaidStore(options.database);
+  // Items stored before values were bound to their rows are bound now (see prepareService).
+  const { unreadable } = await resealValues(store, secrets.encryptionKeys, null);
+  if (unreadable.length > 0) app.log.warn({ rows: unreadable }, 'stored values that do not open were left as they are');
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
@@ -84,7 +89,7 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
   }
 
   function numbersOf(item: PlaidItemRecord): Record<string, BankNumbers> {
-    return openSecret(item.secret, secrets.encryptionKeys) as Record<string, BankNumbers>;
+    return openSecret(item.secret, secrets.encryptionKeys, plaidItemSealedAt(item)) as Record<string, BankNumbers>;
   }
 
   app.post<{ Body: PublicTokenCreateBody }>(
@@ -103,14 +108,15 @@ export async function plaidSandbox(app: FastifyInstance, options: PlaidSandboxOp
 
       const created = clock.now();
       const { accounts, numbers } = openSandboxAccounts();
+      const itemId = newItemId();
       const item: PlaidItemRecord = {
-        itemId: newItemId(),
+        itemId,
         accountId: sandboxAccountId,
         accessTokenHash: null,
         institutionId,
         accounts,
         products,
-        secret: encrypt(JSON.stringify(numbers), secrets.encryptionKey.key, secrets.encryptionKey.id),
+        secret: sealSecret(numbers, secrets, plaidItemSealedAt({ itemId, accountId: sandboxAccountId })),
         created,
       };
       await store.savePlaidItem(item);

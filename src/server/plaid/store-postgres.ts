@@ -6,7 +6,8 @@ import type { PlaidStore } from '../storage/types';
 
 export function postgresPlaidStore(pool: Pool): PlaidStore {
   return {
-    ...postgresEncryptedRows(pool, 'plaid_items', 'item_id'),
+    // Sandbox Items are test data: no mode column.
+    ...postgresEncryptedRows(pool, 'plaid_items', 'item_id', 'false'),
     async savePlaidItem(item) {
       const secret = secretToColumns(item.secret);
       await pool.query(

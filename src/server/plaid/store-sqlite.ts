@@ -24,7 +24,8 @@ export function sqlitePlaidStore(db: BetterSqlite3.Database): PlaidStore {
     takePublicToken: db.prepare('DELETE FROM plaid_public_tokens WHERE token_hash = ? RETURNING item_id, expires_at'),
   };
   return {
-    ...sqliteEncryptedRows(db, 'plaid_items', 'item_id'),
+    // Sandbox Items are test data: no mode column.
+    ...sqliteEncryptedRows(db, 'plaid_items', 'item_id', '0'),
     async savePlaidItem(item) {
       statements.saveItem.run({
         item_id: item.itemId,

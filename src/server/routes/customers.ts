@@ -51,6 +51,17 @@ function newCustomer(id: string, created: number, livemode: boolean, body: Param
   };
 }
 
+/** Adds the source to the customer's list; the first source becomes the default. */
+function withSource(customer: Customer, source: Record<string, unknown> & { id: string }): void {
+  customer.sources.data.push(source);
+  customer.sources.total_count += 1;
+  customer.default_source ??= source.id;
+}
+
+function noSuchCustomer(id: string): StripeError {
+  return new StripeError(404, 'invalid_request_error', noSuchMessage('customer', id), 'resource_missing', 'id');
+}
+
 /**
  * Stripe's Customers API, as far as tokens need it: a token becomes a
  * customer's source (`card_…` or `ba_…`) exactly once. Secret key only; a
@@ -61,9 +72,7 @@ export async function customersRoutes(app: FastifyInstance): Promise<void> {
 
   async function customerOf(id: string, scope: ModeScope): Promise<Customer> {
     const record = await stores.customers.getCustomer(id, scope);
-    if (!record) {
-      throw new StripeError(404, 'invalid_request_error', noSuchMessage('customer', id), 'resource_missing', 'id');
-    }
+    if (!record) throw noSuchCustomer(id);
     return record.customer as Customer;
   }
 
@@ -77,16 +86,10 @@ export async function customersRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
-  /** Uses the token and adds its card or bank account to the customer; the first source becomes the default. */
-  async function attachSource(customer: Customer, scope: ModeScope, tokenId: string) {
+  /** Uses the token and turns it into a source of the customer (which then needs saving). */
+  async function sourceFor(customerId: string, scope: ModeScope, tokenId: string) {
     const token = await consumeSourceToken({ vault: stores.vault, secrets, clock }, scope, tokenId);
-    const source = sourceFromToken(token, customer.id, clock.now());
-    await stores.customers.insertSource(source);
-    customer.sources.data.push(source.source);
-    customer.sources.total_count += 1;
-    customer.default_source ??= source.id;
-    await saveCustomer(customer, scope);
-    return source.source;
+    return sourceFromToken(token, customerId, clock.now(), secrets);
   }
 
   app.post('/v1/customers', { config: { auth: 'secret' } }, async (request) => {
@@ -96,10 +99,11 @@ export async function customersRoutes(app: FastifyInstance): Promise<void> {
     const customer = newCustomer(newId('cus'), clock.now(), key.livemode, body);
     const source = readString(body.source, 'source');
     if (source) {
-      await attachSource(customer, key, source);
-    } else {
-      await saveCustomer(customer, key);
+      const added = await sourceFor(customer.id, key, source);
+      await stores.customers.insertSource(added);
+      withSource(customer, added.source);
     }
+    await saveCustomer(customer, key);
     return customer;
   });
 
@@ -116,8 +120,15 @@ export async function customersRoutes(app: FastifyInstance): Promise<void> {
       const body = isParams(request.body) ? request.body : {};
       checkKnownParams(body, ['source', 'metadata', 'expand'], '');
       const key = apiKeyOf(request);
-      const customer = await customerOf(request.params.id, key);
-      return attachSource(customer, key, readRequiredString(body.source, 'source'));
+      // Checked first, so that a token is not used up for a customer that does not exist.
+      const { id } = await customerOf(request.params.id, key);
+      const source = await sourceFor(id, key, readRequiredString(body.source, 'source'));
+      // In the store's transaction: two sources added at once both end up on the customer.
+      const added = await stores.customers.addSource(source, (customer) =>
+        withSource(customer as Customer, source.source),
+      );
+      if (!added) throw noSuchCustomer(id);
+      return source.source;
     },
   );
 }

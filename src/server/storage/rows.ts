@@ -174,13 +174,16 @@ export function plaidItemFromRow(row: PlaidItemRow): PlaidItemRecord {
   };
 }
 
-/** A row of `listSecretsNotUnder`: any table's id and encrypted value. */
+/** A row of `listSecretsToReseal`: any table's id, account, mode and encrypted value. */
 export interface SecretEntryRow extends SecretColumns {
   id: string;
+  account_id: string;
+  livemode: Flag;
 }
 
 export function secretEntryFromRow(row: SecretEntryRow, table: string): SecretEntry {
-  return { id: row.id, secret: requiredSecret(row, `${table} ${row.id}`) };
+  const sealedAt = { table, id: row.id, accountId: row.account_id, livemode: Boolean(row.livemode) };
+  return { sealedAt, secret: requiredSecret(row, `${table} ${row.id}`) };
 }
 
 /** Why a token could not be consumed, from the row the failed UPDATE left alone. */

@@ -1,4 +1,4 @@
-import type { EncryptedValue } from '../crypto';
+import type { EncryptedValue, SealedAt } from '../crypto';
 
 export type ApiKeyKind = 'publishable' | 'secret';
 
@@ -107,21 +107,29 @@ export interface PlaidPublicTokenRecord {
   expiresAt: number;
 }
 
-/** An encrypted value stored in some table, for key rotation. */
+/** An encrypted value stored in some table, with the row it is bound to, for re-encryption. */
 export interface SecretEntry {
-  id: string;
+  sealedAt: SealedAt;
   secret: EncryptedValue;
 }
 
 /**
  * A store that holds encrypted values. `tokenframe keys rotate-encryption`
- * walks every such store: read a page not under the new key, re-encrypt, write back.
+ * and the pass on start that binds old values to their rows walk every such
+ * store: read a page, re-encrypt, write back.
  */
 export interface EncryptedRows {
-  /** Encrypted values not under `keyId`, at most `limit` of them. */
-  listSecretsNotUnder(keyId: string, limit: number): Promise<SecretEntry[]>;
-  /** Replaces one encrypted value (after re-encryption under the new key). */
-  replaceSecret(id: string, secret: EncryptedValue): Promise<void>;
+  /**
+   * Values to re-encrypt, by row id after `after`, at most `limit`: those not
+   * under `keyId` (null: under any key) or not yet bound to their row. Rows
+   * whose value was wiped have none.
+   */
+  listSecretsToReseal(keyId: string | null, after: string, limit: number): Promise<SecretEntry[]>;
+  /**
+   * Replaces one encrypted value if it is still `previous`, and says whether
+   * it was: a value wiped or replaced meanwhile is left as it is.
+   */
+  replaceSecret(id: string, previous: EncryptedValue, secret: EncryptedValue): Promise<boolean>;
 }
 
 /** Accounts and their API keys. */
@@ -161,6 +169,16 @@ export interface CustomerStore extends EncryptedRows {
   /** Scoped like tokens: another account's customer, or the other mode's, is "not found". */
   getCustomer(id: string, scope: ModeScope): Promise<CustomerRecord | null>;
   insertSource(source: SourceRecord): Promise<void>;
+  /**
+   * Saves a source on an existing customer and rewrites the customer with
+   * `addTo` applied, in one transaction that holds the customer's row, so of
+   * concurrent additions to one customer (in any process) none is lost. Null,
+   * with nothing saved, when the customer is not in the source's account and mode.
+   */
+  addSource(
+    source: SourceRecord,
+    addTo: (customer: CustomerRecord['customer']) => void,
+  ): Promise<CustomerRecord | null>;
 }
 
 /** An `Idempotency-Key` taken by a request that is still running: no response yet. */

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { ServiceSecrets } from '../config';
-import { encrypt, fingerprint } from '../crypto';
+import { fingerprint, sealSecret } from '../crypto';
+import { tokenSealedAt } from '../storage/sealed-at';
 import type { ModeScope, TokenRecord } from '../storage/types';
 import { tokenBuilders, type TokenKind } from './index';
 
@@ -38,7 +39,7 @@ export function issueToken(kind: TokenKind, params: unknown, options: IssueOptio
     livemode,
     type: built.token.type,
     token: built.token,
-    secret: encrypt(JSON.stringify(built.secret), secrets.encryptionKey.key, secrets.encryptionKey.id),
+    secret: sealSecret(built.secret, secrets, tokenSealedAt({ id: built.token.id, accountId, livemode })),
     fingerprint: built.fingerprint,
     used: false,
     created,

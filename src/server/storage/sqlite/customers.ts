@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { customerFromRow, secretToColumns, type CustomerRow } from '../rows';
-import type { CustomerStore } from '../types';
+import type { CustomerRecord, CustomerStore, SourceRecord } from '../types';
 import { sqliteEncryptedRows } from './encrypted-rows';
 
 export function sqliteCustomerStore(db: BetterSqlite3.Database): CustomerStore {
@@ -16,7 +16,31 @@ export function sqliteCustomerStore(db: BetterSqlite3.Database): CustomerStore {
        VALUES (@id, @customer_id, @account_id, @livemode, @source_json, @secret_key_id, @secret_iv,
                @secret_tag, @secret_data, @fingerprint, @created)`,
     ),
+    updateCustomer: db.prepare('UPDATE customers SET customer_json = ? WHERE id = ?'),
   };
+  const insertSource = (source: SourceRecord) =>
+    statements.insertSource.run({
+      id: source.id,
+      customer_id: source.customerId,
+      account_id: source.accountId,
+      livemode: source.livemode ? 1 : 0,
+      source_json: JSON.stringify(source.source),
+      ...secretToColumns(source.secret),
+      fingerprint: source.fingerprint,
+      created: source.created,
+    });
+  const addSource = db.transaction(
+    (source: SourceRecord, addTo: (customer: CustomerRecord['customer']) => void): CustomerRecord | null => {
+      const row = statements.getCustomer.get(source.customerId, source.accountId, source.livemode ? 1 : 0) as
+        CustomerRow | undefined;
+      if (!row) return null;
+      const record = customerFromRow(row);
+      addTo(record.customer);
+      insertSource(source);
+      statements.updateCustomer.run(JSON.stringify(record.customer), record.id);
+      return record;
+    },
+  );
   return {
     // Sources hold the raw values; customers only public objects.
     ...sqliteEncryptedRows(db, 'sources', 'id'),
@@ -34,16 +58,11 @@ export function sqliteCustomerStore(db: BetterSqlite3.Database): CustomerStore {
       return row ? customerFromRow(row) : null;
     },
     async insertSource(source) {
-      statements.insertSource.run({
-        id: source.id,
-        customer_id: source.customerId,
-        account_id: source.accountId,
-        livemode: source.livemode ? 1 : 0,
-        source_json: JSON.stringify(source.source),
-        ...secretToColumns(source.secret),
-        fingerprint: source.fingerprint,
-        created: source.created,
-      });
+      insertSource(source);
+    },
+    async addSource(source, addTo) {
+      // IMMEDIATE takes the write lock before the read: another process on the same file waits its turn.
+      return addSource.immediate(source, addTo);
     },
   };
 }
