@@ -1,6 +1,6 @@
 import type { Clock } from './clock';
 import type { ServiceSecrets } from './config';
-import { openSecret } from './crypto';
+import { encrypt, openSecret } from './crypto';
 import { StripeError } from './errors';
 import type { ModeScope, SourceRecord, TokenRecord, VaultStore } from './storage/types';
 import { issueToken } from './tokens/issue';
@@ -81,20 +81,36 @@ function cardDeclined(): StripeError {
   return error;
 }
 
-/** The source a used token becomes: its card or bank account, now belonging to the customer. */
-export function sourceFromToken(token: TokenRecord, customerId: string, created: number): SourceRecord {
+/**
+ * The source a used token becomes: its card or bank account, now belonging to
+ * the customer. A card keeps number, expiry and name (what forwarding it later
+ * needs), never its CVC: card data rules forbid keeping a CVC after use, so a
+ * saved card is re-encrypted without it.
+ */
+export function sourceFromToken(
+  token: TokenRecord,
+  customerId: string,
+  created: number,
+  secrets: ServiceSecrets,
+): SourceRecord {
   const object = (token.type === 'card' ? token.token.card : token.token.bank_account) as Record<string, unknown> & {
     id: string;
     object: string;
   };
   if (!token.secret) throw sourceError(`This token has expired: ${token.id}.`, 'token_expired');
+  let secret = token.secret;
+  if (token.type === 'card') {
+    const kept = openSecret(token.secret, secrets.encryptionKeys);
+    delete kept.cvc;
+    secret = encrypt(JSON.stringify(kept), secrets.encryptionKey.key, secrets.encryptionKey.id);
+  }
   return {
     id: object.id,
     customerId,
     accountId: token.accountId,
     livemode: token.livemode,
     source: { ...object, customer: customerId },
-    secret: token.secret,
+    secret,
     fingerprint: token.fingerprint,
     created,
   };

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
+import { openSecret } from '../../src/server/crypto';
 import {
   callService,
   createTestDatabase,
@@ -333,6 +334,52 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     const other = new Stripe(keyOf(stdout, 'secret key'), stripeOptions(svc));
     await refusedForward(other, { ...params, replacements: ['card_number'] }, /No such PaymentMethod/);
     await refusedForward(stripe, { ...params, payment_method: 'card_unknown' }, /No such PaymentMethod/);
+  });
+
+  it('keeps no CVC after use: a used token holds no raw values, a saved card no CVC; card_cvc then is refused', async () => {
+    const { stores } = svc.service;
+    const { encryptionKeys } = svc.service.app.secrets;
+    const scope = { accountId: svc.accountId, livemode: false };
+    const saved = await cardToken();
+    const cardId = String((await stripe.customers.create({ source: saved })).default_source);
+    assert.equal((await stores.vault.getToken(saved, scope))?.secret, null, 'the attached token kept its raw values');
+    const source = await stores.customers.getSource(cardId, scope);
+    assert.ok(source);
+    const kept = openSecret(source.secret, encryptionKeys);
+    assert.equal(kept.number, number);
+    assert.equal(kept.cvc, undefined, 'the saved card kept the CVC');
+
+    const forwardedToken = await cardToken();
+    const params = {
+      url: stubUrl,
+      replacements: ['card_number' as const, 'card_cvc' as const],
+      request: { body: '{}' },
+    };
+    await stripe.forwarding.requests.create({ ...params, payment_method: forwardedToken });
+    const { paymentMethod } = JSON.parse(received.at(-1)?.body ?? '') as { paymentMethod: Record<string, string> };
+    assert.equal(paymentMethod.cvc, cvc);
+    assert.equal(
+      (await stores.vault.getToken(forwardedToken, scope))?.secret,
+      null,
+      'the forwarded token kept its raw values',
+    );
+
+    const sentBefore = received.length;
+    await assert.rejects(
+      stripe.forwarding.requests.create({ ...params, payment_method: forwardedToken }),
+      (error: Stripe.errors.StripeError) => error.statusCode === 400 && error.code === 'token_already_used',
+    );
+    await assert.rejects(
+      stripe.forwarding.requests.create({ ...params, payment_method: cardId }),
+      (error: Stripe.errors.StripeError) => {
+        assert.equal(error.statusCode, 400);
+        assert.equal(error.code, 'card_cvc_unavailable');
+        assert.equal(error.param, 'replacements');
+        assert.match(error.message, /CVC .* not available: a CVC is forwarded at most once/);
+        return true;
+      },
+    );
+    assert.equal(received.length, sentBefore, 'a refused card_cvc forward reached the processor');
   });
 
   it('does not follow a redirect: the 3xx is the answer, and the stub is asked once', async () => {

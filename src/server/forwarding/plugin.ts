@@ -110,28 +110,51 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     };
   }
 
+  /** Refuses, before anything is used or sent, a forward that asks for a value the card does not have. */
+  function checkFields(card: CardValues, fields: ReplacementField[]): void {
+    if (fields.includes('card_cvc') && card.card_cvc === undefined) {
+      throw invalid(
+        'The CVC of this payment method is not available: a CVC is forwarded at most once and not kept ' +
+          'after use or on a saved card. Collect it again (a new card token) to forward card_cvc.',
+        'replacements',
+        'card_cvc_unavailable',
+      );
+    }
+    const missing = fields.find((field) => card[field] === undefined);
+    if (missing) throw invalid(`The payment method has no ${missing} to forward.`, 'replacements');
+  }
+
   /**
-   * The card behind `payment_method`: a card saved on a customer (`card_…`,
-   * reusable) or a card token, used once here. Both only in the caller's
-   * account and mode; refusals are Stripe's errors.
+   * The values of `fields` from the card behind `payment_method`: a card
+   * saved on a customer (`card_…`, reusable, without CVC) or a card token,
+   * used once here. Both only in the caller's account and mode; refusals are
+   * Stripe's errors, and a refused token stays unused.
    */
-  async function takeCard(paymentMethod: string, scope: ModeScope): Promise<CardValues> {
+  async function takeCard(paymentMethod: string, scope: ModeScope, fields: ReplacementField[]): Promise<CardValues> {
     const param = 'payment_method';
     const missing = () => invalid(`No such PaymentMethod: '${paymentMethod.slice(0, 40)}'`, param, 'resource_missing');
+    let card: CardValues;
     if (/^card_[A-Za-z0-9]+$/.test(paymentMethod)) {
       const source = await stores.customers.getSource(paymentMethod, scope);
       if (!source || source.source.object !== 'card') throw missing();
-      return cardValues(source.secret, source.source);
+      // Cards saved before sources dropped the CVC may still hold one: it is never forwarded.
+      card = cardValues(source.secret, source.source);
+      delete card.card_cvc;
+      checkFields(card, fields);
+    } else {
+      const token = /^tok_[A-Za-z0-9]+$/.test(paymentMethod) ? await stores.vault.getToken(paymentMethod, scope) : null;
+      if (!token || token.type !== 'card') throw missing();
+      if (!token.used && token.secret)
+        checkFields(cardValues(token.secret, token.token.card as Record<string, unknown>), fields);
+      const result = await stores.vault.consumeToken(token.id, scope, clock.now());
+      if (!result.ok && result.reason === 'used') {
+        throw invalid(`You cannot use a Stripe token more than once: ${token.id}.`, param, 'token_already_used');
+      }
+      if (!result.ok || !result.token.secret)
+        throw invalid(`This token has expired: ${token.id}.`, param, 'token_expired');
+      card = cardValues(result.token.secret, result.token.token.card as Record<string, unknown> | undefined);
     }
-    const token = /^tok_[A-Za-z0-9]+$/.test(paymentMethod) ? await stores.vault.getToken(paymentMethod, scope) : null;
-    if (!token || token.type !== 'card') throw missing();
-    const result = await stores.vault.consumeToken(token.id, scope, clock.now());
-    if (!result.ok && result.reason === 'used') {
-      throw invalid(`You cannot use a Stripe token more than once: ${token.id}.`, param, 'token_already_used');
-    }
-    if (!result.ok || !result.token.secret)
-      throw invalid(`This token has expired: ${token.id}.`, param, 'token_expired');
-    return cardValues(result.token.secret, result.token.token.card as Record<string, unknown> | undefined);
+    return Object.fromEntries(fields.map((field) => [field, card[field]]));
   }
 
   app.post('/v1/forwarding/requests', { config: { auth: 'secret' } }, async (request) => {
@@ -180,10 +203,7 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     const ownHeaders = destinationHeaders(destination);
     const address = await resolveDestination(target, destination.allowPrivateNetwork);
 
-    const card = await takeCard(paymentMethod, scope);
-    const missing = fields.find((field) => card[field] === undefined);
-    if (missing) throw invalid(`The payment method has no ${missing} to forward.`, 'replacements');
-    const values: CardValues = Object.fromEntries(fields.map((field) => [field, card[field]]));
+    const values = await takeCard(paymentMethod, scope, fields);
 
     const ownNames = new Set(ownHeaders.map(([name]) => name.toLowerCase()));
     const contentType = isJsonDestination(destination.mappings)

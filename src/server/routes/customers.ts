@@ -81,7 +81,7 @@ export async function customersRoutes(app: FastifyInstance): Promise<void> {
   /** Uses the token and adds its card or bank account to the customer; the first source becomes the default. */
   async function attachSource(customer: Customer, scope: ModeScope, tokenId: string) {
     const token = await consumeSourceToken({ vault: stores.vault, secrets, clock }, scope, tokenId);
-    const source = sourceFromToken(token, customer.id, clock.now());
+    const source = sourceFromToken(token, customer.id, clock.now(), secrets);
     await stores.customers.insertSource(source);
     customer.sources.data.push(source.source);
     customer.sources.total_count += 1;
