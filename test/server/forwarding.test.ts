@@ -382,7 +382,7 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     assert.equal(received.length, sentBefore, 'a refused card_cvc forward reached the processor');
   });
 
-  it('does not follow a redirect: the 3xx is the answer, and the stub is asked once', async () => {
+  it('refuses a redirect with a Stripe 400: the Location is never asked for, repeated or stored', async () => {
     const redirectUrl = new URL('/redirect', stubUrl).href;
     await cli(
       'forwarding',
@@ -396,14 +396,123 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
       '--allow-private-network',
     );
     const sentBefore = received.length;
-    const forwarded = await stripe.forwarding.requests.create({
-      payment_method: await cardToken(),
-      url: redirectUrl,
+    const listedBefore = await stripe.forwarding.requests.list({ limit: 100 });
+    const token = await cardToken();
+    const params = { payment_method: token, url: redirectUrl, replacements: ['card_number' as const], request: {} };
+    await assert.rejects(stripe.forwarding.requests.create(params), (error: Stripe.errors.StripeError) => {
+      assert.equal(error.statusCode, 400);
+      assert.equal(error.type, 'StripeInvalidRequestError');
+      assert.equal(error.code, 'forwarding_destination_redirect');
+      assert.match(error.message, /redirect \(302\), which is not followed/);
+      assert.ok(!error.message.includes('followed=1') && !error.message.includes(number));
+      return true;
+    });
+    // The registered URL was asked once (it is the first hop); the URL it points to never.
+    assert.deepEqual(
+      received.slice(sentBefore).map(({ url }) => url),
+      ['/redirect'],
+    );
+    const listed = await stripe.forwarding.requests.list({ limit: 100 });
+    assert.equal(listed.data.length, listedBefore.data.length, 'a refused redirect was stored');
+    // At most once: the card may have reached the first hop, so the token is spent.
+    await refusedForward(stripe, { ...params, url: stubUrl }, /more than once/);
+  });
+
+  it("refuses the other mode's token and saved card, sending nothing and leaving them usable", async () => {
+    const live = new Stripe(liveSecretKey, stripeOptions(svc));
+    // Not a test card: live mode refuses those.
+    const liveCard = { number: '4929420000000000', exp_month: '3', exp_year: nextYear };
+    const liveToken = (await live.tokens.create({ card: liveCard } as Stripe.TokenCreateParams)).id;
+    const liveSaved = String((await live.customers.create({ source: liveToken })).default_source);
+    const secondLiveToken = (await live.tokens.create({ card: liveCard } as Stripe.TokenCreateParams)).id;
+    for (const paymentMethod of [secondLiveToken, liveSaved]) {
+      const params = {
+        payment_method: paymentMethod,
+        url: stubUrl,
+        replacements: ['card_number' as const],
+        request: {},
+      };
+      await refusedForward(stripe, params, /No such PaymentMethod/);
+    }
+    // Still usable in its own mode: saved on a live customer.
+    await live.customers.create({ source: secondLiveToken });
+    // A test token and a test saved card with the live key: refused before anything is read (http destination).
+    const testToken = await cardToken();
+    const liveParams = { payment_method: testToken, url: stubUrl, replacements: ['card_number' as const], request: {} };
+    await refusedForward(live, liveParams, /Live mode forwards only to https/);
+    await stripe.forwarding.requests.create(liveParams);
+  });
+
+  it('refuses malformed request[headers] with a Stripe 400 naming the param, sending nothing', async () => {
+    const token = await cardToken();
+    const base = `payment_method=${token}&url=${encodeURIComponent(stubUrl)}&replacements[]=card_number&request[body]=%7B%7D`;
+    const variants: [string, string][] = [
+      ['request[headers]=X-A', 'request[headers]'],
+      ['request[headers][0]=X-A', 'request[headers][0]'],
+      ['request[headers][0][value]=1', 'request[headers][0][name]'],
+      ['request[headers][0][name]=Bad Name&request[headers][0][value]=1', 'request[headers][0][name]'],
+      ['request[headers][0][name]=Content-Length&request[headers][0][value]=1', 'request[headers][0][name]'],
+      ['request[headers][0][name]=Transfer-Encoding&request[headers][0][value]=chunked', 'request[headers][0][name]'],
+      ['request[headers][0][name]=X-A&request[headers][0][value]=a%0D%0AX-B: b', 'request[headers][0][value]'],
+      [
+        'request[headers][0][name]=X-A&request[headers][0][value]=1&request[headers][0][extra]=1',
+        'request[headers][0][extra]',
+      ],
+    ];
+    const sentBefore = received.length;
+    for (const [headers, param] of variants) {
+      const answer = await callService(svc, 'POST', '/v1/forwarding/requests', {
+        key: svc.secretKey,
+        body: `${base}&${headers}`,
+      });
+      assert.equal(answer.status, 400, `${headers}: ${answer.text}`);
+      const { error } = answer.body as { error: { type: string; param: string; message: string } };
+      assert.equal(error.type, 'invalid_request_error', headers);
+      assert.equal(error.param, param, headers);
+    }
+    assert.equal(received.length, sentBefore, 'a malformed forward reached the processor');
+    // None of them used the token.
+    await stripe.forwarding.requests.create({
+      payment_method: token,
+      url: stubUrl,
       replacements: ['card_number'],
       request: { body: '{}' },
     });
-    assert.equal(forwarded.response_details?.status, 302);
-    assert.equal(received.length, sentBefore + 1);
+  });
+
+  it('answers an unreachable destination with a Stripe error without internals; the token stays used', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const url = `http://127.0.0.1:${port}/gone`;
+    await cli(
+      'forwarding',
+      'add',
+      '--account',
+      svc.accountId,
+      '--url',
+      url,
+      '--map',
+      'card_number=/n',
+      '--allow-private-network',
+    );
+    const token = await cardToken();
+    const params = { payment_method: token, url, replacements: ['card_number' as const], request: { body: '{}' } };
+    await assert.rejects(stripe.forwarding.requests.create(params), (error: Stripe.errors.StripeError) => {
+      assert.equal(error.statusCode, 502, error.message);
+      assert.equal(error.type, 'StripeAPIError');
+      assert.equal(error.code, 'forwarding_destination_unreachable');
+      // Or stripe-node would send it again by itself, and get "token used" back.
+      assert.equal(error.headers?.['stripe-should-retry'], 'false');
+      assert.match(error.message, /could not be reached\. It is not retried and a card token used for it stays used\./);
+      for (const internal of ['127.0.0.1', String(port), 'ECONNREFUSED', ' at ', number]) {
+        assert.ok(!error.message.includes(internal), `the error shows ${internal}`);
+      }
+      assert.ok(!JSON.stringify(error.raw).includes('stack'));
+      return true;
+    });
+    await refusedForward(stripe, { ...params, url: stubUrl }, /more than once/);
   });
 
   it('sees a destination removed by the CLI on the next request, without a restart', async () => {

@@ -157,7 +157,7 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     return Object.fromEntries(fields.map((field) => [field, card[field]]));
   }
 
-  app.post('/v1/forwarding/requests', { config: { auth: 'secret' } }, async (request) => {
+  app.post('/v1/forwarding/requests', { config: { auth: 'secret' } }, async (request, reply) => {
     const body = isParams(request.body) ? request.body : {};
     checkKnownParams(body, requestParams, '');
     const key = apiKeyOf(request);
@@ -222,9 +222,23 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
       method: destination.method,
       headers,
       body: fillBody(requestBody, mappings, values),
+    }).catch((error: unknown) => {
+      // stripe-node retries a 5xx by itself; not this one, as the card may have reached the destination.
+      reply.header('Stripe-Should-Retry', 'false');
+      throw error;
     });
     const duration = Math.round(performance.now() - started);
     metrics.forwardedRequests.inc({ status: String(response.status) });
+    if (response.status >= 300 && response.status < 400) {
+      // The registered URL got the request; where it points next is not registered, and its
+      // Location, which may name anything, is neither followed, stored nor repeated.
+      throw invalid(
+        `The destination answered with a redirect (${response.status}), which is not followed. ` +
+          'Register the URL it redirects to and forward there. A card token used for this request stays used.',
+        'url',
+        'forwarding_destination_redirect',
+      );
+    }
 
     const created = clock.now();
     const forwarded: ForwardingRequestObject = {
