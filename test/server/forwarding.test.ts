@@ -382,6 +382,71 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     assert.equal(received.length, sentBefore, 'a refused card_cvc forward reached the processor');
   });
 
+  it('makes a token from a card or bank account saved on a customer, without CVC, with the secret key only', async () => {
+    const customer = await stripe.customers.create({ source: await cardToken() });
+    const cardId = String(customer.default_source);
+    const bankToken = await stripe.tokens.create({
+      bank_account: {
+        country: 'US',
+        currency: 'usd',
+        account_holder_name: 'Ada Lovelace',
+        account_holder_type: 'individual',
+        routing_number: '110000000',
+        account_number: '000123456789',
+      },
+    });
+    const bankId = (await stripe.customers.createSource(customer.id, { source: bankToken.id })).id;
+
+    const fromCard = await stripe.tokens.create({ customer: customer.id, card: cardId });
+    assert.match(fromCard.id, /^tok_/);
+    assert.equal(fromCard.type, 'card');
+    assert.equal(fromCard.used, false);
+    assert.equal(fromCard.card?.last4, '5556');
+    assert.equal(fromCard.card?.cvc_check, null);
+    assert.notEqual(fromCard.card?.id, cardId);
+    assert.equal((fromCard.card as unknown as Record<string, unknown>).customer, undefined);
+    const fromBank = await stripe.tokens.create({ customer: customer.id, bank_account: bankId });
+    assert.match(fromBank.id, /^btok_/);
+    assert.equal(fromBank.bank_account?.last4, '6789');
+    assert.ok(!JSON.stringify(fromBank).includes('000123456789'));
+
+    // Forwarded like any token, but it has no CVC to send: asking for one is refused and leaves it unused.
+    const params = { url: stubUrl, request: { body: '{}' }, payment_method: fromCard.id };
+    await refusedForward(stripe, { ...params, replacements: ['card_number', 'card_cvc'] }, /CVC .* not available/);
+    await stripe.forwarding.requests.create({ ...params, replacements: ['card_number', 'card_expiry'] });
+    const { paymentMethod } = JSON.parse(received.at(-1)?.body ?? '') as { paymentMethod: Record<string, string> };
+    assert.deepEqual(paymentMethod, { number, expiryMonth: '3', expiryYear: nextYear });
+    // Saved like any token, on another customer.
+    const second = await stripe.customers.create({
+      source: (await stripe.tokens.create({ customer: customer.id, card: cardId })).id,
+    });
+    assert.match(String(second.default_source), /^card_/);
+
+    const other = await stripe.customers.create({ source: await cardToken() });
+    const refusals: [Stripe.TokenCreateParams, number, string, string][] = [
+      [{ customer: 'cus_unknown', card: cardId }, 400, 'resource_missing', 'customer'],
+      [{ customer: other.id, card: cardId }, 400, 'missing', 'card'],
+      [{ customer: customer.id, card: 'card_unknown' }, 400, 'missing', 'card'],
+      [{ customer: customer.id, bank_account: cardId }, 400, 'missing', 'bank_account'],
+    ];
+    for (const [request, status, code, param] of refusals) {
+      await assert.rejects(stripe.tokens.create(request), (error: Stripe.errors.StripeError) => {
+        assert.equal(error.statusCode, status, error.message);
+        assert.equal(error.code, code, error.message);
+        assert.equal(error.param, param);
+        return true;
+      });
+    }
+    const publishable = await callService(svc, 'POST', '/v1/tokens', {
+      key: svc.publishableKey,
+      body: formBody({ customer: customer.id, card: cardId }),
+    });
+    assert.equal(publishable.status, 401, publishable.text);
+    assert.match(publishable.text, /publishable API key/);
+    const live = new Stripe(liveSecretKey, stripeOptions(svc));
+    await assert.rejects(live.tokens.create({ customer: customer.id, card: cardId }), /No such customer/);
+  });
+
   it('refuses a redirect with a Stripe 400: the Location is never asked for, repeated or stored', async () => {
     const redirectUrl = new URL('/redirect', stubUrl).href;
     await cli(
