@@ -84,8 +84,10 @@ function cardDeclined(): StripeError {
 }
 
 /**
- * The source a used token becomes: its card or bank account, now belonging
- * to the customer, its raw values re-encrypted for the source's row.
+ * The source a used token becomes: its card or bank account, now belonging to
+ * the customer, its raw values re-encrypted for the source's row. A card keeps
+ * number, expiry and name (what forwarding it later needs), never its CVC:
+ * card data rules forbid keeping a CVC after use.
  */
 export function sourceFromToken(
   token: TokenRecord,
@@ -100,6 +102,7 @@ export function sourceFromToken(
   if (!token.secret) throw sourceError(`This token has expired: ${token.id}.`, 'token_expired');
   const at = { id: object.id, accountId: token.accountId, livemode: token.livemode };
   const raw = openSecret(token.secret, secrets.encryptionKeys, tokenSealedAt(token));
+  if (token.type === 'card') delete raw.cvc;
   return {
     ...at,
     customerId,

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
+import { openSecret } from '../../src/server/crypto';
+import { sourceSealedAt } from '../../src/server/storage/sealed-at';
 import {
   callService,
   createTestDatabase,
@@ -297,7 +299,156 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     await stripe.forwarding.requests.create(params);
   });
 
-  it('does not follow a redirect: the 3xx is the answer, and the stub is asked once', async () => {
+  it("forwards a card saved on a customer as often as asked, only with its own account's key and mode", async () => {
+    const customer = await stripe.customers.create({ source: await cardToken() });
+    const cardId = String(customer.default_source);
+    assert.match(cardId, /^card_/);
+    const params = {
+      payment_method: cardId,
+      url: stubUrl,
+      replacements: ['card_number' as const, 'card_expiry' as const, 'cardholder_name' as const],
+      request: { body: '{}' },
+    };
+    const sentBefore = received.length;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const forwarded = await stripe.forwarding.requests.create(params);
+      assert.equal(forwarded.payment_method, cardId);
+      assert.equal(forwarded.response_details?.status, 201);
+      const { paymentMethod } = JSON.parse(received.at(-1)?.body ?? '') as { paymentMethod: Record<string, string> };
+      assert.deepEqual(paymentMethod, { number, expiryMonth: '3', expiryYear: nextYear, holderName: 'Ada Lovelace' });
+    }
+    assert.equal(received.length, sentBefore + 2);
+
+    await refusedForward(new Stripe(liveSecretKey, stripeOptions(svc)), params, /Live mode|No such PaymentMethod/);
+    const { stdout } = await cli('keys', 'create', '--origin', 'https://other.example');
+    await cli(
+      'forwarding',
+      'add',
+      '--account',
+      keyOf(stdout, 'account'),
+      '--url',
+      stubUrl,
+      '--map',
+      'card_number=/paymentMethod/number',
+      '--allow-private-network',
+    );
+    const other = new Stripe(keyOf(stdout, 'secret key'), stripeOptions(svc));
+    await refusedForward(other, { ...params, replacements: ['card_number'] }, /No such PaymentMethod/);
+    await refusedForward(stripe, { ...params, payment_method: 'card_unknown' }, /No such PaymentMethod/);
+  });
+
+  it('keeps no CVC after use: a used token holds no raw values, a saved card no CVC; card_cvc then is refused', async () => {
+    const { stores } = svc.service;
+    const { encryptionKeys } = svc.service.app.secrets;
+    const scope = { accountId: svc.accountId, livemode: false };
+    const saved = await cardToken();
+    const cardId = String((await stripe.customers.create({ source: saved })).default_source);
+    assert.equal((await stores.vault.getToken(saved, scope))?.secret, null, 'the attached token kept its raw values');
+    const source = await stores.customers.getSource(cardId, scope);
+    assert.ok(source);
+    const kept = openSecret(source.secret, encryptionKeys, sourceSealedAt(source));
+    assert.equal(kept.number, number);
+    assert.equal(kept.cvc, undefined, 'the saved card kept the CVC');
+
+    const forwardedToken = await cardToken();
+    const params = {
+      url: stubUrl,
+      replacements: ['card_number' as const, 'card_cvc' as const],
+      request: { body: '{}' },
+    };
+    await stripe.forwarding.requests.create({ ...params, payment_method: forwardedToken });
+    const { paymentMethod } = JSON.parse(received.at(-1)?.body ?? '') as { paymentMethod: Record<string, string> };
+    assert.equal(paymentMethod.cvc, cvc);
+    assert.equal(
+      (await stores.vault.getToken(forwardedToken, scope))?.secret,
+      null,
+      'the forwarded token kept its raw values',
+    );
+
+    const sentBefore = received.length;
+    await assert.rejects(
+      stripe.forwarding.requests.create({ ...params, payment_method: forwardedToken }),
+      (error: Stripe.errors.StripeError) => error.statusCode === 400 && error.code === 'token_already_used',
+    );
+    await assert.rejects(
+      stripe.forwarding.requests.create({ ...params, payment_method: cardId }),
+      (error: Stripe.errors.StripeError) => {
+        assert.equal(error.statusCode, 400);
+        assert.equal(error.code, 'card_cvc_unavailable');
+        assert.equal(error.param, 'replacements');
+        assert.match(error.message, /CVC .* not available: a CVC is forwarded at most once/);
+        return true;
+      },
+    );
+    assert.equal(received.length, sentBefore, 'a refused card_cvc forward reached the processor');
+  });
+
+  it('makes a token from a card or bank account saved on a customer, without CVC, with the secret key only', async () => {
+    const customer = await stripe.customers.create({ source: await cardToken() });
+    const cardId = String(customer.default_source);
+    const bankToken = await stripe.tokens.create({
+      bank_account: {
+        country: 'US',
+        currency: 'usd',
+        account_holder_name: 'Ada Lovelace',
+        account_holder_type: 'individual',
+        routing_number: '110000000',
+        account_number: '000123456789',
+      },
+    });
+    const bankId = (await stripe.customers.createSource(customer.id, { source: bankToken.id })).id;
+
+    const fromCard = await stripe.tokens.create({ customer: customer.id, card: cardId });
+    assert.match(fromCard.id, /^tok_/);
+    assert.equal(fromCard.type, 'card');
+    assert.equal(fromCard.used, false);
+    assert.equal(fromCard.card?.last4, '5556');
+    assert.equal(fromCard.card?.cvc_check, null);
+    assert.notEqual(fromCard.card?.id, cardId);
+    assert.equal((fromCard.card as unknown as Record<string, unknown>).customer, undefined);
+    const fromBank = await stripe.tokens.create({ customer: customer.id, bank_account: bankId });
+    assert.match(fromBank.id, /^btok_/);
+    assert.equal(fromBank.bank_account?.last4, '6789');
+    assert.ok(!JSON.stringify(fromBank).includes('000123456789'));
+
+    // Forwarded like any token, but it has no CVC to send: asking for one is refused and leaves it unused.
+    const params = { url: stubUrl, request: { body: '{}' }, payment_method: fromCard.id };
+    await refusedForward(stripe, { ...params, replacements: ['card_number', 'card_cvc'] }, /CVC .* not available/);
+    await stripe.forwarding.requests.create({ ...params, replacements: ['card_number', 'card_expiry'] });
+    const { paymentMethod } = JSON.parse(received.at(-1)?.body ?? '') as { paymentMethod: Record<string, string> };
+    assert.deepEqual(paymentMethod, { number, expiryMonth: '3', expiryYear: nextYear });
+    // Saved like any token, on another customer.
+    const second = await stripe.customers.create({
+      source: (await stripe.tokens.create({ customer: customer.id, card: cardId })).id,
+    });
+    assert.match(String(second.default_source), /^card_/);
+
+    const other = await stripe.customers.create({ source: await cardToken() });
+    const refusals: [Stripe.TokenCreateParams, number, string, string][] = [
+      [{ customer: 'cus_unknown', card: cardId }, 400, 'resource_missing', 'customer'],
+      [{ customer: other.id, card: cardId }, 400, 'missing', 'card'],
+      [{ customer: customer.id, card: 'card_unknown' }, 400, 'missing', 'card'],
+      [{ customer: customer.id, bank_account: cardId }, 400, 'missing', 'bank_account'],
+    ];
+    for (const [request, status, code, param] of refusals) {
+      await assert.rejects(stripe.tokens.create(request), (error: Stripe.errors.StripeError) => {
+        assert.equal(error.statusCode, status, error.message);
+        assert.equal(error.code, code, error.message);
+        assert.equal(error.param, param);
+        return true;
+      });
+    }
+    const publishable = await callService(svc, 'POST', '/v1/tokens', {
+      key: svc.publishableKey,
+      body: formBody({ customer: customer.id, card: cardId }),
+    });
+    assert.equal(publishable.status, 401, publishable.text);
+    assert.match(publishable.text, /publishable API key/);
+    const live = new Stripe(liveSecretKey, stripeOptions(svc));
+    await assert.rejects(live.tokens.create({ customer: customer.id, card: cardId }), /No such customer/);
+  });
+
+  it('refuses a redirect with a Stripe 400: the Location is never asked for, repeated or stored', async () => {
     const redirectUrl = new URL('/redirect', stubUrl).href;
     await cli(
       'forwarding',
@@ -311,14 +462,123 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
       '--allow-private-network',
     );
     const sentBefore = received.length;
-    const forwarded = await stripe.forwarding.requests.create({
-      payment_method: await cardToken(),
-      url: redirectUrl,
+    const listedBefore = await stripe.forwarding.requests.list({ limit: 100 });
+    const token = await cardToken();
+    const params = { payment_method: token, url: redirectUrl, replacements: ['card_number' as const], request: {} };
+    await assert.rejects(stripe.forwarding.requests.create(params), (error: Stripe.errors.StripeError) => {
+      assert.equal(error.statusCode, 400);
+      assert.equal(error.type, 'StripeInvalidRequestError');
+      assert.equal(error.code, 'forwarding_destination_redirect');
+      assert.match(error.message, /redirect \(302\), which is not followed/);
+      assert.ok(!error.message.includes('followed=1') && !error.message.includes(number));
+      return true;
+    });
+    // The registered URL was asked once (it is the first hop); the URL it points to never.
+    assert.deepEqual(
+      received.slice(sentBefore).map(({ url }) => url),
+      ['/redirect'],
+    );
+    const listed = await stripe.forwarding.requests.list({ limit: 100 });
+    assert.equal(listed.data.length, listedBefore.data.length, 'a refused redirect was stored');
+    // At most once: the card may have reached the first hop, so the token is spent.
+    await refusedForward(stripe, { ...params, url: stubUrl }, /more than once/);
+  });
+
+  it("refuses the other mode's token and saved card, sending nothing and leaving them usable", async () => {
+    const live = new Stripe(liveSecretKey, stripeOptions(svc));
+    // Not a test card: live mode refuses those.
+    const liveCard = { number: '4929420000000000', exp_month: '3', exp_year: nextYear };
+    const liveToken = (await live.tokens.create({ card: liveCard } as Stripe.TokenCreateParams)).id;
+    const liveSaved = String((await live.customers.create({ source: liveToken })).default_source);
+    const secondLiveToken = (await live.tokens.create({ card: liveCard } as Stripe.TokenCreateParams)).id;
+    for (const paymentMethod of [secondLiveToken, liveSaved]) {
+      const params = {
+        payment_method: paymentMethod,
+        url: stubUrl,
+        replacements: ['card_number' as const],
+        request: {},
+      };
+      await refusedForward(stripe, params, /No such PaymentMethod/);
+    }
+    // Still usable in its own mode: saved on a live customer.
+    await live.customers.create({ source: secondLiveToken });
+    // A test token and a test saved card with the live key: refused before anything is read (http destination).
+    const testToken = await cardToken();
+    const liveParams = { payment_method: testToken, url: stubUrl, replacements: ['card_number' as const], request: {} };
+    await refusedForward(live, liveParams, /Live mode forwards only to https/);
+    await stripe.forwarding.requests.create(liveParams);
+  });
+
+  it('refuses malformed request[headers] with a Stripe 400 naming the param, sending nothing', async () => {
+    const token = await cardToken();
+    const base = `payment_method=${token}&url=${encodeURIComponent(stubUrl)}&replacements[]=card_number&request[body]=%7B%7D`;
+    const variants: [string, string][] = [
+      ['request[headers]=X-A', 'request[headers]'],
+      ['request[headers][0]=X-A', 'request[headers][0]'],
+      ['request[headers][0][value]=1', 'request[headers][0][name]'],
+      ['request[headers][0][name]=Bad Name&request[headers][0][value]=1', 'request[headers][0][name]'],
+      ['request[headers][0][name]=Content-Length&request[headers][0][value]=1', 'request[headers][0][name]'],
+      ['request[headers][0][name]=Transfer-Encoding&request[headers][0][value]=chunked', 'request[headers][0][name]'],
+      ['request[headers][0][name]=X-A&request[headers][0][value]=a%0D%0AX-B: b', 'request[headers][0][value]'],
+      [
+        'request[headers][0][name]=X-A&request[headers][0][value]=1&request[headers][0][extra]=1',
+        'request[headers][0][extra]',
+      ],
+    ];
+    const sentBefore = received.length;
+    for (const [headers, param] of variants) {
+      const answer = await callService(svc, 'POST', '/v1/forwarding/requests', {
+        key: svc.secretKey,
+        body: `${base}&${headers}`,
+      });
+      assert.equal(answer.status, 400, `${headers}: ${answer.text}`);
+      const { error } = answer.body as { error: { type: string; param: string; message: string } };
+      assert.equal(error.type, 'invalid_request_error', headers);
+      assert.equal(error.param, param, headers);
+    }
+    assert.equal(received.length, sentBefore, 'a malformed forward reached the processor');
+    // None of them used the token.
+    await stripe.forwarding.requests.create({
+      payment_method: token,
+      url: stubUrl,
       replacements: ['card_number'],
       request: { body: '{}' },
     });
-    assert.equal(forwarded.response_details?.status, 302);
-    assert.equal(received.length, sentBefore + 1);
+  });
+
+  it('answers an unreachable destination with a Stripe error without internals; the token stays used', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const url = `http://127.0.0.1:${port}/gone`;
+    await cli(
+      'forwarding',
+      'add',
+      '--account',
+      svc.accountId,
+      '--url',
+      url,
+      '--map',
+      'card_number=/n',
+      '--allow-private-network',
+    );
+    const token = await cardToken();
+    const params = { payment_method: token, url, replacements: ['card_number' as const], request: { body: '{}' } };
+    await assert.rejects(stripe.forwarding.requests.create(params), (error: Stripe.errors.StripeError) => {
+      assert.equal(error.statusCode, 502, error.message);
+      assert.equal(error.type, 'StripeAPIError');
+      assert.equal(error.code, 'forwarding_destination_unreachable');
+      // Or stripe-node would send it again by itself, and get "token used" back.
+      assert.equal(error.headers?.['stripe-should-retry'], 'false');
+      assert.match(error.message, /could not be reached\. It is not retried and a card token used for it stays used\./);
+      for (const internal of ['127.0.0.1', String(port), 'ECONNREFUSED', ' at ', number]) {
+        assert.ok(!error.message.includes(internal), `the error shows ${internal}`);
+      }
+      assert.ok(!JSON.stringify(error.raw).includes('stack'));
+      return true;
+    });
+    await refusedForward(stripe, { ...params, url: stubUrl }, /more than once/);
   });
 
   it('sees a destination removed by the CLI on the next request, without a restart', async () => {

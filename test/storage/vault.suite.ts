@@ -77,6 +77,8 @@ export function describeVaultStoreContract(name: string, open: OpenStores): void
         const stored = await store.getToken(token.id, testA);
         assert.equal(stored?.used, true);
         assert.equal(stored?.token.used, true);
+        assert.equal(stored?.secret, null, 'a used token still holds its raw values, CVC included');
+        assert.deepEqual(stored?.token, { ...token.token, used: true }, 'the public token object stays');
       });
 
       it('says used the second time', async () => {
@@ -128,21 +130,21 @@ export function describeVaultStoreContract(name: string, open: OpenStores): void
     });
 
     describe('wipeExpiredTokens', () => {
-      it('wipes the raw values of unused expired tokens only', async () => {
+      it('wipes the raw values of expired tokens and of used ones that still hold some, not of usable ones', async () => {
         const expired = tokenRecord({ expiresAt: now - 1 });
         const live = tokenRecord({ expiresAt: now + 100 });
-        const usedExpired = tokenRecord({ expiresAt: now + 2 });
-        for (const token of [expired, live, usedExpired]) await store.insertToken(token);
-        assert.equal((await store.consumeToken(usedExpired.id, testA, now)).ok, true);
+        // Stored used with its raw values, as tokens consumed before consuming wiped them were.
+        const usedBefore = tokenRecord({ used: true, expiresAt: now + 100 });
+        for (const token of [expired, live, usedBefore]) await store.insertToken(token);
 
-        assert.equal(await store.wipeExpiredTokens(now + 5), 1);
+        assert.equal(await store.wipeExpiredTokens(now + 5), 2);
 
         const wiped = await store.getToken(expired.id, testA);
         assert.equal(wiped?.secret, null);
         assert.equal(wiped?.used, false);
         assert.deepEqual(wiped?.token, expired.token, 'the public token object stays');
         assert.deepEqual((await store.getToken(live.id, testA))?.secret, live.secret);
-        assert.deepEqual((await store.getToken(usedExpired.id, testA))?.secret, usedExpired.secret);
+        assert.equal((await store.getToken(usedBefore.id, testA))?.secret, null);
         assert.deepEqual(await store.consumeToken(expired.id, testA, now + 5), {
           ok: false,
           reason: 'expired',

@@ -50,6 +50,15 @@ function unreachable(message: string): StripeError {
 }
 
 /**
+ * A send that failed part way. The card details may have reached the
+ * destination, so nothing is retried and a card token stays used: a card is
+ * forwarded at most once.
+ */
+function sendFailed(message: string): StripeError {
+  return unreachable(`${message} It is not retried and a card token used for it stays used.`);
+}
+
+/**
  * The one address the request goes to: the host is resolved once here and
  * connected to directly, so a DNS answer that changes between a check and the
  * connection cannot send card data to an address the check refused.
@@ -89,8 +98,8 @@ export interface OutboundResponse {
 
 /**
  * Sends the request to the resolved address and reads the answer. Redirects
- * are not followed: a 3xx is the processor's answer like any other. The
- * connection, the whole exchange and the answer's size are bounded.
+ * are not followed here (the caller refuses a 3xx). The connection, the whole
+ * exchange and the answer's size are bounded.
  */
 export function send({ url, address, method, headers, body }: OutboundRequest): Promise<OutboundResponse> {
   const family = isIP(address);
@@ -108,11 +117,11 @@ export function send({ url, address, method, headers, body }: OutboundRequest): 
       agent: false,
     });
     const total = setTimeout(
-      () => request.destroy(unreachable('The destination did not answer in time.')),
+      () => request.destroy(sendFailed('The destination did not answer in time.')),
       totalTimeoutMs,
     );
     const connect = setTimeout(
-      () => request.destroy(unreachable('The destination did not accept a connection in time.')),
+      () => request.destroy(sendFailed('The destination did not accept a connection in time.')),
       connectTimeoutMs,
     );
     request.once('socket', (socket) =>
@@ -123,14 +132,14 @@ export function send({ url, address, method, headers, body }: OutboundRequest): 
       clearTimeout(connect);
     });
     request.once('error', (error) =>
-      reject(error instanceof StripeError ? error : unreachable('The destination could not be reached.')),
+      reject(error instanceof StripeError ? error : sendFailed('The destination could not be reached.')),
     );
     request.once('response', (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > responseLimitBytes) request.destroy(unreachable('The destination answered with too much data.'));
+        if (size > responseLimitBytes) request.destroy(sendFailed('The destination answered with too much data.'));
         else chunks.push(chunk);
       });
       response.once('end', () => {
@@ -140,7 +149,7 @@ export function send({ url, address, method, headers, body }: OutboundRequest): 
         }
         resolve({ status: response.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks).toString('utf8') });
       });
-      response.once('error', () => reject(unreachable('The destination could not be reached.')));
+      response.once('error', () => reject(sendFailed('The destination could not be reached.')));
     });
     request.end(body);
   });

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { apiKeyOf } from '../auth';
-import { openSecret } from '../crypto';
+import { openSecret, type EncryptedValue, type SealedAt } from '../crypto';
 import { noSuchMessage, StripeError } from '../errors';
-import { tokenSealedAt } from '../storage/sealed-at';
+import { sourceSealedAt, tokenSealedAt } from '../storage/sealed-at';
 import { newId } from '../ids';
 import type { Database } from '../storage/database';
 import type { ModeScope } from '../storage/types';
@@ -99,31 +99,73 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
   const destinations = await openDestinationStore(options.database);
   const requests = await openRequestStore(options.database);
 
-  /** Uses the card token once and opens its values; refusals are Stripe's token errors. */
-  async function takeCard(paymentMethod: string, scope: ModeScope): Promise<CardValues> {
-    const param = 'payment_method';
-    const token = /^tok_[A-Za-z0-9]+$/.test(paymentMethod) ? await stores.vault.getToken(paymentMethod, scope) : null;
-    if (!token || token.type !== 'card') {
-      throw invalid(noSuchMessage('PaymentMethod', paymentMethod), param, 'resource_missing');
-    }
-    const result = await stores.vault.consumeToken(token.id, scope, clock.now());
-    if (!result.ok && result.reason === 'used') {
-      throw invalid(`You cannot use a Stripe token more than once: ${token.id}.`, param, 'token_already_used');
-    }
-    if (!result.ok || !result.token.secret)
-      throw invalid(`This token has expired: ${token.id}.`, param, 'token_expired');
-    const raw = openSecret(result.token.secret, secrets.encryptionKeys, tokenSealedAt(result.token));
-    const card = result.token.token.card as { name?: string | null } | undefined;
+  /** The values to fill in, from raw values opened (bound to their row `at`) and the public card object. */
+  function cardValues(secret: EncryptedValue, at: SealedAt, card: Record<string, unknown> | undefined): CardValues {
+    const raw = openSecret(secret, secrets.encryptionKeys, at);
     return {
       card_number: String(raw.number),
       card_exp_month: String(raw.exp_month),
       card_exp_year: String(raw.exp_year),
       ...(raw.cvc ? { card_cvc: String(raw.cvc) } : {}),
-      ...(card?.name ? { cardholder_name: card.name } : {}),
+      ...(typeof card?.name === 'string' && card.name ? { cardholder_name: card.name } : {}),
     };
   }
 
-  app.post('/v1/forwarding/requests', { config: { auth: 'secret' } }, async (request) => {
+  /** Refuses, before anything is used or sent, a forward that asks for a value the card does not have. */
+  function checkFields(card: CardValues, fields: ReplacementField[]): void {
+    if (fields.includes('card_cvc') && card.card_cvc === undefined) {
+      throw invalid(
+        'The CVC of this payment method is not available: a CVC is forwarded at most once and not kept ' +
+          'after use or on a saved card. Collect it again (a new card token) to forward card_cvc.',
+        'replacements',
+        'card_cvc_unavailable',
+      );
+    }
+    const missing = fields.find((field) => card[field] === undefined);
+    if (missing) throw invalid(`The payment method has no ${missing} to forward.`, 'replacements');
+  }
+
+  /**
+   * The values of `fields` from the card behind `payment_method`: a card
+   * saved on a customer (`card_…`, reusable, without CVC) or a card token,
+   * used once here. Both only in the caller's account and mode; refusals are
+   * Stripe's errors, and a refused token stays unused.
+   */
+  async function takeCard(paymentMethod: string, scope: ModeScope, fields: ReplacementField[]): Promise<CardValues> {
+    const param = 'payment_method';
+    const missing = () => invalid(noSuchMessage('PaymentMethod', paymentMethod), param, 'resource_missing');
+    let card: CardValues;
+    if (/^card_[A-Za-z0-9]+$/.test(paymentMethod)) {
+      const source = await stores.customers.getSource(paymentMethod, scope);
+      if (!source || source.source.object !== 'card') throw missing();
+      // Cards saved before sources dropped the CVC may still hold one: it is never forwarded.
+      card = cardValues(source.secret, sourceSealedAt(source), source.source);
+      delete card.card_cvc;
+      checkFields(card, fields);
+    } else {
+      const token = /^tok_[A-Za-z0-9]+$/.test(paymentMethod) ? await stores.vault.getToken(paymentMethod, scope) : null;
+      if (!token || token.type !== 'card') throw missing();
+      if (!token.used && token.secret)
+        checkFields(
+          cardValues(token.secret, tokenSealedAt(token), token.token.card as Record<string, unknown>),
+          fields,
+        );
+      const result = await stores.vault.consumeToken(token.id, scope, clock.now());
+      if (!result.ok && result.reason === 'used') {
+        throw invalid(`You cannot use a Stripe token more than once: ${token.id}.`, param, 'token_already_used');
+      }
+      if (!result.ok || !result.token.secret)
+        throw invalid(`This token has expired: ${token.id}.`, param, 'token_expired');
+      card = cardValues(
+        result.token.secret,
+        tokenSealedAt(result.token),
+        result.token.token.card as Record<string, unknown> | undefined,
+      );
+    }
+    return Object.fromEntries(fields.map((field) => [field, card[field]]));
+  }
+
+  app.post('/v1/forwarding/requests', { config: { auth: 'secret' } }, async (request, reply) => {
     const body = isParams(request.body) ? request.body : {};
     checkKnownParams(body, requestParams, '');
     const key = apiKeyOf(request);
@@ -169,10 +211,7 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     const ownHeaders = destinationHeaders(destination);
     const address = await resolveDestination(target, destination.allowPrivateNetwork);
 
-    const card = await takeCard(paymentMethod, scope);
-    const missing = fields.find((field) => card[field] === undefined);
-    if (missing) throw invalid(`The payment method has no ${missing} to forward.`, 'replacements');
-    const values: CardValues = Object.fromEntries(fields.map((field) => [field, card[field]]));
+    const values = await takeCard(paymentMethod, scope, fields);
 
     const ownNames = new Set(ownHeaders.map(([name]) => name.toLowerCase()));
     const contentType = isJsonDestination(destination.mappings)
@@ -191,9 +230,23 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
       method: destination.method,
       headers,
       body: fillBody(requestBody, mappings, values),
+    }).catch((error: unknown) => {
+      // stripe-node retries a 5xx by itself; not this one, as the card may have reached the destination.
+      reply.header('Stripe-Should-Retry', 'false');
+      throw error;
     });
     const duration = Math.round(performance.now() - started);
     metrics.forwardedRequests.inc({ status: String(response.status) });
+    if (response.status >= 300 && response.status < 400) {
+      // The registered URL got the request; where it points next is not registered, and its
+      // Location, which may name anything, is neither followed, stored nor repeated.
+      throw invalid(
+        `The destination answered with a redirect (${response.status}), which is not followed. ` +
+          'Register the URL it redirects to and forward there. A card token used for this request stays used.',
+        'url',
+        'forwarding_destination_redirect',
+      );
+    }
 
     const created = clock.now();
     const forwarded: ForwardingRequestObject = {

@@ -24,10 +24,16 @@ export function redactHeaders(headers: [string, string][]): { name: string; valu
 }
 
 /**
- * What the processor answered, with the card number wherever it echoed it
- * masked: the answer is stored and returned, and must not hold it.
+ * What the processor answered, with the card number and the CVC wherever it
+ * echoed them masked: the answer is stored and returned, and must hold
+ * neither. The CVC is masked wherever its digits stand alone (not inside a
+ * longer number); an unrelated value with the same digits is masked too,
+ * which is the safe way to be wrong.
  */
 export function redactEcho(text: string, values: CardValues): string {
   const number = values.card_number;
-  return number ? text.split(number).join(maskCardNumber(number)) : text;
+  const cvc = values.card_cvc;
+  const masked = number ? text.split(number).join(maskCardNumber(number)) : text;
+  // Validated digits when the token was made, so they are safe inside a pattern.
+  return cvc && /^\d+$/.test(cvc) ? masked.replace(new RegExp(`(?<!\\d)${cvc}(?!\\d)`, 'g'), '***') : masked;
 }

@@ -4,6 +4,7 @@ import { noSuchMessage, StripeError } from '../errors';
 import { defaultRateLimits, tokenCreationLimits, type RateLimits } from '../rate-limit/token-limits';
 import type { ModeScope, PublicToken } from '../storage/types';
 import { isTokenKind, tokenKinds, type TokenKind } from '../tokens';
+import { isSourceTokenRequest, tokenFromSavedSource } from '../tokens/from-source';
 import { issueToken } from '../tokens/issue';
 import { checkKnownParams, isParams, type Params } from '../tokens/params';
 
@@ -12,6 +13,8 @@ export interface TokensRoutesOptions {
   tokenTtlSeconds: number;
   rateLimits?: RateLimits;
 }
+
+const publishableKeyMessage = 'This API call cannot be made with a publishable API key. Please use a secret API key.';
 
 /** Top-level parameters `POST /v1/tokens` understands: one token kind, and `expand`. */
 const tokenParamNames = [...tokenKinds, 'expand'];
@@ -50,14 +53,17 @@ export async function tokensRoutes(app: FastifyInstance, options: TokensRoutesOp
   const limits = tokenCreationLimits(app, rateLimits);
 
   async function createToken(request: FastifyRequest, scope: ModeScope, body: Params): Promise<PublicToken> {
-    const kind = requestedKind(body);
-    const record = issueToken(kind, body[kind], {
-      scope,
-      clientIp: request.ip ?? null,
-      secrets,
-      clock,
-      ttlSeconds: tokenTtlSeconds,
-    });
+    const options = { scope, clientIp: request.ip ?? null, secrets, clock, ttlSeconds: tokenTtlSeconds };
+    let record;
+    if (isSourceTokenRequest(body)) {
+      // A customer's saved details are vault data: reading them takes the secret key, as in Stripe.
+      if (apiKeyOf(request).kind !== 'secret')
+        throw new StripeError(401, 'invalid_request_error', publishableKeyMessage);
+      record = await tokenFromSavedSource(body, { ...options, customers: stores.customers });
+    } else {
+      const kind = requestedKind(body);
+      record = issueToken(kind, body[kind], options);
+    }
     await limits.checkKey(request);
     await stores.vault.insertToken(record);
     app.metrics.tokensCreated.inc({ type: record.type });

@@ -39,7 +39,7 @@ export interface TokenRecord extends ModeScope {
   id: string;
   type: string;
   token: PublicToken;
-  /** The raw values as one encrypted JSON document; null once wiped (expired unused token). */
+  /** The raw values as one encrypted JSON document; null once wiped (used, or expired unused). */
   secret: EncryptedValue | null;
   fingerprint: string | null;
   used: boolean;
@@ -155,10 +155,14 @@ export interface VaultStore extends EncryptedRows {
   /**
    * Marks the token used if, and only if, it exists for the account and mode, is
    * unused and has not expired — atomically: of any number of concurrent
-   * calls for one token, exactly one gets `ok: true`.
+   * calls for one token, exactly one gets `ok: true`. That one gets the raw
+   * values; the stored token keeps none (a used token's CVC must not outlive its use).
    */
   consumeToken(id: string, scope: ModeScope, now: number): Promise<ConsumeResult>;
-  /** Wipes the raw values of unused tokens that expired before `now`; returns how many. */
+  /**
+   * Wipes the raw values of unused tokens that expired before `now`, and of
+   * used tokens still holding some (consumed before consuming wiped them); returns how many.
+   */
   wipeExpiredTokens(now: number): Promise<number>;
 }
 
@@ -179,6 +183,8 @@ export interface CustomerStore extends EncryptedRows {
     source: SourceRecord,
     addTo: (customer: CustomerRecord['customer']) => void,
   ): Promise<CustomerRecord | null>;
+  /** A saved card or bank account, scoped like customers: forwarding and saved-source tokens read it. */
+  getSource(id: string, scope: ModeScope): Promise<SourceRecord | null>;
 }
 
 /** An `Idempotency-Key` taken by a request that is still running: no response yet. */

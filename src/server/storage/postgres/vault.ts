@@ -65,15 +65,22 @@ export function postgresVaultStore(pool: Pool): VaultStore {
     },
     async consumeToken(id, { accountId, livemode }, now) {
       // Concurrent UPDATEs of one row queue on its lock, and each re-checks
-      // `NOT used` against the winner's committed row: only one matches.
+      // `NOT used` against the winner's committed row: only one matches. The
+      // raw values are wiped in the same UPDATE; RETURNING hands the caller
+      // the row as it was locked, so it gets them once and the table keeps none.
       const row = await firstRow<TokenRow>(
         pool,
-        `UPDATE tokens SET used = true
-         WHERE id = $1 AND account_id = $2 AND livemode = $3 AND NOT used AND expires_at > $4
-         RETURNING *`,
+        `WITH locked AS (
+           SELECT * FROM tokens
+           WHERE id = $1 AND account_id = $2 AND livemode = $3 AND NOT used AND expires_at > $4
+           FOR UPDATE
+         )
+         UPDATE tokens SET used = true, secret_key_id = NULL, secret_iv = NULL, secret_tag = NULL, secret_data = NULL
+         FROM locked WHERE tokens.id = locked.id AND NOT tokens.used
+         RETURNING locked.*`,
         [id, accountId, livemode, now],
       );
-      if (row) return { ok: true, token: tokenFromRow(row) };
+      if (row) return { ok: true, token: tokenFromRow({ ...row, used: true }) };
       const state = await firstRow<{ used: boolean }>(
         pool,
         'SELECT used FROM tokens WHERE id = $1 AND account_id = $2 AND livemode = $3',
@@ -85,7 +92,7 @@ export function postgresVaultStore(pool: Pool): VaultStore {
       return rowCount(
         pool,
         `UPDATE tokens SET secret_key_id = NULL, secret_iv = NULL, secret_tag = NULL, secret_data = NULL
-         WHERE NOT used AND expires_at < $1 AND secret_data IS NOT NULL`,
+         WHERE (used OR expires_at < $1) AND secret_data IS NOT NULL`,
         [now],
       );
     },

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { customerFromRow, secretToColumns, type CustomerRow } from '../rows';
+import { customerFromRow, secretToColumns, sourceFromRow, type CustomerRow, type SourceRow } from '../rows';
 import type { CustomerRecord, CustomerStore, SourceRecord } from '../types';
 import { sqliteEncryptedRows } from './encrypted-rows';
 
@@ -17,6 +17,7 @@ export function sqliteCustomerStore(db: BetterSqlite3.Database): CustomerStore {
                @secret_tag, @secret_data, @fingerprint, @created)`,
     ),
     updateCustomer: db.prepare('UPDATE customers SET customer_json = ? WHERE id = ?'),
+    getSource: db.prepare('SELECT * FROM sources WHERE id = ? AND account_id = ? AND livemode = ?'),
   };
   const insertSource = (source: SourceRecord) =>
     statements.insertSource.run({
@@ -63,6 +64,10 @@ export function sqliteCustomerStore(db: BetterSqlite3.Database): CustomerStore {
     async addSource(source, addTo) {
       // IMMEDIATE takes the write lock before the read: another process on the same file waits its turn.
       return addSource.immediate(source, addTo);
+    },
+    async getSource(id, { accountId, livemode }) {
+      const row = statements.getSource.get(id, accountId, livemode ? 1 : 0) as SourceRow | undefined;
+      return row ? sourceFromRow(row) : null;
     },
   };
 }

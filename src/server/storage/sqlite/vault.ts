@@ -13,18 +13,27 @@ export function sqliteVaultStore(db: BetterSqlite3.Database): VaultStore {
                @secret_data, @fingerprint, @used, @created, @expires_at)`,
     ),
     getToken: db.prepare('SELECT * FROM tokens WHERE id = ? AND account_id = ? AND livemode = ?'),
-    consumeToken: db.prepare(
-      `UPDATE tokens SET used = 1
-       WHERE id = ? AND account_id = ? AND livemode = ? AND used = 0 AND expires_at > ?
-       RETURNING *`,
+    usableToken: db.prepare(
+      'SELECT * FROM tokens WHERE id = ? AND account_id = ? AND livemode = ? AND used = 0 AND expires_at > ?',
+    ),
+    markUsed: db.prepare(
+      `UPDATE tokens SET used = 1, secret_key_id = NULL, secret_iv = NULL, secret_tag = NULL, secret_data = NULL
+       WHERE id = ?`,
     ),
     tokenState: db.prepare('SELECT used FROM tokens WHERE id = ? AND account_id = ? AND livemode = ?'),
     wipeExpired: db.prepare(
       `UPDATE tokens SET secret_key_id = NULL, secret_iv = NULL, secret_tag = NULL, secret_data = NULL
-       WHERE used = 0 AND expires_at < ? AND secret_data IS NOT NULL`,
+       WHERE (used = 1 OR expires_at < ?) AND secret_data IS NOT NULL`,
     ),
   };
   const write = sqliteGroupCommit<unknown>(db);
+  // The row is read with its raw values and wiped in one write transaction: the caller gets them once,
+  // the table keeps none. IMMEDIATE takes the write lock first, so other processes on the file wait.
+  const consume = db.transaction((id: string, accountId: string, mode: number, now: number) => {
+    const row = statements.usableToken.get(id, accountId, mode, now) as TokenRow | undefined;
+    if (row) statements.markUsed.run(id);
+    return row;
+  });
   return {
     ...sqliteEncryptedRows(db, 'tokens', 'id'),
     async insertToken(token) {
@@ -48,8 +57,8 @@ export function sqliteVaultStore(db: BetterSqlite3.Database): VaultStore {
     },
     async consumeToken(id, { accountId, livemode }, now) {
       const mode = livemode ? 1 : 0;
-      const row = statements.consumeToken.get(id, accountId, mode, now) as TokenRow | undefined;
-      if (row) return { ok: true, token: tokenFromRow(row) };
+      const row = consume.immediate(id, accountId, mode, now);
+      if (row) return { ok: true, token: tokenFromRow({ ...row, used: 1 }) };
       const state = statements.tokenState.get(id, accountId, mode) as { used: number } | undefined;
       return { ok: false, reason: consumeFailure(state) };
     },

@@ -1,0 +1,88 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** `tokenframe serve --dev` in a process of its own on a data directory the test keeps, logs in `stdout`. */
+export interface ForwardingService {
+  url: string;
+  accountId: string;
+  publishableKey: string;
+  secretKey: string;
+  child: ChildProcess;
+  stdout(): string;
+  exited: Promise<unknown>;
+}
+
+/** Starts the service on `dataDir` (and `databaseUrl`, when given) and waits for its banner. */
+export async function startForwardingService(dataDir: string, databaseUrl: string): Promise<ForwardingService> {
+  const child = spawn(
+    process.execPath,
+    ['bin/tokenframe.js', 'serve', '--dev', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+    { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+      const listening = /tokenframe is listening on (\S+)/.exec(stdout)?.[1];
+      if (listening && /storage: .*\n/.test(stdout)) resolve(listening);
+    });
+    void exited.then(() => reject(new Error(`serve exited before listening:\n${stdout}${stderr}`)));
+  });
+  const keys = JSON.parse(await readFile(join(dataDir, 'dev-keys.json'), 'utf8')) as Record<string, string>;
+  return {
+    url,
+    accountId: keys.accountId,
+    publishableKey: keys.publishableKey,
+    secretKey: keys.secretKey,
+    child,
+    stdout: () => stdout,
+    exited,
+  };
+}
+
+/** `tokenframe forwarding add` for a local destination taking the card number at `/card/number` of a JSON body. */
+export async function addLocalDestination(dataDir: string, databaseUrl: string, accountId: string, url: string) {
+  await run(
+    process.execPath,
+    [
+      'bin/tokenframe.js',
+      'forwarding',
+      'add',
+      '--account',
+      accountId,
+      '--url',
+      url,
+      '--map',
+      'card_number=/card/number',
+      '--map',
+      'card_cvc=/card/cvc',
+      '--allow-private-network',
+      '--data-dir',
+      dataDir,
+    ],
+    { env: { ...process.env, DATABASE_URL: databaseUrl } },
+  );
+}
+
+/** A service call with a key and a form body; the answer's status and JSON. */
+export async function post(
+  service: ForwardingService,
+  path: string,
+  key: string,
+  body: string,
+): Promise<{ status: number; body: Record<string, unknown>; text: string }> {
+  const response = await fetch(service.url + path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, body: JSON.parse(text) as Record<string, unknown>, text };
+}
