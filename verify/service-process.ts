@@ -95,7 +95,7 @@ export async function post(
   key: string,
   body: string,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: { id?: string; error?: { code?: string; message?: string } } }> {
+): Promise<{ status: number; body: { id?: string; error?: { type?: string; code?: string; message?: string } } }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-www-form-urlencoded', ...headers },
