@@ -137,7 +137,7 @@ async function databaseOutage(workDir: string): Promise<Row[]> {
     return [
       expectEqual(
         'database gone: token request answered',
-        `${during.status} ${(during.body.error?.code ?? during.body.error) ? 'api_error' : ''}`.trim(),
+        `${during.status} ${during.body.error?.type}`,
         '500 api_error',
       ),
       expectEqual('database gone: /readyz', readyDuring, 503),
