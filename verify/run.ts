@@ -7,6 +7,8 @@
  * and results written to a temporary directory so a test run leaves git clean.
  * `--part NAME` (repeatable) runs only the named parts.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +58,12 @@ function printTable(results: PartResult[]) {
   console.log(format(header));
   console.log(widths.map((width) => '─'.repeat(width)).join('  '));
   for (const line of lines) console.log(format(line));
+}
+
+// A fresh clone has no dist/: the frame pages and the loader the service serves are built first.
+if (!existsSync(join(here, '..', 'dist', 'frame')) || !existsSync(join(here, '..', 'dist', 'host'))) {
+  console.error('verify: no build yet, running npm run build …');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: join(here, '..'), stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 const results: PartResult[] = [];
