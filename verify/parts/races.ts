@@ -95,7 +95,11 @@ export async function run({ quick, workDir }: PartOptions): Promise<PartResult> 
       );
     const engine = 'PostgreSQL, 2 processes';
     rows.push(
-      expectEqual(`${engine}: both serve the same keys`, services[1].publishableKey, services[0].publishableKey),
+      expectEqual(
+        `${engine}: both serve the same keys`,
+        services[1].publishableKey === services[0].publishableKey ? 'yes' : 'no',
+        'yes',
+      ),
     );
     rows.push(...(await consumeOnce(services, engine)));
     rows.push(...(await attachMany(services, engine, attaches)));
