@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'demo/**', 'src/cli.ts', 'test/**', 'bin/**'],
+    files: ['scripts/**', 'demo/**', 'src/cli.ts', 'test/**', 'bin/**', 'verify/**'],
     rules: { 'no-console': 'off' },
   },
   prettier,

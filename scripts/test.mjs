@@ -27,6 +27,12 @@ const stages = [
     counts: nodeCounts,
   },
   {
+    // The verify suite's short version (npm run verify runs it in full); its results go to a temporary directory.
+    name: 'verify',
+    command: 'node --import tsx verify/run.ts --quick',
+    counts: (out) => [match(out, /verify: (\d+) rows ok/), match(out, /verify: \d+ rows ok, (\d+) failed/)],
+  },
+  {
     name: 'browser',
     command: 'node --import tsx node_modules/@web/test-runner/dist/bin.js --config web-test-runner.config.mjs',
     counts: (out) => [match(out, /(\d+) passed, \d+ failed/), match(out, /\d+ passed, (\d+) failed/)],

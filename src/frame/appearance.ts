@@ -137,17 +137,37 @@ const probes: Record<Shape, string> = {
 
 const MAX_VALUE_LENGTH = 200;
 
+/**
+ * Names that load a resource, read the page or run code, in any position: as a
+ * function, a bare word or behind a vendor prefix. The function allow-list
+ * already keeps them out; naming them again means a future allowed function
+ * cannot smuggle one in as an argument.
+ */
+const forbiddenNames = /(^|[^a-z0-9_-])(-[a-z]+-)?(url|image-set|image|attr|expression|element|paint)(?![a-z0-9_-])/i;
+
+/**
+ * Whether every function in `value`, at every depth, is allow-listed: each `(`
+ * must follow an allowed name directly (`calc (…)` and a bare `(…)` are
+ * refused), and each `var()` may only read the frame's own variables, never
+ * a name the merchant invents.
+ */
+function hasOnlyAllowedFunctions(value: string): boolean {
+  let open = value.indexOf('(');
+  while (open !== -1) {
+    const name = /[a-z-]*$/i.exec(value.slice(0, open))![0].toLowerCase();
+    if (!allowedFunctions.has(name)) return false;
+    if (name === 'var' && !/^--tf-[a-z-]+[),]/.test(value.slice(open + 1))) return false;
+    open = value.indexOf('(', open + 1);
+  }
+  return true;
+}
+
 /** Whether `value` is safe for `property`, whatever the browser would make of it. */
 function isSafeValue(property: string, value: string): boolean {
   if (value.length === 0 || value.length > MAX_VALUE_LENGTH || !valueCharacters.test(value)) return false;
-  if (value.includes('/*')) return false;
+  if (value.includes('/*') || forbiddenNames.test(value)) return false;
   if (/['"]/.test(value) && !(property === 'font-family' && fontFamilyValue.test(value))) return false;
-  for (const [, name, rest] of value.matchAll(/([a-z-]*)\s*\((\S*)/gi)) {
-    if (!allowedFunctions.has(name.toLowerCase())) return false;
-    // var() may only read the frame's own variables, never a name the merchant invents.
-    if (name.toLowerCase() === 'var' && !/^--tf-[a-z-]+[),]/.test(rest)) return false;
-  }
-  return true;
+  return hasOnlyAllowedFunctions(value);
 }
 
 function describe(name: string): string {

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeCard, TokenframePii } from '../../src/host/index';
-import { env, mountReady } from './helpers';
+import { env, mountReady, recordRequests } from './helpers';
 
 type Style = Record<string, string>;
 type FrameMetrics = { scrollHeight: number; clientHeight: number; innerHeight: number };
@@ -113,6 +113,34 @@ describe('appearance', () => {
     expect(warnings).to.have.length(4);
     warnings.forEach((warning) => expect(warning).to.match(/^tokenframe: appearance\./));
     expect(warnings.join('\n')).not.to.contain('attacker.example');
+  });
+
+  it('refused functions nested inside allowed ones change nothing: same look, same layout, no request', async () => {
+    // Finding 5: each passed the old outer-function check, and the attr() one moved the layout in Chromium.
+    const hostile = {
+      paddingLeft: 'var(--tf-x,attr(maxlength px))',
+      paddingTop: 'calc(attr(value))',
+      paddingRight: 'calc(url(//attacker.example/p))',
+      color: 'var(--tf-x,url(//attacker.example/c))',
+      boxShadow: 'rgb(0,0,0)image-set(//attacker.example/s)',
+      marginLeft: 'max(1px, calc(min(2px, url(//attacker.example/m))))',
+    };
+    const box = ['padding-left', 'padding-top', 'padding-right', 'margin-left', 'color', 'box-shadow'];
+    await mountReady('tokenframe-card', 'look-nested-baseline');
+    await recordRequests();
+    const warnings = await warningsDuring(async () => {
+      await mountReady('tokenframe-card', 'look-nested', {
+        appearance: JSON.stringify({ rules: { '.Input': hostile } }),
+      });
+    });
+    const metrics = (id: string) => executeServerCommand<FrameMetrics, object>('frame-metrics', { selector: `#${id}` });
+    expect(await frameStyle('look-nested', '.Input', box)).to.deep.equal(
+      await frameStyle('look-nested-baseline', '.Input', box),
+    );
+    expect(await metrics('look-nested')).to.deep.equal(await metrics('look-nested-baseline'));
+    expect(warnings).to.have.length(Object.keys(hostile).length);
+    const requests = (await executeServerCommand<{ url: string }[], undefined>('recorded-requests')) ?? [];
+    expect(requests.map((request) => request.url).filter((url) => url.includes('attacker.example'))).to.deep.equal([]);
   });
 
   it('an attribute that is not JSON warns and keeps the default look, and the element still works', async () => {

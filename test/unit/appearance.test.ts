@@ -87,6 +87,22 @@ describe('appearanceCss: what it refuses', () => {
     ['non-ASCII look-alikes', { rules: { '.Input': { color: 'ｕｒｌ(x)' } } }],
     ['an over-long value', { variables: { fontFamily: 'a'.repeat(500) } }],
     ['a quote inside a font family', { variables: { fontFamily: `"Inter", 'x" y'` } }],
+    // Finding 5: a refused function inside an allowed one, or after it, at any depth.
+    ['url() inside calc()', { rules: { '.Input': { padding: 'calc(url(//h/x))' } } }],
+    ['url() as the fallback of var()', { rules: { '.Input': { color: 'var(--tf-x,url(//h/x))' } } }],
+    ['image-set() right after rgb()', { rules: { '.Input': { boxShadow: 'rgb(0,0,0)image-set(//e/x)' } } }],
+    ['attr() inside calc()', { rules: { '.Input': { padding: 'calc(attr(value))' } } }],
+    ['attr() as the fallback of var()', { rules: { '.Input': { padding: 'var(--tf-x,attr(maxlength px))' } } }],
+    ['url() three levels down', { rules: { '.Input': { padding: 'max(1px, calc(min(2px, url(//h/x))))' } } }],
+    ['image() in a shadow variable', { variables: { focusBoxShadow: '0 0 0 1px image(//h/x)' } }],
+    ['element() inside color-mix()', { rules: { '.Input': { color: 'color-mix(in srgb, red, element(#x))' } } }],
+    ['paint() inside clamp()', { rules: { '.Input': { padding: 'clamp(1px, paint(x), 2px)' } } }],
+    ['expression() inside var()', { rules: { '.Input': { color: 'var(--tf-x, expression(alert(1)))' } } }],
+    ['a vendor-prefixed image-set()', { rules: { '.Input': { boxShadow: '-webkit-image-set(//e/x 1x)' } } }],
+    ['a space between a name and its parenthesis', { rules: { '.Input': { padding: 'calc(url (//h/x))' } } }],
+    ['a bare parenthesis', { rules: { '.Input': { padding: '(//h/x)' } } }],
+    ['an escape inside calc()', { rules: { '.Input': { padding: 'calc(\\75rl(//h/x))' } } }],
+    ['a foreign var() inside calc()', { rules: { '.Input': { padding: 'calc(var(--merchant-x) * 2)' } } }],
   ];
   for (const [name, appearance] of attacks) {
     it(`refuses ${name}`, () => {
