@@ -297,6 +297,44 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     await stripe.forwarding.requests.create(params);
   });
 
+  it("forwards a card saved on a customer as often as asked, only with its own account's key and mode", async () => {
+    const customer = await stripe.customers.create({ source: await cardToken() });
+    const cardId = String(customer.default_source);
+    assert.match(cardId, /^card_/);
+    const params = {
+      payment_method: cardId,
+      url: stubUrl,
+      replacements: ['card_number' as const, 'card_expiry' as const, 'cardholder_name' as const],
+      request: { body: '{}' },
+    };
+    const sentBefore = received.length;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const forwarded = await stripe.forwarding.requests.create(params);
+      assert.equal(forwarded.payment_method, cardId);
+      assert.equal(forwarded.response_details?.status, 201);
+      const { paymentMethod } = JSON.parse(received.at(-1)?.body ?? '') as { paymentMethod: Record<string, string> };
+      assert.deepEqual(paymentMethod, { number, expiryMonth: '3', expiryYear: nextYear, holderName: 'Ada Lovelace' });
+    }
+    assert.equal(received.length, sentBefore + 2);
+
+    await refusedForward(new Stripe(liveSecretKey, stripeOptions(svc)), params, /Live mode|No such PaymentMethod/);
+    const { stdout } = await cli('keys', 'create', '--origin', 'https://other.example');
+    await cli(
+      'forwarding',
+      'add',
+      '--account',
+      keyOf(stdout, 'account'),
+      '--url',
+      stubUrl,
+      '--map',
+      'card_number=/paymentMethod/number',
+      '--allow-private-network',
+    );
+    const other = new Stripe(keyOf(stdout, 'secret key'), stripeOptions(svc));
+    await refusedForward(other, { ...params, replacements: ['card_number'] }, /No such PaymentMethod/);
+    await refusedForward(stripe, { ...params, payment_method: 'card_unknown' }, /No such PaymentMethod/);
+  });
+
   it('does not follow a redirect: the 3xx is the answer, and the stub is asked once', async () => {
     const redirectUrl = new URL('/redirect', stubUrl).href;
     await cli(

@@ -54,6 +54,20 @@ export function describeCustomerStoreContract(name: string, open: OpenStores): v
         assert.deepEqual(await store.getCustomer(customer.id, testA), customer);
       });
 
+      it('reads a source back only in its own account and mode', async () => {
+        const customer = customerRecord();
+        const source = sourceRecord(customer.id);
+        const liveSource = sourceRecord(customer.id, { livemode: true });
+        await store.insertSource(source);
+        await store.insertSource(liveSource);
+        assert.deepEqual(await store.getSource(source.id, testA), source);
+        assert.deepEqual(await store.getSource(liveSource.id, liveA), liveSource);
+        assert.equal(await store.getSource(source.id, testB), null);
+        assert.equal(await store.getSource(source.id, liveA), null);
+        assert.equal(await store.getSource(liveSource.id, testA), null);
+        assert.equal(await store.getSource('card_unknown', testA), null);
+      });
+
       it('rejects a second source with the same id', async () => {
         const customer = customerRecord();
         await store.saveCustomer(customer);

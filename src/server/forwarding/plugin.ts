@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { apiKeyOf } from '../auth';
-import { openSecret } from '../crypto';
+import { openSecret, type EncryptedValue } from '../crypto';
 import { StripeError } from '../errors';
 import { newId } from '../ids';
 import type { Database } from '../storage/database';
@@ -98,28 +98,40 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
   const destinations = await openDestinationStore(options.database);
   const requests = await openRequestStore(options.database);
 
-  /** Uses the card token once and opens its values; refusals are Stripe's token errors. */
+  /** The values to fill in, from raw values opened and the public card object. */
+  function cardValues(secret: EncryptedValue, card: Record<string, unknown> | undefined): CardValues {
+    const raw = openSecret(secret, secrets.encryptionKeys);
+    return {
+      card_number: String(raw.number),
+      card_exp_month: String(raw.exp_month),
+      card_exp_year: String(raw.exp_year),
+      ...(raw.cvc ? { card_cvc: String(raw.cvc) } : {}),
+      ...(typeof card?.name === 'string' && card.name ? { cardholder_name: card.name } : {}),
+    };
+  }
+
+  /**
+   * The card behind `payment_method`: a card saved on a customer (`card_…`,
+   * reusable) or a card token, used once here. Both only in the caller's
+   * account and mode; refusals are Stripe's errors.
+   */
   async function takeCard(paymentMethod: string, scope: ModeScope): Promise<CardValues> {
     const param = 'payment_method';
-    const token = /^tok_[A-Za-z0-9]+$/.test(paymentMethod) ? await stores.vault.getToken(paymentMethod, scope) : null;
-    if (!token || token.type !== 'card') {
-      throw invalid(`No such PaymentMethod: '${paymentMethod.slice(0, 40)}'`, param, 'resource_missing');
+    const missing = () => invalid(`No such PaymentMethod: '${paymentMethod.slice(0, 40)}'`, param, 'resource_missing');
+    if (/^card_[A-Za-z0-9]+$/.test(paymentMethod)) {
+      const source = await stores.customers.getSource(paymentMethod, scope);
+      if (!source || source.source.object !== 'card') throw missing();
+      return cardValues(source.secret, source.source);
     }
+    const token = /^tok_[A-Za-z0-9]+$/.test(paymentMethod) ? await stores.vault.getToken(paymentMethod, scope) : null;
+    if (!token || token.type !== 'card') throw missing();
     const result = await stores.vault.consumeToken(token.id, scope, clock.now());
     if (!result.ok && result.reason === 'used') {
       throw invalid(`You cannot use a Stripe token more than once: ${token.id}.`, param, 'token_already_used');
     }
     if (!result.ok || !result.token.secret)
       throw invalid(`This token has expired: ${token.id}.`, param, 'token_expired');
-    const raw = openSecret(result.token.secret, secrets.encryptionKeys);
-    const card = result.token.token.card as { name?: string | null } | undefined;
-    return {
-      card_number: String(raw.number),
-      card_exp_month: String(raw.exp_month),
-      card_exp_year: String(raw.exp_year),
-      ...(raw.cvc ? { card_cvc: String(raw.cvc) } : {}),
-      ...(card?.name ? { cardholder_name: card.name } : {}),
-    };
+    return cardValues(result.token.secret, result.token.token.card as Record<string, unknown> | undefined);
   }
 
   app.post('/v1/forwarding/requests', { config: { auth: 'secret' } }, async (request) => {

@@ -11,6 +11,7 @@ import type {
   IdempotencyRecord,
   PlaidItemRecord,
   SecretEntry,
+  SourceRecord,
   TokenRecord,
 } from './types';
 
@@ -124,6 +125,29 @@ export function customerFromRow(row: CustomerRow): CustomerRecord {
     accountId: row.account_id,
     livemode: Boolean(row.livemode),
     customer: JSON.parse(row.customer_json) as CustomerRecord['customer'],
+    created: Number(row.created),
+  };
+}
+
+export interface SourceRow extends SecretColumns {
+  id: string;
+  customer_id: string;
+  account_id: string;
+  livemode: Flag;
+  source_json: string;
+  fingerprint: string | null;
+  created: Time;
+}
+
+export function sourceFromRow(row: SourceRow): SourceRecord {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    accountId: row.account_id,
+    livemode: Boolean(row.livemode),
+    source: JSON.parse(row.source_json) as SourceRecord['source'],
+    secret: requiredSecret(row, `source ${row.id}`),
+    fingerprint: row.fingerprint,
     created: Number(row.created),
   };
 }

@@ -161,6 +161,8 @@ export interface CustomerStore extends EncryptedRows {
   /** Scoped like tokens: another account's customer, or the other mode's, is "not found". */
   getCustomer(id: string, scope: ModeScope): Promise<CustomerRecord | null>;
   insertSource(source: SourceRecord): Promise<void>;
+  /** A saved card or bank account, scoped like customers: forwarding and saved-source tokens read it. */
+  getSource(id: string, scope: ModeScope): Promise<SourceRecord | null>;
 }
 
 /** An `Idempotency-Key` taken by a request that is still running: no response yet. */

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { customerFromRow, secretToColumns, type CustomerRow } from '../rows';
+import { customerFromRow, secretToColumns, sourceFromRow, type CustomerRow, type SourceRow } from '../rows';
 import type { CustomerStore } from '../types';
 import { postgresEncryptedRows } from './encrypted-rows';
 import { firstRow } from './queries';
@@ -43,6 +43,14 @@ export function postgresCustomerStore(pool: Pool): CustomerStore {
           source.created,
         ],
       );
+    },
+    async getSource(id, { accountId, livemode }) {
+      const row = await firstRow<SourceRow>(
+        pool,
+        'SELECT * FROM sources WHERE id = $1 AND account_id = $2 AND livemode = $3',
+        [id, accountId, livemode],
+      );
+      return row ? sourceFromRow(row) : null;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { customerFromRow, secretToColumns, type CustomerRow } from '../rows';
+import { customerFromRow, secretToColumns, sourceFromRow, type CustomerRow, type SourceRow } from '../rows';
 import type { CustomerStore } from '../types';
 import { sqliteEncryptedRows } from './encrypted-rows';
 
@@ -16,6 +16,7 @@ export function sqliteCustomerStore(db: BetterSqlite3.Database): CustomerStore {
        VALUES (@id, @customer_id, @account_id, @livemode, @source_json, @secret_key_id, @secret_iv,
                @secret_tag, @secret_data, @fingerprint, @created)`,
     ),
+    getSource: db.prepare('SELECT * FROM sources WHERE id = ? AND account_id = ? AND livemode = ?'),
   };
   return {
     // Sources hold the raw values; customers only public objects.
@@ -44,6 +45,10 @@ export function sqliteCustomerStore(db: BetterSqlite3.Database): CustomerStore {
         fingerprint: source.fingerprint,
         created: source.created,
       });
+    },
+    async getSource(id, { accountId, livemode }) {
+      const row = statements.getSource.get(id, accountId, livemode ? 1 : 0) as SourceRow | undefined;
+      return row ? sourceFromRow(row) : null;
     },
   };
 }
