@@ -106,7 +106,7 @@ console.log(`
   plaid client_id: ${plaid.clientId}
   plaid secret: ${plaid.secret}
   Test card:                4242 4242 4242 4242, any future date, any CVC
-  Declined by the processor: 4000 0000 0000 0341
+  Processor declines:       4000 0000 0000 0341
 
   Press Ctrl-C to stop.
 `);
