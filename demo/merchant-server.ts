@@ -125,7 +125,7 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
       .join('\n');
     const content = `<h1>${escapeHtml(title)}</h1>
         <p class="paid">${escapeHtml(lead)}</p>
-        <p class="muted">What the merchant server received and looked up with its secret key:</p>
+        <p class="muted">What the merchant server received, and what the API answered it with its secret key:</p>
         <dl>${list}</dl>
         <p><a href="${flow}">Back to the shop</a></p>`;
     return render(flow, { TITLE: title, CONTENT: content, CLASS: 'receipt' });
@@ -172,7 +172,12 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
     reply
       .code(code)
       .type('text/html')
-      .send(render(flow, { TITLE: title, CONTENT: `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>` }));
+      .send(
+        render(flow, {
+          TITLE: title,
+          CONTENT: `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="${flow}">Back to the shop</a></p>`,
+        }),
+      );
 
   /**
    * Token IDs of the kinds no service endpoint uses up (CVC update, PII,
