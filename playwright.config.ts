@@ -14,6 +14,9 @@ import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
 const offset = Number(process.env.TF_PORT_OFFSET ?? 0);
 export const servicePort = 4343 + offset;
 export const shopPort = 5273 + offset;
+/** The demo's card processor (demo/processor-stub.ts), a forwarding destination on an origin of its own. */
+export const processorPort = 4344 + offset;
+const processorUrl = `http://127.0.0.1:${processorPort}/v1/payments`;
 /** The framework examples (examples/server.ts), each on a localhost origin of its own. */
 export const examplePorts = { plain: 5301 + offset, react: 5302 + offset, vue: 5303 + offset };
 const exampleOrigins = Object.values(examplePorts).map((port) => `--allowed-origin http://localhost:${port}`);
@@ -41,7 +44,14 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node --import tsx demo/main.ts --port ${shopPort} --service http://127.0.0.1:${servicePort} --data-dir ${dir}/data --request-log ${dir}/merchant.log`,
+      // Once the service has made the development account: its destination, then the processor it names.
+      command: `node --import tsx demo/register-processor.ts --url ${processorUrl} --data-dir ${dir}/data && node --import tsx demo/processor-stub.ts --port ${processorPort} --received-log ${dir}/processor.log`,
+      url: `http://127.0.0.1:${processorPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node --import tsx demo/main.ts --port ${shopPort} --service http://127.0.0.1:${servicePort} --processor ${processorUrl} --data-dir ${dir}/data --request-log ${dir}/merchant.log`,
       url: `http://localhost:${shopPort}/`,
       reuseExistingServer: false,
       timeout: 60_000,

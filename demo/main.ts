@@ -7,8 +7,9 @@ import { buildMerchantServer } from './merchant-server';
  * Starts the demo merchant with the development keys and the Plaid sandbox
  * credentials the service created in its data directory (they exist only
  * once it has run in development mode, `tokenframe serve --dev`):
- * `tsx demo/main.ts [--port 5173] [--service URL] [--plaid URL] [--data-dir DIR] [--request-log FILE]`.
- * The Plaid API defaults to the service's sandbox, `{service}/plaid`.
+ * `tsx demo/main.ts [--port 5173] [--service URL] [--plaid URL] [--processor URL] [--data-dir DIR] [--request-log FILE]`.
+ * The Plaid API defaults to the service's sandbox, `{service}/plaid`; the processor to the demo's stub
+ * (demo/processor-stub.ts), which demo/register-processor.ts registers as a forwarding destination.
  */
 const { values } = parseArgs({
   options: {
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: 'localhost' },
     service: { type: 'string', default: 'http://127.0.0.1:4242' },
     plaid: { type: 'string' },
+    processor: { type: 'string', default: 'http://127.0.0.1:4244/v1/payments' },
     'data-dir': { type: 'string', default: process.env.TOKENFRAME_DATA_DIR ?? '.tokenframe' },
     'request-log': { type: 'string' },
   },
@@ -37,6 +39,7 @@ const app = await buildMerchantServer({
   publishableKey: keys.publishableKey,
   secretKey: keys.secretKey,
   requestLogFile: values['request-log'],
+  processorUrl: values.processor,
   plaid: {
     baseUrl: values.plaid ?? `${values.service.replace(/\/$/, '')}/plaid`,
     clientId: plaid.clientId,

@@ -9,16 +9,24 @@ import { PlaidApiError, plaidClient, type PlaidAccount, type PlaidClientOptions 
 
 /**
  * The demo merchant: serves the shop's pages and receives their form posts.
- * It only ever sees token IDs, which it looks up with its secret key through
- * stripe-node, exactly as a Stripe integration would.
+ * It only ever sees token IDs, which it uses with its secret key through
+ * stripe-node, exactly as a Stripe integration would: a card or bank token
+ * becomes a customer's saved source (which uses the token up), and a saved
+ * card is charged at the processor through the service's forwarding.
  */
 export interface MerchantOptions {
   /** The tokenization service, e.g. `http://127.0.0.1:4242`. */
   serviceUrl: string;
   publishableKey: string;
   secretKey: string;
-  /** Every request the merchant receives (method, URL, body) is appended here as a JSON line. */
+  /**
+   * Every request the merchant receives (method, URL, body) and every call it
+   * makes to the service (`outbound`: URL, body, status, answer) is appended
+   * here as a JSON line.
+   */
   requestLogFile?: string;
+  /** The card processor's payments URL, registered as a forwarding destination of the merchant's account. */
+  processorUrl: string;
   /** The Plaid API and the merchant's Plaid keys, for connecting a bank (`/connect-bank`). */
   plaid: PlaidClientOptions;
 }
@@ -53,12 +61,41 @@ const linkTtlMs = 30 * 60 * 1000;
 
 const root = new URL('..', import.meta.url);
 
+/** What the shop charges: the one T-shirt on its checkout pages. */
+const order = { amount: 2500, currency: 'usd' };
+
+/** The processor's answer (demo/processor-stub.ts), as the service returns it in `response_details`. */
+interface ProcessorAnswer {
+  status?: string;
+  authorizationId?: string;
+  declineCode?: string;
+  message?: string;
+}
+
+/** stripe-node's fetch, writing each call and its answer to the request log so a test can search the merchant's traffic. */
+function recordingFetch(logFile: string): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const entry = {
+      outbound: true,
+      method: init?.method ?? 'GET',
+      url: String(input instanceof Request ? input.url : input),
+      body: typeof init?.body === 'string' ? init.body : null,
+      status: response.status,
+      response: await response.clone().text(),
+    };
+    appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
+    return response;
+  };
+}
+
 export async function buildMerchantServer(options: MerchantOptions): Promise<FastifyInstance> {
   const service = new URL(options.serviceUrl);
   const stripe = new Stripe(options.secretKey, {
     host: service.hostname,
     port: Number(service.port || (service.protocol === 'https:' ? 443 : 80)),
     protocol: service.protocol === 'https:' ? 'https' : 'http',
+    httpClient: Stripe.createFetchHttpClient(options.requestLogFile ? recordingFetch(options.requestLogFile) : fetch),
   });
   const layout = await readFile(new URL('index.html', root), 'utf8');
 
@@ -88,7 +125,7 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
       .join('\n');
     const content = `<h1>${escapeHtml(title)}</h1>
         <p class="paid">${escapeHtml(lead)}</p>
-        <p class="muted">What the merchant server received and looked up with its secret key:</p>
+        <p class="muted">What the merchant server received, and what the API answered it with its secret key:</p>
         <dl>${list}</dl>
         <p><a href="${flow}">Back to the shop</a></p>`;
     return render(flow, { TITLE: title, CONTENT: content, CLASS: 'receipt' });
@@ -135,11 +172,26 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
     reply
       .code(code)
       .type('text/html')
-      .send(render(flow, { TITLE: title, CONTENT: `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>` }));
+      .send(
+        render(flow, {
+          TITLE: title,
+          CONTENT: `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="${flow}">Back to the shop</a></p>`,
+        }),
+      );
+
+  /**
+   * Token IDs of the kinds no service endpoint uses up (CVC update, PII,
+   * account and person tokens) that this merchant has already acted on. A
+   * real integration passes them to an API that consumes them; the demo has
+   * none, so it keeps its own record and refuses a token it has used, as that
+   * API would.
+   */
+  const usedTokens = new Set<string>();
 
   /**
    * Reads the named token IDs from the form post, retrieves each with the
-   * secret key, checks its type, and answers with the receipt built from them.
+   * secret key, checks its type, refuses any this merchant has used before,
+   * and answers with the receipt built from them.
    */
   const redeem = async (
     reply: FastifyReply,
@@ -168,6 +220,10 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
         error instanceof Stripe.errors.StripeError ? error.message : 'The payment service is unavailable.';
       return failure(reply, flow, 502, failTitle, message);
     }
+    const ids = Object.values(tokens).map((token) => token.id);
+    const used = ids.find((id) => usedTokens.has(id));
+    if (used) return failure(reply, flow, 400, failTitle, `You cannot use a Stripe token more than once: ${used}.`);
+    for (const id of ids) usedTokens.add(id);
     return reply.type('text/html').send(build(tokens, form));
   };
 
@@ -184,48 +240,121 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
 
   for (const [path, html] of pages) app.get(path, async (_request, reply) => reply.type('text/html').send(html));
 
-  /** The card checkouts (one card element, or separate fields) end on the same receipt. */
-  const payByCard = (flow: FlowPath) => (request: FastifyRequest, reply: FastifyReply) =>
-    redeem(reply, request.body, flow, 'Payment failed', { token: { prefix: 'tok', type: 'card' } }, ({ token }) => {
-      const card = token.card!;
-      return receipt(flow, 'Thank you!', `Paid with ${card.brand} •••• ${card.last4}`, [
-        ['token', token.id],
+  const stripeFailure = (reply: FastifyReply, flow: FlowPath, error: unknown) => {
+    if (error instanceof Stripe.errors.StripeCardError)
+      return failure(reply, flow, 402, 'Payment declined', error.message);
+    if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+      return failure(reply, flow, 400, 'Payment failed', error.message);
+    }
+    return failure(reply, flow, 502, 'Payment failed', 'The payment service is unavailable.');
+  };
+
+  /** Saves the posted token (`prefix_…`) to a new customer, which uses it up, and answers with its saved source. */
+  const saveToCustomer = async (form: Record<string, unknown>, prefix: string) => {
+    const tokenId = form.token;
+    if (typeof tokenId !== 'string' || !new RegExp(`^${prefix}_[A-Za-z0-9]+$`).test(tokenId)) return null;
+    const name = typeof form.name === 'string' && form.name !== '' ? form.name : undefined;
+    const customer = await stripe.customers.create({ source: tokenId, name });
+    return { tokenId, customer, source: customer.sources!.data[0] };
+  };
+
+  /**
+   * Charges a saved card at the processor: the service fills the card's
+   * number, expiry, CVC (while the card still has the one it was saved with)
+   * and name into the body from its vault on the way, so they never pass
+   * through this server.
+   */
+  const chargeAtProcessor = async (card: Stripe.Card) => {
+    const replacements: Stripe.Forwarding.RequestCreateParams.Replacement[] = ['card_number', 'card_expiry'];
+    if (card.cvc_check !== null) replacements.push('card_cvc');
+    if (card.name) replacements.push('cardholder_name');
+    const forwarded = await stripe.forwarding.requests.create({
+      payment_method: card.id,
+      url: options.processorUrl,
+      replacements,
+      request: { body: JSON.stringify({ ...order, paymentMethod: {} }) },
+    });
+    let answer: ProcessorAnswer = {};
+    try {
+      answer = JSON.parse(forwarded.response_details?.body ?? '') as ProcessorAnswer;
+    } catch {
+      // Not the processor's JSON (a proxy's error page, say): handled below as an unexpected answer.
+    }
+    return { forwarded, answer };
+  };
+
+  /**
+   * The card checkouts (one card element, or separate fields): the card is
+   * saved to a customer and charged at the processor, and the receipt shows
+   * the processor's authorization, or the page its decline.
+   */
+  const payByCard = (flow: FlowPath) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    let saved: Awaited<ReturnType<typeof saveToCustomer>>;
+    let charge: Awaited<ReturnType<typeof chargeAtProcessor>>;
+    try {
+      saved = await saveToCustomer(form, 'tok');
+      if (!saved) return failure(reply, flow, 400, 'Payment failed', 'No tok_ token was received.');
+      charge = await chargeAtProcessor(saved.source as Stripe.Card);
+    } catch (error) {
+      return stripeFailure(reply, flow, error);
+    }
+    const { answer, forwarded } = charge;
+    if (answer.status === 'declined') {
+      const reason = `Acme Payments declined the payment: ${answer.message ?? 'no reason given'} (${answer.declineCode ?? 'declined'})`;
+      return failure(reply, flow, 402, 'Payment declined', reason);
+    }
+    if (answer.status !== 'authorized' || !answer.authorizationId) {
+      return failure(reply, flow, 502, 'Payment failed', 'The payment processor did not answer as expected.');
+    }
+    const card = saved.source as Stripe.Card;
+    return reply.type('text/html').send(
+      receipt(flow, 'Thank you!', `Paid with ${card.brand} •••• ${card.last4}`, [
+        ['authorization', answer.authorizationId],
+        ['processor', 'Acme Payments'],
+        ['amount', `${(order.amount / 100).toFixed(2)} ${order.currency.toUpperCase()}`],
+        ['forwarding request', forwarded.id],
+        ['token', saved.tokenId],
+        ['customer', saved.customer.id],
         ['card', card.id],
         ['brand', card.brand],
         ['last4', card.last4],
         ['expires', `${card.exp_month}/${card.exp_year}`],
         ['funding', card.funding],
         ['fingerprint', card.fingerprint],
-      ]);
-    });
+      ]),
+    );
+  };
   app.post('/pay', payByCard('/'));
   app.post('/split', payByCard('/split'));
 
-  app.post('/bank', (request, reply) =>
-    redeem(
-      reply,
-      request.body,
-      '/bank',
-      'Payment failed',
-      { token: { prefix: 'btok', type: 'bank_account' } },
-      ({ token }) => {
-        const bank = token.bank_account!;
-        return receipt('/bank', 'Thank you!', `Paid from ${bank.bank_name} •••• ${bank.last4}`, [
-          ['token', token.id],
-          ['bank account', bank.id],
-          ['bank name', bank.bank_name],
-          ['routing number', bank.routing_number],
-          ['last4', bank.last4],
-          ['country', bank.country],
-          ['currency', bank.currency],
-          ['holder', bank.account_holder_name],
-          ['holder type', bank.account_holder_type],
-          ['status', bank.status],
-          ['fingerprint', bank.fingerprint],
-        ]);
-      },
-    ),
-  );
+  /** Pay by bank: the bank account token is saved to a customer, which uses it up. */
+  app.post('/bank', async (request, reply) => {
+    let saved: Awaited<ReturnType<typeof saveToCustomer>>;
+    try {
+      saved = await saveToCustomer((request.body ?? {}) as Record<string, unknown>, 'btok');
+    } catch (error) {
+      return stripeFailure(reply, '/bank', error);
+    }
+    if (!saved) return failure(reply, '/bank', 400, 'Payment failed', 'No btok_ token was received.');
+    const bank = saved.source as Stripe.BankAccount;
+    return reply.type('text/html').send(
+      receipt('/bank', 'Thank you!', `Paid from ${bank.bank_name} •••• ${bank.last4}`, [
+        ['token', saved.tokenId],
+        ['customer', saved.customer.id],
+        ['bank account', bank.id],
+        ['bank name', bank.bank_name],
+        ['routing number', bank.routing_number],
+        ['last4', bank.last4],
+        ['country', bank.country],
+        ['currency', bank.currency],
+        ['holder', bank.account_holder_name],
+        ['holder type', bank.account_holder_type],
+        ['status', bank.status],
+        ['fingerprint', bank.fingerprint],
+      ]),
+    );
+  });
 
   app.post('/cvc', (request, reply) =>
     redeem(
@@ -239,7 +368,6 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
           ['saved card', form.card],
           ['token', token.id],
           ['type', token.type],
-          ['used', token.used],
         ]),
     ),
   );
@@ -256,7 +384,6 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
           ['name', form.name],
           ['token', token.id],
           ['type', token.type],
-          ['used', token.used],
         ]),
     ),
   );

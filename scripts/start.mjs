@@ -1,13 +1,14 @@
 // `npm start`: installs what is missing, builds the frame and the loader,
-// starts the tokenization service and the demo shop, prints what to open.
-// Ctrl-C stops both.
-import { execSync, spawn } from 'node:child_process';
+// starts the tokenization service, the demo's card processor stub and the
+// demo shop, prints what to open. Ctrl-C stops them all.
+import { execFileSync, execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ensureDependencies } from './ensure-deps.mjs';
 import { waitForUrl } from './loopback.mjs';
 
 const serviceUrl = 'http://127.0.0.1:4242';
 const shopUrl = 'http://localhost:5173';
+const processorUrl = 'http://127.0.0.1:4244/v1/payments';
 const dataDir = process.env.TOKENFRAME_DATA_DIR ?? '.tokenframe';
 
 ensureDependencies();
@@ -64,6 +65,18 @@ process.on('exit', () => {
 // Development mode: the demo's keys (dev-keys.json), its origin and the Plaid sandbox exist only with --dev.
 start('tokenization service', ['bin/tokenframe.js', 'serve', '--dev', '--port', '4242', '--data-dir', dataDir]);
 await waitFor(`${serviceUrl}/v1/tokenframe.js`);
+// The processor the shop charges through forwarding, and its destination on the development account.
+start('processor stub', ['--import', 'tsx', 'demo/processor-stub.ts', '--port', new URL(processorUrl).port]);
+try {
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'demo/register-processor.ts', '--url', processorUrl, '--data-dir', dataDir],
+    { stdio: 'inherit' },
+  );
+} catch {
+  console.error('Registering the processor stub as a forwarding destination failed; stopping everything.');
+  stop(1);
+}
 start('demo shop', [
   '--import',
   'tsx',
@@ -72,6 +85,8 @@ start('demo shop', [
   '5173',
   '--service',
   serviceUrl,
+  '--processor',
+  processorUrl,
   '--data-dir',
   dataDir,
 ]);
@@ -85,11 +100,13 @@ console.log(`
   Open the demo shop:       ${shopUrl}
   Themes and languages:     ${shopUrl}/gallery
   Tokenization service:     ${serviceUrl}
+  Card processor (stub):    ${processorUrl}
   Publishable key:          ${keys.publishableKey}
   Secret key:               ${keys.secretKey}
   plaid client_id: ${plaid.clientId}
   plaid secret: ${plaid.secret}
   Test card:                4242 4242 4242 4242, any future date, any CVC
+  Processor declines:       4000 0000 0000 0341
 
   Press Ctrl-C to stop.
 `);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSecrets, frameField, merchantLog, merchantPosts, received, serviceLog } from './helpers';
+import { expectNoSecrets, frameField, merchantLog, merchantPosts, received, resubmit, serviceLog } from './helpers';
 import { LeakRecorder } from './leak-recorder';
 
 const routing = '110000000';
@@ -40,6 +40,21 @@ test('pays by bank; the host page and merchant see only the btok_ token', async 
     { name: 'routing and account number together', digits: `${routing}${account}` },
     { name: 'routing and account number together', text: `${routing} ${account}` },
   ]);
+});
+
+test('the bank account is saved to a customer, which uses the token: posting it again is refused', async ({ page }) => {
+  await page.goto('/bank');
+  await fillAccount(page, routing, account, account);
+  await page.getByRole('button', { name: 'Pay $25.00' }).click();
+  await expect(page.getByText('Paid from STRIPE TEST BANK •••• 6789')).toBeVisible();
+  await expect(received(page, 'customer')).toHaveText(/^cus_[A-Za-z0-9]+$/);
+  await expect(received(page, 'bank account')).toHaveText(/^ba_[A-Za-z0-9]+$/);
+  const { token } = merchantPosts('/bank').at(-1)!;
+
+  await resubmit(page, '/bank', { token });
+  await expect(page.getByRole('heading', { name: 'Payment failed' })).toBeVisible();
+  await expect(page.getByText(`You cannot use a Stripe token more than once: ${String(token)}.`)).toBeVisible();
+  await expect(page.getByText('Thank you!')).toHaveCount(0);
 });
 
 test('a routing number that fails the checksum shows an error in the frame and nothing is posted', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSecrets, frameField, merchantLog, merchantPosts, received, serviceLog } from './helpers';
+import { expectNoSecrets, frameField, merchantLog, merchantPosts, received, resubmit, serviceLog } from './helpers';
 import { LeakRecorder } from './leak-recorder';
 
 const cvc = '4821';
@@ -28,6 +28,19 @@ test('re-confirms the CVC of a saved card; the host page and merchant see only t
   const sources = await recorder.everything([merchantLog, serviceLog]);
   expect(sources['host messages']).toContain('"type":"result"');
   expectNoSecrets(sources, [{ name: 'CVC', digits: cvc }]);
+});
+
+test('a CVC token posted to the merchant a second time is refused: one receipt', async ({ page }) => {
+  await page.goto('/cvc');
+  await securityCode(page).pressSequentially(cvc);
+  await page.getByRole('button', { name: 'Pay $12.00' }).click();
+  await expect(page.getByText('Paid with your saved American Express •••• 0005')).toBeVisible();
+  const posted = merchantPosts('/cvc').at(-1)!;
+
+  await resubmit(page, '/cvc', posted);
+  await expect(page.getByRole('heading', { name: 'Payment failed' })).toBeVisible();
+  await expect(page.getByText(`You cannot use a Stripe token more than once: ${String(posted.token)}.`)).toBeVisible();
+  await expect(page.getByText('Thank you!')).toHaveCount(0);
 });
 
 test('three digits for an American Express card are incomplete once Pay is pressed', async ({ page }) => {

@@ -6,6 +6,24 @@ import { expect, type Page } from '@playwright/test';
 const dir = process.env.E2E_DIR!;
 export const merchantLog = join(dir, 'merchant.log');
 export const serviceLog = join(dir, 'service.log');
+/** What the processor stub (demo/processor-stub.ts) received: one JSON line per request, card values included. */
+export const processorLog = join(dir, 'processor.log');
+
+/** A payment body the processor stub received, with the card values the service filled in. */
+export interface ProcessorPayment {
+  amount: number;
+  currency: string;
+  paymentMethod: Record<string, string>;
+}
+
+/** The payment bodies the processor stub received, in order. */
+export function processorPayments(): ProcessorPayment[] {
+  if (!existsSync(processorLog)) return [];
+  return readFileSync(processorLog, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse((JSON.parse(line) as { body: string }).body) as ProcessorPayment);
+}
 
 /** The secure fields of the element `tag` on the page, by their visible label. */
 export function frameField(page: Page, tag: string, label: string) {
@@ -47,4 +65,29 @@ export function merchantPosts(url: string): Record<string, unknown>[] {
 /** A value on the merchant's receipt page: the `<dd>` after the `<dt>` named `name`. */
 export function received(page: Page, name: string) {
   return page.locator(`xpath=//dl/dt[normalize-space()="${name}"]/following-sibling::dd[1]`);
+}
+
+/**
+ * Posts `fields` to the merchant's `action` from the page, as a replayed
+ * request or a resubmitted form would arrive, and waits for the answer page.
+ */
+export async function resubmit(page: Page, action: string, fields: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    ({ action, fields }) => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = action;
+      for (const [name, value] of Object.entries(fields)) {
+        const input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.value = String(value);
+        form.append(input);
+      }
+      document.body.append(form);
+      form.submit();
+    },
+    { action, fields },
+  );
+  await page.waitForURL((url) => url.pathname === action);
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSecrets, frameField, merchantLog, merchantPosts, received, serviceLog } from './helpers';
+import { expectNoSecrets, frameField, merchantLog, merchantPosts, received, resubmit, serviceLog } from './helpers';
 import { LeakRecorder } from './leak-recorder';
 
 function ssn(page: Page) {
@@ -32,6 +32,19 @@ test('verifies identity with an SSN; the host page and merchant see only the pii
     { name: 'ID number', digits: '000000000' },
     { name: 'formatted ID number', text: '000-00-0000' },
   ]);
+});
+
+test('a pii_ token posted to the merchant a second time is refused', async ({ page }) => {
+  await page.goto('/identity');
+  await page.getByLabel('Full name').fill('Jenny Rosen');
+  await ssn(page).pressSequentially('000000000');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('heading', { name: 'Identity submitted' })).toBeVisible();
+  const posted = merchantPosts('/identity').at(-1)!;
+
+  await resubmit(page, '/identity', posted);
+  await expect(page.getByRole('heading', { name: 'Verification failed' })).toBeVisible();
+  await expect(page.getByText(`You cannot use a Stripe token more than once: ${String(posted.token)}.`)).toBeVisible();
 });
 
 test('an SSN in the 666 area shows an error in the frame and nothing is posted', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { containsDigits, merchantLog, merchantPosts, received, serviceLog } from './helpers';
+import { containsDigits, merchantLog, merchantPosts, received, resubmit, serviceLog } from './helpers';
 import { LeakRecorder } from './leak-recorder';
 
 /**
@@ -48,6 +48,18 @@ test('onboards a connected account; the merchant server receives only ct_ and cp
     expect(sources[source].includes('000-00-0000'), `formatted ID number in ${source}`).toBe(false);
     expect(sources[source].includes('Lovelace'), `representative's name in ${source}`).toBe(false);
   }
+});
+
+test('account and person tokens posted to the merchant a second time are refused', async ({ page }) => {
+  await page.goto('/onboard');
+  await fillRepresentative(page, { day: '10', month: '12', year: '1985' });
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Account details received' })).toBeVisible();
+  const posted = merchantPosts('/onboard').at(-1)!;
+
+  await resubmit(page, '/onboard', posted);
+  await expect(page.getByRole('heading', { name: 'Onboarding failed' })).toBeVisible();
+  await expect(page.getByText('You cannot use a Stripe token more than once')).toBeVisible();
 });
 
 test('a date of birth that does not exist comes back as the service error; corrected, the form goes through', async ({
