@@ -1,6 +1,6 @@
 // Benchmark: what a page and a card customer download, gzipped, from the build
 // output (dist/, `npm run build`). The baselines are the goals themselves, so
-// a ratio at or under 1 is a goal met. Run: `node --import tsx test/bench/sizes.bench.ts`.
+// a ratio at or under 1 is a goal met. Run: `node --import tsx test/bench/sizes.bench.ts [--json rows.json]`.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
