@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { loaderManifestPlugin } from './scripts/loader-manifest';
 import en from './src/frame/i18n/en';
@@ -28,6 +29,25 @@ function kindPagesPlugin(): Plugin {
 }
 
 /**
+ * A `.br` and a `.gz` beside every script and stylesheet, compressed once at
+ * their best level, so the service sends them compressed without compressing
+ * anything per request (`preCompressed` in routes/frames.ts and loader.ts).
+ */
+function precompressPlugin(): Plugin {
+  return {
+    name: 'tokenframe-precompress',
+    writeBundle(output, bundle) {
+      for (const file of Object.keys(bundle).filter((name) => /\.(js|css)$/.test(name))) {
+        const path = resolve(output.dir!, file);
+        const bytes = readFileSync(path);
+        writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+        writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+    },
+  };
+}
+
+/**
  * Two builds from one config:
  * - `vite build`             the frame app (Lit), hashed assets under dist/frame, served at /frame/v1/
  * - `vite build --mode host` the host loader, one IIFE file (`<script src>`) and one ES module
@@ -35,12 +55,12 @@ function kindPagesPlugin(): Plugin {
 export default defineConfig(({ mode }) => {
   if (mode === 'host') {
     return {
-      plugins: [loaderManifestPlugin(version)],
+      plugins: [loaderManifestPlugin(version), precompressPlugin()],
       build: {
         outDir: 'dist/host',
         emptyOutDir: true,
         sourcemap: true,
-        target: 'es2020',
+        target: 'es2022',
         lib: {
           entry: resolve(import.meta.dirname, 'src/host/index.ts'),
           name: 'tokenframe',
@@ -59,7 +79,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     root: frameRoot,
-    plugins: [kindPagesPlugin()],
+    plugins: [kindPagesPlugin(), precompressPlugin()],
     base: '/frame/v1/',
     build: {
       outDir: resolve(import.meta.dirname, 'dist/frame'),
