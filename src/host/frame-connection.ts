@@ -71,6 +71,7 @@ export class FrameConnection {
       },
       { once: true },
     );
+    addEventListener('message', this.hearHello);
     this.readyTimer = setTimeout(() => this.failToLoad(), config.readyTimeout);
   }
 
@@ -130,6 +131,7 @@ export class FrameConnection {
     };
     clearTimeout(this.readyTimer);
     clearTimeout(this.answerTimer);
+    removeEventListener('message', this.hearHello);
     this.port?.close();
     this.port = null;
     this.pending.forEach((settle) => settle({ error: removed }));
@@ -143,7 +145,20 @@ export class FrameConnection {
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
+  /**
+   * The frame's `hello`: its script listens, so `init` can go now rather than
+   * at `load`. Only this iframe's window on the tokenization origin counts,
+   * and the message carries nothing: it only moves the handshake earlier.
+   */
+  private readonly hearHello = (event: MessageEvent): void => {
+    if (event.source !== this.iframe.contentWindow || event.origin !== this.config.origin) return;
+    if (parseFrameMessage(event.data)?.type === 'hello') this.handshake();
+  };
+
+  /** Sends `init` with the port, once: at the frame's `hello`, or else at its `load`. */
   private handshake(): void {
+    removeEventListener('message', this.hearHello);
+    if (this.port) return;
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.port.onmessage = (event) => this.receive(event.data);
