@@ -157,9 +157,11 @@ export abstract class FieldsForm<
     extra: Record<string, string>,
   ): Promise<{ params: Record<string, string> } | { error: TokenError }> {
     const invalid = this.validateAll();
+    // A valid form posts at once: the re-render validateAll() asks for changes nothing the request needs.
+    if (!invalid) return { params: this.tokenParams(extra) };
     // The host hears the fields' errors before the token's result.
     await this.updateComplete;
-    return invalid ? { error: invalid } : { params: this.tokenParams(extra) };
+    return { error: invalid };
   }
 
   /** Reports the state again, unchanged but for its words (after a language change). */
