@@ -1,6 +1,7 @@
 import type { PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
+import { brandByName } from '../validation/brand-by-name';
+import { checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
 import { FieldsForm } from './fields-form';
 import { cvcInput } from './fields/card-inputs';
 import { cvcDigitsMessage } from './i18n/card-messages';

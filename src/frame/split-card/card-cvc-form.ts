@@ -1,5 +1,6 @@
 import { customElement, state } from 'lit/decorators.js';
-import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../../validation/card';
+import { brandByName } from '../../validation/brand-by-name';
+import { checkCvc, type CardBrand, type FieldCheck } from '../../validation/card';
 import { cvcInput } from '../fields/card-inputs';
 import { cvcDigitsMessage } from '../i18n/card-messages';
 import { CardSiblingForm } from './card-sibling-form';
