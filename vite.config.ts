@@ -115,6 +115,19 @@ export default defineConfig(({ mode }) => {
       assetsInlineLimit: 0,
       rollupOptions: {
         input: Object.fromEntries(framePages.map((page) => [page, resolve(frameRoot, `${page}.html`)])),
+        output: {
+          // The card inputs and card messages go to the same pages (card and split card): one
+          // request and one chunk instead of two tiny ones.
+          codeSplitting: {
+            groups: [
+              {
+                name: 'card-fields',
+                test: /\/(card-inputs|card-messages)\.ts$/,
+                includeDependenciesRecursively: false,
+              },
+            ],
+          },
+        },
       },
     },
   };
