@@ -73,6 +73,30 @@ function plainDynamicImportPlugin(): Plugin {
 }
 
 /**
+ * The frame's Lit stylesheets (`` css`…` `` in src/frame) without their
+ * comments and indentation: every frame page downloads and parses them.
+ * Only whitespace that CSS ignores goes (around braces, semicolons, colons
+ * after a property, commas); a space before a colon stays, as `.a :hover`
+ * and `.a:hover` differ.
+ */
+function minifyLitCssPlugin(): Plugin {
+  const minify = (cssText: string) =>
+    cssText
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .trim();
+  return {
+    name: 'tokenframe-minify-lit-css',
+    transform(code, id) {
+      if (!id.startsWith(frameRoot) || !id.endsWith('.ts') || !code.includes('css`')) return null;
+      return code.replace(/css`([^`$]*)`/g, (_, cssText: string) => `css\`${minify(cssText)}\``);
+    },
+  };
+}
+
+/**
  * Two builds from one config:
  * - `vite build`             the frame app (Lit), hashed assets under dist/frame, served at /frame/v1/
  * - `vite build --mode host` the host loader, one IIFE file (`<script src>`) and one ES module
@@ -104,7 +128,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     root: frameRoot,
-    plugins: [kindPagesPlugin(), plainDynamicImportPlugin(), precompressPlugin()],
+    plugins: [kindPagesPlugin(), plainDynamicImportPlugin(), minifyLitCssPlugin(), precompressPlugin()],
     base: '/frame/v1/',
     build: {
       outDir: resolve(import.meta.dirname, 'dist/frame'),
