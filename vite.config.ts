@@ -121,6 +121,8 @@ export default defineConfig(({ mode }) => {
             // Source paths relative to the repository, not to the output folder: a build into
             // another folder or from another checkout gives the same maps, byte for byte.
             sourcemapPathTransform: (source, map) => relative(repositoryRoot, resolve(dirname(map), source)),
+            // No Symbol.toStringTag on the `tokenframe` global: nothing reads it, and every page would download it.
+            generatedCode: { symbols: false },
           },
         },
       },
