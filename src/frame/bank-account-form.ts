@@ -1,5 +1,4 @@
 import { html, type PropertyValues } from 'lit';
-import { customElement } from 'lit/decorators.js';
 import {
   checkAccountHolderName,
   checkAccountNumber,
@@ -39,7 +38,6 @@ const digitsInput = (label: string, maxlength: number, suffix = ''): TextFieldVi
  * shown once recognised), the account number and its confirmation; for IBAN
  * countries the IBAN. Then the holder's name and type.
  */
-@customElement('tf-bank-account-form')
 export class BankAccountForm extends FieldsForm<BankField, BankChecks> {
   readonly extraFields = [] as const;
   protected readonly kind = bankAccountKind;
@@ -150,6 +148,8 @@ export class BankAccountForm extends FieldsForm<BankField, BankChecks> {
     `;
   }
 }
+
+customElements.define('tf-bank-account-form', BankAccountForm);
 
 declare global {
   interface HTMLElementTagNameMap {

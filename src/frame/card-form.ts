@@ -1,5 +1,4 @@
 import { html } from 'lit';
-import { customElement } from 'lit/decorators.js';
 import {
   cardExtraFields,
   checkCardNumber,
@@ -22,7 +21,6 @@ type CardChecks = Record<CardField, FieldCheck> & { number: ReturnType<typeof ch
  * The card fields: number (formatted by brand, brand shown), expiry, CVC
  * (length by brand) and postal code, unless the `hidePostalCode` option hides it.
  */
-@customElement('tf-card-form')
 export class CardForm extends FieldsForm<CardField, CardChecks> {
   readonly extraFields = cardExtraFields;
   protected readonly kind = cardKind;
@@ -99,6 +97,8 @@ export class CardForm extends FieldsForm<CardField, CardChecks> {
     `;
   }
 }
+
+customElements.define('tf-card-form', CardForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,13 +1,12 @@
 import type { PropertyValues } from 'lit';
-import { customElement } from 'lit/decorators.js';
-import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
+import { brandByName } from '../validation/brand-by-name';
+import { checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
 import { FieldsForm } from './fields-form';
 import { cvcInput } from './fields/card-inputs';
 import { cvcDigitsMessage } from './i18n/card-messages';
 import { cvcUpdate as cvcUpdateKind } from '../kinds/element-kinds';
 
 /** One CVC field for re-confirming a saved card; its length follows the card's brand (the `brand` option). */
-@customElement('tf-cvc-update-form')
 export class CvcUpdateForm extends FieldsForm<'cvc'> {
   readonly extraFields = [] as const;
   protected readonly kind = cvcUpdateKind;
@@ -52,6 +51,8 @@ export class CvcUpdateForm extends FieldsForm<'cvc'> {
     return this.renderField('cvc', cvcInput(label, this.cardBrand, t.card.cvcPlaceholder));
   }
 }
+
+customElements.define('tf-cvc-update-form', CvcUpdateForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
-import { LitElement, css, html, type CSSResultGroup, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, css, html, type CSSResultGroup, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { ChangeDetail, FrameOptions, TokenError } from '../protocol/messages';
 import type { FieldCheck } from '../validation/card';
 import { appearanceSheet } from './appearance-sheet';
@@ -29,6 +28,12 @@ export abstract class FieldsForm<
   Field extends string,
   Checks extends Record<Field, FieldCheck> = Record<Field, FieldCheck>,
 > extends LitElement {
+  static override properties: PropertyDeclarations = {
+    options: { attribute: false },
+    values: { state: true },
+    touched: { state: true },
+  };
+
   static override styles: CSSResultGroup = [
     css`
       :host {
@@ -44,10 +49,10 @@ export abstract class FieldsForm<
   ];
 
   /** The options the host sends (from the element's attributes); forms derive theirs in `willUpdate`. */
-  @property({ attribute: false }) options: FrameOptions = {};
+  options: FrameOptions = {};
   /** Each field's value as shown (formatted). */
-  @state() protected values: Record<Field, string> = this.emptyValues();
-  @state() protected touched = new Set<Field>();
+  protected values: Record<Field, string> = this.emptyValues();
+  protected touched = new Set<Field>();
   /** The language the form shows; the frame sets it from the host's `locale` option. */
   readonly localize = new LocalizeController(this);
 
@@ -157,9 +162,11 @@ export abstract class FieldsForm<
     extra: Record<string, string>,
   ): Promise<{ params: Record<string, string> } | { error: TokenError }> {
     const invalid = this.validateAll();
+    // A valid form posts at once: the re-render validateAll() asks for changes nothing the request needs.
+    if (!invalid) return { params: this.tokenParams(extra) };
     // The host hears the fields' errors before the token's result.
     await this.updateComplete;
-    return invalid ? { error: invalid } : { params: this.tokenParams(extra) };
+    return { error: invalid };
   }
 
   /** Reports the state again, unchanged but for its words (after a language change). */

@@ -1,4 +1,10 @@
-import { parseHostMessage, type FrameMessage, type HostMessage, type Unversioned } from '../protocol/messages';
+import {
+  PROTOCOL_VERSION,
+  parseHostMessage,
+  type FrameMessage,
+  type HostMessage,
+  type Unversioned,
+} from '../protocol/messages';
 
 type Outgoing = Unversioned<FrameMessage>;
 
@@ -13,6 +19,10 @@ export interface HostChannel {
  * ignored. Any version in SUPPORTED_HOST_VERSIONS is accepted, and the frame
  * answers in the version the host's `init` spoke, so a pinned older loader
  * understands the replies of a newer frame.
+ *
+ * It says `hello` to the parent as soon as it listens, so the handshake need
+ * not wait for the page's `load` (which the host still answers, for frames
+ * older than `hello`).
  */
 export function listenForHost(
   allowedOrigins: readonly string[],
@@ -35,6 +45,15 @@ export function listenForHost(
     onInit(message);
   };
   window.addEventListener('message', handleWindowMessage);
+  // Listening now: the host need not wait for this page's `load` to send `init`. A page framed by an origin
+  // not on the list sends it nowhere (postMessage drops a message whose target origin does not match).
+  for (const origin of allowedOrigins) {
+    try {
+      window.parent.postMessage({ tf: PROTOCOL_VERSION, type: 'hello' }, origin);
+    } catch {
+      // Not a valid origin: no parent can have it, and `init` from it is refused anyway.
+    }
+  }
   return {
     send(message) {
       port?.postMessage({ tf: version, ...message });

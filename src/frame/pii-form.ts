@@ -1,5 +1,4 @@
-import { css, html, type PropertyValues } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { FieldCheck } from '../validation/card';
 import { checkIdNumber, formatSsn, idNumberTypeFor, normalizeIdNumber, type IdNumberType } from '../validation/pii';
 import { appearanceSheet } from './appearance-sheet';
@@ -12,8 +11,11 @@ import { pii as piiKind } from '../kinds/element-kinds';
  * One ID number: a US SSN or ITIN formatted `XXX-XX-XXXX`, or a generic
  * national ID for other countries. Masked until the customer asks to see it.
  */
-@customElement('tf-pii-form')
 export class PiiForm extends FieldsForm<'idNumber'> {
+  static override properties: PropertyDeclarations = {
+    revealed: { state: true },
+  };
+
   static override styles = [
     FieldsForm.styles,
     css`
@@ -66,7 +68,7 @@ export class PiiForm extends FieldsForm<'idNumber'> {
 
   /** SSN or ITIN (US, formatted `XXX-XX-XXXX`) or a generic ID, from the options. */
   private idType: IdNumberType = 'ssn';
-  @state() private revealed = false;
+  private revealed = false;
 
   protected emptyValues(): Record<'idNumber', string> {
     return { idNumber: '' };
@@ -133,6 +135,8 @@ function formatIdNumber({ value }: FieldInputDetail): string {
     .toUpperCase()
     .replace(/[^A-Z0-9 -]/g, '');
 }
+
+customElements.define('tf-pii-form', PiiForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,10 +1,7 @@
 import type { DataTokenKind } from '../protocol/messages';
-import { FrameConnection, type TokenizeResult } from './frame-connection';
+import { FrameConnection, invalidRequest, type TokenizeResult } from './frame-connection';
 import { configuredPublishableKey, tokenizationOrigin } from './origin';
 import { TokenframeElement } from './tokenframe-element';
-
-const READY_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 30_000;
 
 let tokensFrame: FrameConnection | null = null;
 
@@ -27,22 +24,17 @@ export function createToken(
   if (target instanceof TokenframeElement) return target.tokenize(data as Record<string, string>);
   if (target !== 'account' && target !== 'person') {
     return Promise.resolve({
-      error: {
-        type: 'invalid_request_error',
-        code: 'parameter_invalid',
-        message: `createToken() cannot create "${String(target)}" tokens.`,
-      },
+      error: invalidRequest('parameter_invalid', `createToken() cannot create "${String(target)}" tokens.`),
     });
   }
   const origin = tokenizationOrigin(null);
   const publishableKey = configuredPublishableKey();
   if (!origin || !publishableKey?.startsWith('pk_')) {
     return Promise.resolve({
-      error: {
-        type: 'invalid_request_error',
-        code: 'element_misconfigured',
-        message: 'Call configure({ publishableKey: "pk_test_…" }) before createToken("account" | "person", …).',
-      },
+      error: invalidRequest(
+        'element_misconfigured',
+        'Call configure({ publishableKey: "pk_test_…" }) before createToken("account" | "person", …).',
+      ),
     });
   }
   tokensFrame ??= mountTokensFrame(origin, publishableKey);
@@ -55,8 +47,6 @@ function mountTokensFrame(origin: string, publishableKey: string): FrameConnecti
     origin,
     publishableKey,
     options: {},
-    readyTimeout: READY_TIMEOUT_MS,
-    tokenizeTimeout: REQUEST_TIMEOUT_MS,
     onMessage: () => undefined,
     onUnavailable: () => {
       // The next call gets a fresh frame rather than the same failure forever.

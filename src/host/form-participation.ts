@@ -17,14 +17,14 @@ export interface FormParticipant extends HTMLElement {
  * Custom states for styling: `:state(empty)`, `:state(complete)`, `:state(invalid)`.
  */
 export class FormParticipation {
-  private state: ChangeDetail = { empty: true, complete: false };
-  private tokenId: string | null = null;
+  #state: ChangeDetail = { empty: true, complete: false };
+  #tokenId: string | null = null;
   /**
    * The form's message while the element is incomplete, in the customer's language; the frame sends it with its
    * title (a `texts` message), so until the frame has loaded the platform's own wording is all there is.
    */
   incompleteMessage = 'Please fill out this field.';
-  private failure: TokenError | null = null;
+  #failure: TokenError | null = null;
   /**
    * The split card the element is part of, if it is one of a split card's fields: the card's number element
    * then submits the card's token under its name, and the expiry and CVC validate with it.
@@ -38,31 +38,27 @@ export class FormParticipation {
   ) {}
 
   /** The form side of the element whose name submits this element's token: its own, or its card's number's. */
-  private get tokenHolder(): FormParticipation | undefined {
+  get #tokenHolder(): FormParticipation | undefined {
     return this.cardGroup ? this.cardGroup.member('number') : this;
-  }
-
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
   }
 
   /** Whether this element takes part in submitting its form: it has a name and is not disabled. */
   get participates(): boolean {
-    return this.tokenHolder === this && this.element.hasAttribute('name') && !this.element.matches(':disabled');
+    return this.#tokenHolder === this && this.element.hasAttribute('name') && !this.element.matches(':disabled');
   }
 
   /** True when submitting needs a tokenize first. */
   get needsToken(): boolean {
-    return this.tokenId === null && !this.state.empty;
+    return this.#tokenId === null && !this.#state.empty;
   }
 
   /** An edit invalidates a token made from the previous input, and a failure from it. */
   onChange(detail: ChangeDetail, edited: boolean): void {
-    this.state = detail;
+    this.#state = detail;
     if (edited) {
       // Dropping the token updates validity too. An edit in a split card's expiry or CVC makes the card's token stale.
       this.dropToken();
-      const holder = this.tokenHolder;
+      const holder = this.#tokenHolder;
       if (holder !== this) holder?.dropToken();
     } else {
       this.updateValidity();
@@ -71,8 +67,8 @@ export class FormParticipation {
 
   /** Forgets the token and any failure: the values they came from have changed. */
   dropToken(): void {
-    this.tokenId = null;
-    this.failure = null;
+    this.#tokenId = null;
+    this.#failure = null;
     this.internals.setFormValue(null);
     this.updateValidity();
   }
@@ -81,25 +77,18 @@ export class FormParticipation {
   async tokenizeForSubmit(): Promise<boolean> {
     const result = await this.element.tokenize();
     if (result.token) {
-      this.tokenId = result.token.id;
+      this.#tokenId = result.token.id;
       this.internals.setFormValue(result.token.id);
     } else {
-      this.failure = result.error;
+      this.#failure = result.error;
     }
     this.updateValidity();
     return Boolean(result.token);
   }
 
   reset(): void {
-    this.state = { empty: true, complete: false };
-    this.tokenId = null;
-    this.failure = null;
-    this.internals.setFormValue(null);
-    this.updateValidity();
-  }
-
-  get validationMessage(): string {
-    return this.internals.validationMessage;
+    this.#state = { empty: true, complete: false };
+    this.dropToken();
   }
 
   /** Recomputes validity, e.g. after `required` changed. */
@@ -107,32 +96,32 @@ export class FormParticipation {
     // Without a name (for a split card: on its number) the element is not part of the form's data: the merchant
     // tokenizes from its own script (Stripe.js style), and the element must not
     // block that form's submit with the platform's validation.
-    if (!this.tokenHolder?.element.hasAttribute('name')) {
+    if (!this.#tokenHolder?.element.hasAttribute('name')) {
       this.internals.setValidity({});
-      this.setStates();
+      this.#setStates();
       return;
     }
-    const required = this.element.hasAttribute('required');
-    const message = this.failure?.message ?? this.state.error?.message ?? this.incompleteMessage;
-    if (this.failure) {
-      this.internals.setValidity({ customError: true }, message, this.anchor());
-    } else if (this.state.empty && required) {
-      this.internals.setValidity({ valueMissing: true }, message, this.anchor());
-    } else if (!this.state.empty && !this.state.complete) {
-      this.internals.setValidity({ customError: true }, message, this.anchor());
-    } else {
-      this.internals.setValidity({});
-    }
-    this.setStates();
+    const { empty, complete } = this.#state;
+    const message = this.#failure?.message ?? this.#state.error?.message ?? this.incompleteMessage;
+    // A failed tokenize or a half-typed value is the frame's own error; an empty required field is the platform's.
+    const flags: ValidityStateFlags | null =
+      this.#failure || (!empty && !complete)
+        ? { customError: true }
+        : empty && this.element.hasAttribute('required')
+          ? { valueMissing: true }
+          : null;
+    if (flags) this.internals.setValidity(flags, message, this.anchor());
+    else this.internals.setValidity({});
+    this.#setStates();
   }
 
-  private setStates(): void {
-    this.setState('empty', this.state.empty);
-    this.setState('complete', this.state.complete && !this.failure);
-    this.setState('invalid', !this.internals.validity.valid);
+  #setStates(): void {
+    this.#setState('empty', this.#state.empty);
+    this.#setState('complete', this.#state.complete && !this.#failure);
+    this.#setState('invalid', !this.internals.validity.valid);
   }
 
-  private setState(name: string, on: boolean): void {
+  #setState(name: string, on: boolean): void {
     try {
       if (on) this.internals.states.add(name);
       else this.internals.states.delete(name);

@@ -20,7 +20,26 @@ import { hostText } from './host-texts';
  */
 const ANSWER_AFTER_LOAD_MS = 2500;
 
+/** How long a frame may take to load and answer `init`, unless its element says otherwise. */
+const READY_TIMEOUT_MS = 10_000;
+
+/** How long a tokenize request may take, network included. */
+const TOKENIZE_TIMEOUT_MS = 30_000;
+
 export type TokenizeResult = { token: Token; error?: undefined } | { error: TokenError; token?: undefined };
+
+/**
+ * A mistake of the merchant's page (no key, an element missing, …) as the
+ * error Stripe would give: one place builds it, for every element and createToken.
+ */
+export function invalidRequest(code: string, message: string): TokenError {
+  return { type: 'invalid_request_error', code, message };
+}
+
+/** The frame could not be reached or did not answer. */
+function connectionError(code: string, message: string): TokenError {
+  return { type: 'api_connection_error', code, message };
+}
 
 type Outgoing = Unversioned<HostMessage>;
 
@@ -30,10 +49,8 @@ export interface FrameConnectionOptions {
   publishableKey: string;
   options: FrameOptions;
   appearance?: Appearance;
-  /** How long the frame may take to load and answer `init`. */
-  readyTimeout: number;
-  /** How long a tokenize request may take, network included. */
-  tokenizeTimeout: number;
+  /** How long the frame may take to load and answer `init`; 10 s when not given. */
+  readyTimeout?: number;
   onMessage: (message: FrameMessage) => void;
   onUnavailable: (error: TokenError) => void;
 }
@@ -45,16 +62,17 @@ export interface FrameConnectionOptions {
  */
 export class FrameConnection {
   readonly iframe: HTMLIFrameElement;
-  private port: MessagePort | null = null;
-  private ready = false;
-  private readyWaiters: Array<(ok: boolean) => void> = [];
-  private pending = new Map<string, (result: TokenizeResult) => void>();
-  private readyTimer: ReturnType<typeof setTimeout> | undefined;
-  private answerTimer: ReturnType<typeof setTimeout> | undefined;
-  private nextRequest = 0;
-  private unavailable: TokenError | null = null;
+  #port: MessagePort | null = null;
+  #ready = false;
+  #readyWaiters: Array<(ok: boolean) => void> = [];
+  #pending = new Map<string, (result: TokenizeResult) => void>();
+  #readyTimer: ReturnType<typeof setTimeout> | undefined;
+  #answerTimer: ReturnType<typeof setTimeout> | undefined;
+  #nextRequest = 0;
+  #unavailable: TokenError | null = null;
 
   constructor(private readonly config: FrameConnectionOptions) {
+    const readyTimeout = config.readyTimeout ?? READY_TIMEOUT_MS;
     const src = new URL(`/frame/v1/${config.page}.html`, config.origin);
     src.searchParams.set('key', config.publishableKey);
     this.iframe = document.createElement('iframe');
@@ -66,55 +84,51 @@ export class FrameConnection {
     this.iframe.addEventListener(
       'load',
       () => {
-        this.handshake();
-        this.answerTimer = setTimeout(() => this.failToLoad(), Math.min(ANSWER_AFTER_LOAD_MS, config.readyTimeout));
+        this.#handshake();
+        this.#answerTimer = setTimeout(() => this.#failToLoad(), Math.min(ANSWER_AFTER_LOAD_MS, readyTimeout));
       },
       { once: true },
     );
-    this.readyTimer = setTimeout(() => this.failToLoad(), config.readyTimeout);
+    addEventListener('message', this.#hearHello);
+    this.#readyTimer = setTimeout(() => this.#failToLoad(), readyTimeout);
   }
 
-  private failToLoad(): void {
-    this.fail({
-      type: 'api_connection_error',
-      code: 'frame_unavailable',
-      message: `The secure field could not load from ${this.config.origin}. Check that the service is running and that this page's origin is allowed for the key.`,
-    });
+  #failToLoad(): void {
+    this.#fail(
+      connectionError(
+        'frame_unavailable',
+        `The secure field could not load from ${this.config.origin}. Check that the service is running and that this page's origin is allowed for the key.`,
+      ),
+    );
   }
 
   send(message: Outgoing): void {
     // Before the handshake there is no port: the latest options wait for `init` instead of being lost.
-    if (!this.port && message.type === 'update') {
+    if (!this.#port && message.type === 'update') {
       this.config.options = message.options;
       this.config.appearance = message.appearance;
     }
-    this.port?.postMessage({ tf: PROTOCOL_VERSION, ...message });
+    this.#port?.postMessage({ tf: PROTOCOL_VERSION, ...message });
   }
 
   tokenize(extra: TokenizeExtra): Promise<TokenizeResult> {
-    return this.request((requestId) => ({ type: 'tokenize', requestId, extra }));
+    return this.#request((requestId) => ({ type: 'tokenize', requestId, extra }));
   }
 
   createToken(kind: DataTokenKind, data: Record<string, unknown>): Promise<TokenizeResult> {
-    return this.request((requestId) => ({ type: 'create-token', requestId, kind, data }));
+    return this.#request((requestId) => ({ type: 'create-token', requestId, kind, data }));
   }
 
   /** Sends one request once the frame is ready; resolves with its result, or an error on timeout. */
-  private async request(message: (requestId: string) => Outgoing): Promise<TokenizeResult> {
-    if (!(await this.whenReady())) return { error: this.unavailable! };
-    const requestId = `req_${++this.nextRequest}`;
+  async #request(message: (requestId: string) => Outgoing): Promise<TokenizeResult> {
+    if (!(await this.#whenReady())) return { error: this.#unavailable! };
+    const requestId = `req_${++this.#nextRequest}`;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.pending.delete(requestId);
-        resolve({
-          error: {
-            type: 'api_connection_error',
-            code: 'timeout',
-            message: 'Tokenization timed out. Please try again.',
-          },
-        });
-      }, this.config.tokenizeTimeout);
-      this.pending.set(requestId, (result) => {
+        this.#pending.delete(requestId);
+        resolve({ error: connectionError('timeout', 'Tokenization timed out. Please try again.') });
+      }, TOKENIZE_TIMEOUT_MS);
+      this.#pending.set(requestId, (result) => {
         clearTimeout(timer);
         resolve(result);
       });
@@ -123,30 +137,38 @@ export class FrameConnection {
   }
 
   destroy(): void {
-    const removed = {
-      type: 'api_connection_error',
-      code: 'element_removed',
-      message: 'The element was removed from the page.',
-    };
-    clearTimeout(this.readyTimer);
-    clearTimeout(this.answerTimer);
-    this.port?.close();
-    this.port = null;
-    this.pending.forEach((settle) => settle({ error: removed }));
-    this.pending.clear();
-    this.fail(removed);
+    const removed = connectionError('element_removed', 'The element was removed from the page.');
+    removeEventListener('message', this.#hearHello);
+    this.#port?.close();
+    this.#port = null;
+    this.#pending.forEach((settle) => settle({ error: removed }));
+    this.#pending.clear();
+    this.#fail(removed);
   }
 
-  private whenReady(): Promise<boolean> {
-    if (this.ready) return Promise.resolve(true);
-    if (this.unavailable) return Promise.resolve(false);
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  #whenReady(): Promise<boolean> {
+    if (this.#ready) return Promise.resolve(true);
+    if (this.#unavailable) return Promise.resolve(false);
+    return new Promise((resolve) => this.#readyWaiters.push(resolve));
   }
 
-  private handshake(): void {
+  /**
+   * The frame's `hello`: its script listens, so `init` can go now rather than
+   * at `load`. Only this iframe's window on the tokenization origin counts,
+   * and the message carries nothing: it only moves the handshake earlier.
+   */
+  readonly #hearHello = (event: MessageEvent): void => {
+    if (event.source !== this.iframe.contentWindow || event.origin !== this.config.origin) return;
+    if (parseFrameMessage(event.data)?.type === 'hello') this.#handshake();
+  };
+
+  /** Sends `init` with the port, once: at the frame's `hello`, or else at its `load`. */
+  #handshake(): void {
+    removeEventListener('message', this.#hearHello);
+    if (this.#port) return;
     const channel = new MessageChannel();
-    this.port = channel.port1;
-    this.port.onmessage = (event) => this.receive(event.data);
+    this.#port = channel.port1;
+    this.#port.onmessage = (event) => this.#receive(event.data);
     this.iframe.contentWindow?.postMessage(
       { tf: PROTOCOL_VERSION, type: 'init', options: this.config.options, appearance: this.config.appearance },
       this.config.origin,
@@ -154,31 +176,36 @@ export class FrameConnection {
     );
   }
 
-  private receive(data: unknown): void {
+  #receive(data: unknown): void {
     const message = parseFrameMessage(data);
-    if (!message || this.unavailable) return;
+    if (!message || this.#unavailable) return;
     if (message.type === 'ready') {
-      clearTimeout(this.readyTimer);
-      clearTimeout(this.answerTimer);
-      this.ready = true;
-      this.readyWaiters.splice(0).forEach((wake) => wake(true));
+      this.#ready = true;
+      this.#settleReady(true);
     } else if (message.type === 'texts') {
       this.iframe.title = message.title;
     } else if (message.type === 'resize') {
       this.iframe.style.height = `${Math.ceil(message.height)}px`;
     } else if (message.type === 'result') {
-      const settle = this.pending.get(message.requestId);
-      this.pending.delete(message.requestId);
+      const settle = this.#pending.get(message.requestId);
+      this.#pending.delete(message.requestId);
       if (message.token) settle?.({ token: message.token });
       else if (message.error) settle?.({ error: message.error });
     }
     this.config.onMessage(message);
   }
 
-  private fail(error: TokenError): void {
-    if (this.ready || this.unavailable) return;
-    this.unavailable = error;
-    this.readyWaiters.splice(0).forEach((wake) => wake(false));
+  #fail(error: TokenError): void {
+    if (this.#ready || this.#unavailable) return;
+    this.#unavailable = error;
+    this.#settleReady(false);
     this.config.onUnavailable(error);
+  }
+
+  /** Ends the wait for `ready` either way: its timers stop and every waiter learns the outcome. */
+  #settleReady(ok: boolean): void {
+    clearTimeout(this.#readyTimer);
+    clearTimeout(this.#answerTimer);
+    this.#readyWaiters.splice(0).forEach((wake) => wake(ok));
   }
 }

@@ -2,13 +2,10 @@ import { pageOf, type KindDescriptor } from '../kinds/kind-descriptor';
 import type { Appearance, FrameMessage, FrameOptions, TokenError, TokenizeExtra } from '../protocol/messages';
 import { toAppearance } from './appearance-option';
 import { FormParticipation, joinForm } from './form-participation';
-import { FrameConnection, type TokenizeResult } from './frame-connection';
+import { FrameConnection, invalidRequest, type TokenizeResult } from './frame-connection';
 import { loadStateSheet, retryNotice, skeleton } from './load-state';
 import { resolveLocale } from './locale';
 import { configuredPublishableKey, tokenizationOrigin } from './origin';
-
-const READY_TIMEOUT_MS = 10_000;
-const TOKENIZE_TIMEOUT_MS = 30_000;
 
 /**
  * The host side of every tokenframe element: it owns one cross-origin iframe
@@ -47,28 +44,28 @@ export abstract class TokenframeElement extends HTMLElement {
    * (a bank account element is not a card element, in a ref's type too).
    */
   protected readonly kind: KindDescriptor;
-  private connection: FrameConnection | null = null;
-  private setupError: TokenError | null = null;
-  private readonly internals: ElementInternals;
+  #connection: FrameConnection | null = null;
+  #setupError: TokenError | null = null;
+  readonly #internals: ElementInternals;
   protected readonly participation: FormParticipation;
-  private leaveForm: (() => void) | null = null;
-  private disabledByForm = false;
+  #leaveForm: (() => void) | null = null;
+  #disabledByForm = false;
   /** Set once connectedCallback has run: attribute changes before that are the initial attributes. */
-  private mounted = false;
-  private syncRequested = false;
-  private ownAppearance: Appearance | undefined;
+  #mounted = false;
+  #syncRequested = false;
+  #ownAppearance: Appearance | undefined;
 
   constructor() {
     super();
     this.kind = (this.constructor as typeof TokenframeElement).kind;
-    this.internals = this.attachInternals();
-    this.participation = new FormParticipation(this, this.internals, () => this.connection?.iframe);
+    this.#internals = this.attachInternals();
+    this.participation = new FormParticipation(this, this.#internals, () => this.#connection?.iframe);
     // The frame lives in a shadow root so the platform can anchor validation
     // messages to it and hand focus on to it.
     this.attachShadow({ mode: 'open', delegatesFocus: true });
     this.shadowRoot!.adoptedStyleSheets = [loadStateSheet()];
     // The form found the element invalid (submit, reportValidity): the frame shows which field and why.
-    this.addEventListener('invalid', () => this.connection?.send({ type: 'validate' }));
+    this.addEventListener('invalid', () => this.#connection?.send({ type: 'validate' }));
     // A framework may set properties before this class is defined (the loader arrives later): they were
     // stored on the plain element and would hide the accessors. Take them over.
     for (const property of ['appearance', 'name'] as const) {
@@ -95,7 +92,7 @@ export abstract class TokenframeElement extends HTMLElement {
   protected frameOptions(): FrameOptions {
     const { attributes = {}, flags = {} } = this.kind;
     const options: FrameOptions = {
-      disabled: this.hasAttribute('disabled') || this.disabledByForm,
+      disabled: this.hasAttribute('disabled') || this.#disabledByForm,
       locale: resolveLocale(this),
     };
     for (const [attribute, option] of Object.entries(attributes)) {
@@ -109,107 +106,105 @@ export abstract class TokenframeElement extends HTMLElement {
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (name === 'key' || name === 'publishable-key' || name === 'origin') {
       // A framework may set these after inserting the element: connect again once they arrive or change.
-      if (this.mounted && oldValue !== newValue) this.remount();
+      if (this.#mounted && oldValue !== newValue) this.#remount();
       return;
     }
-    if (name === 'appearance') this.ownAppearance = toAppearance(newValue);
+    if (name === 'appearance') this.#ownAppearance = toAppearance(newValue);
     this.participation.updateValidity();
-    this.requestSync();
+    this.#requestSync();
   }
 
   /** Sends the frame the current options once this task is done, however many changes it made. */
-  private requestSync(): void {
-    if (this.syncRequested) return;
-    this.syncRequested = true;
+  #requestSync(): void {
+    if (this.#syncRequested) return;
+    this.#syncRequested = true;
     queueMicrotask(() => {
-      this.syncRequested = false;
-      this.connection?.send({ type: 'update', options: this.frameOptions(), appearance: this.appearance });
+      this.#syncRequested = false;
+      this.#connection?.send({ type: 'update', options: this.frameOptions(), appearance: this.appearance });
     });
   }
 
   /** How the fields look: `{theme, variables, rules}`, from the `appearance` attribute or set here (the later wins). */
   get appearance(): Appearance | undefined {
-    return this.ownAppearance;
+    return this.#ownAppearance;
   }
 
   set appearance(value: Appearance | undefined) {
-    this.ownAppearance = toAppearance(value);
-    this.requestSync();
+    this.#ownAppearance = toAppearance(value);
+    this.#requestSync();
   }
 
   connectedCallback(): void {
-    this.formAssociatedCallback(this.internals.form);
+    this.formAssociatedCallback(this.#internals.form);
     this.participation.updateValidity();
-    this.mounted = true;
-    if (!this.connection) this.mount();
+    this.#mounted = true;
+    if (!this.#connection) this.#mount();
   }
 
   /** A new frame, e.g. once the key arrives or after Retry: the old one goes quietly. */
-  private remount(): void {
-    this.unmount();
-    this.mount();
+  #remount(): void {
+    this.#unmount();
+    this.#mount();
   }
 
-  private unmount(): void {
-    const previous = this.connection;
-    this.connection = null;
+  #unmount(): void {
+    const previous = this.#connection;
+    this.#connection = null;
     previous?.destroy();
   }
 
   /** Creates the frame (behind a skeleton), or reports why it cannot. */
-  private mount(): void {
+  #mount(): void {
     const { tag, rows = 1 } = this.kind;
     const page = pageOf(this.kind);
     const origin = tokenizationOrigin(this.getAttribute('origin'));
     const key = this.getAttribute('key') ?? this.getAttribute('publishable-key') ?? configuredPublishableKey() ?? null;
     if (!origin || !key?.startsWith('pk_')) {
-      this.setupError = {
-        type: 'invalid_request_error',
-        code: 'element_misconfigured',
-        message: origin
+      this.#setupError = invalidRequest(
+        'element_misconfigured',
+        origin
           ? `<${tag}> needs a publishable key: key="pk_test_…".`
           : `<${tag}> cannot tell where the tokenization service is: set its origin attribute.`,
-      };
+      );
       // Reported after the current task, so a framework that sets the key right after inserting the element
       // connects instead of seeing an error first.
       setTimeout(() => {
-        if (!this.connection && this.setupError) this.emit('loaderror', { error: this.setupError });
+        if (!this.#connection && this.#setupError) this.#emit('loaderror', { error: this.#setupError });
       });
       return;
     }
-    this.setupError = null;
+    this.#setupError = null;
     const connection: FrameConnection = new FrameConnection({
       page,
       origin,
       publishableKey: key,
       options: this.frameOptions(),
       appearance: this.appearance,
-      readyTimeout: Number(this.getAttribute('load-timeout')) || READY_TIMEOUT_MS,
-      tokenizeTimeout: TOKENIZE_TIMEOUT_MS,
-      onMessage: (message) => this.relay(message),
+      readyTimeout: Number(this.getAttribute('load-timeout')) || undefined,
+      onMessage: (message) => this.#relay(message),
       // A connection replaced by remount() goes quietly.
-      onUnavailable: (error) => connection === this.connection && this.showRetry(error),
+      onUnavailable: (error) => connection === this.#connection && this.#showRetry(error),
     });
-    this.connection = connection;
+    this.#connection = connection;
     this.shadowRoot!.replaceChildren(skeleton(rows, resolveLocale(this)), connection.iframe);
   }
 
-  private showRetry(error: TokenError): void {
-    this.shadowRoot!.replaceChildren(retryNotice(resolveLocale(this), () => this.remount()));
-    this.emit('loaderror', { error });
+  #showRetry(error: TokenError): void {
+    this.shadowRoot!.replaceChildren(retryNotice(resolveLocale(this), () => this.#remount()));
+    this.#emit('loaderror', { error });
   }
 
   disconnectedCallback(): void {
-    this.mounted = false;
-    this.unmount();
-    this.leaveForm?.();
-    this.leaveForm = null;
+    this.#mounted = false;
+    this.#unmount();
+    this.#leaveForm?.();
+    this.#leaveForm = null;
   }
 
   /** @internal Called by the platform when the element's form changes. */
   formAssociatedCallback(form: HTMLFormElement | null): void {
-    this.leaveForm?.();
-    this.leaveForm = form ? joinForm(form, this.participation) : null;
+    this.#leaveForm?.();
+    this.#leaveForm = form ? joinForm(form, this.participation) : null;
   }
 
   /** @internal `form.reset()` empties the fields. */
@@ -220,13 +215,13 @@ export abstract class TokenframeElement extends HTMLElement {
 
   /** @internal A disabled `<fieldset>` around the element disables its fields. */
   formDisabledCallback(disabled: boolean): void {
-    this.disabledByForm = disabled;
-    this.requestSync();
+    this.#disabledByForm = disabled;
+    this.#requestSync();
   }
 
   /** The form the element belongs to. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   /** The name the token ID is submitted under (the `name` attribute). */
@@ -239,58 +234,54 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   get validity(): ValidityState {
-    return this.internals.validity;
+    return this.#internals.validity;
   }
 
   get validationMessage(): string {
-    return this.internals.validationMessage;
+    return this.#internals.validationMessage;
   }
 
   get willValidate(): boolean {
-    return this.internals.willValidate;
+    return this.#internals.willValidate;
   }
 
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    return this.#internals.checkValidity();
   }
 
   /** Like an input's: shows the platform's message and moves focus into the frame when invalid. */
   reportValidity(): boolean {
-    return this.internals.reportValidity();
+    return this.#internals.reportValidity();
   }
 
   /** Tokenizes what the customer typed. Never rejects: resolves with `{token}` or `{error}`. */
   tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
-    if (!this.connection) {
+    if (!this.#connection) {
       return Promise.resolve({
-        error: this.setupError ?? {
-          type: 'invalid_request_error',
-          code: 'element_not_mounted',
-          message: 'The element is not on the page.',
-        },
+        error: this.#setupError ?? invalidRequest('element_not_mounted', 'The element is not on the page.'),
       });
     }
-    return this.connection.tokenize(extra);
+    return this.#connection.tokenize(extra);
   }
 
   /** Moves focus into the frame's first field. */
   override focus(): void {
-    this.connection?.iframe.focus();
-    this.connection?.send({ type: 'focus' });
+    this.#connection?.iframe.focus();
+    this.#connection?.send({ type: 'focus' });
   }
 
   /** Empties every field. */
   clear(): void {
-    this.connection?.send({ type: 'clear' });
+    this.#connection?.send({ type: 'clear' });
   }
 
-  private relay(message: FrameMessage): void {
+  #relay(message: FrameMessage): void {
     if (message.type === 'submit') {
-      this.internals.form?.requestSubmit();
+      this.#internals.form?.requestSubmit();
     } else if (message.type === 'change') {
       const { empty, complete, brand, error } = message;
       this.participation.onChange({ empty, complete, brand, error }, Boolean(message.edited));
-      this.emit('change', { empty, complete, brand, error });
+      this.#emit('change', { empty, complete, brand, error });
     } else if (message.type === 'texts') {
       this.participation.incompleteMessage = message.incomplete;
       this.participation.updateValidity();
@@ -299,11 +290,11 @@ export abstract class TokenframeElement extends HTMLElement {
       console.warn(`tokenframe: ${message.message}`);
     } else if (message.type === 'ready' || message.type === 'focus' || message.type === 'blur') {
       if (message.type === 'ready') this.shadowRoot!.querySelector('.skeleton')?.remove();
-      this.emit(message.type, {});
+      this.#emit(message.type, {});
     }
   }
 
-  private emit(type: string, detail: object): void {
+  #emit(type: string, detail: object): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: type === 'change' }));
   }
 }

@@ -104,6 +104,11 @@ export interface ChangeDetail {
 }
 
 export type FrameMessage =
+  /**
+   * The frame's script runs and listens for `init`: posted on the window (to each allowed origin, the only
+   * message that is), so the host can start the handshake before the frame's `load`. It carries nothing.
+   */
+  | { tf: 1; type: 'hello' }
   | { tf: 1; type: 'ready' }
   /** `edited`: a value changed (not only focus or which errors show), so a token made before is stale. */
   | ({ tf: 1; type: 'change'; edited?: boolean } & ChangeDetail)
@@ -142,6 +147,7 @@ const hostShapes: Record<HostMessage['type'], Shape> = {
 };
 
 const frameShapes: Record<FrameMessage['type'], Shape> = {
+  hello: {},
   ready: {},
   change: { empty: 'boolean', complete: 'boolean', brand: 'string?', error: 'object?', edited: 'boolean?' },
   focus: {},

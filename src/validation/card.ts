@@ -1,4 +1,10 @@
-import cardValidator from 'card-validator';
+// Each rule from its own module rather than card-validator's index, which
+// pulls in every rule (dates, names) and adds their weight to the card page.
+import { cardNumber } from 'card-validator/dist/card-number.js';
+import { cvv } from 'card-validator/dist/cvv.js';
+import { expirationMonth } from 'card-validator/dist/expiration-month.js';
+import { expirationYear } from 'card-validator/dist/expiration-year.js';
+import { postalCode } from 'card-validator/dist/postal-code.js';
 import { validationError, type ValidationError } from './errors';
 
 /**
@@ -58,9 +64,10 @@ function stripSeparators(value: string): string {
   return value.replace(/[\s-]/g, '');
 }
 
-type BrandInfo = NonNullable<ReturnType<typeof cardValidator.creditCardType.getTypeInfo>>;
+type BrandInfo = NonNullable<ReturnType<typeof cardNumber>['card']>;
 
-function toBrand(info: BrandInfo): CardBrand {
+/** card-validator's description of a brand as the frame and the service use it. */
+export function toBrand(info: BrandInfo): CardBrand {
   return {
     type: info.type,
     name: stripeBrandNames[info.type] ?? info.niceType,
@@ -71,28 +78,15 @@ function toBrand(info: BrandInfo): CardBrand {
 }
 
 export function cardBrand(number: string): CardBrand | null {
-  const { card } = cardValidator.number(stripSeparators(number));
+  const { card } = cardNumber(stripSeparators(number));
   return card ? toBrand(card) : null;
-}
-
-const brandAliases: Record<string, string> = { amex: 'american-express', diners: 'diners-club' };
-
-/**
- * The brand named by a merchant (`amex`, `American Express`, `visa`, …), for
- * fields that check a CVC without a card number.
- */
-export function brandByName(name: string): CardBrand | null {
-  const key = name.trim().toLowerCase().replace(/\s+/g, '-');
-  const type = brandAliases[key] ?? key;
-  const info = cardValidator.creditCardType.getTypeInfo(type);
-  return info ? toBrand(info) : null;
 }
 
 export function checkCardNumber(number: string): FieldCheck & { brand: CardBrand | null } {
   const digits = stripSeparators(number);
   const brand = cardBrand(digits);
   if (digits === '') return { state: 'empty', brand, error: validationError('incomplete_number', 'card[number]') };
-  const result = cardValidator.number(digits, { luhnValidateUnionPay: true });
+  const result = cardNumber(digits, { luhnValidateUnionPay: true });
   if (result.isValid) return { state: 'complete', brand };
   // A number as long as the brand's shortest card that still fails is a typo,
   // not a number still being typed.
@@ -108,8 +102,8 @@ export function checkExpiry(month: string, year: string): FieldCheck {
   if (month === '' && year === '') {
     return { state: 'empty', error: validationError('incomplete_expiry', 'card[exp_month]') };
   }
-  const monthCheck = cardValidator.expirationMonth(month);
-  const yearCheck = cardValidator.expirationYear(year);
+  const monthCheck = expirationMonth(month);
+  const yearCheck = expirationYear(year);
   if (!monthCheck.isValid) {
     return monthCheck.isPotentiallyValid && /^\d*$/.test(month)
       ? { state: 'incomplete', error: validationError('incomplete_expiry', 'card[exp_month]') }
@@ -129,7 +123,7 @@ export function checkExpiry(month: string, year: string): FieldCheck {
 /** The CVC length follows the brand; an unknown brand accepts 3 or 4 digits. */
 export function checkCvc(cvc: string, brand: CardBrand | null): FieldCheck {
   if (cvc === '') return { state: 'empty', error: validationError('incomplete_cvc', 'card[cvc]') };
-  const result = cardValidator.cvv(cvc, brand ? brand.cvcLength : [3, 4]);
+  const result = cvv(cvc, brand ? brand.cvcLength : [3, 4]);
   if (result.isValid) return { state: 'complete' };
   if (result.isPotentiallyValid) return { state: 'incomplete', error: validationError('incomplete_cvc', 'card[cvc]') };
   return { state: 'invalid', error: validationError('invalid_cvc', 'card[cvc]') };
@@ -137,7 +131,7 @@ export function checkCvc(cvc: string, brand: CardBrand | null): FieldCheck {
 
 export function checkPostalCode(zip: string): FieldCheck {
   if (zip.trim() === '') return { state: 'empty', error: validationError('incomplete_zip', 'card[address_zip]') };
-  const result = cardValidator.postalCode(zip.trim(), { minLength: 3 });
+  const result = postalCode(zip.trim(), { minLength: 3 });
   if (result.isValid) return { state: 'complete' };
   return { state: 'incomplete', error: validationError('incomplete_zip', 'card[address_zip]') };
 }

@@ -15,6 +15,29 @@ function postInit(port?: MessagePort, data: unknown = { tf: PROTOCOL_VERSION, ty
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('frame handshake (listenForHost)', () => {
+  it('says hello to the parent as soon as it listens, only to the key’s allowed origins', async () => {
+    const hellos: unknown[] = [];
+    const hear = (event: MessageEvent) => {
+      if ((event.data as { type?: unknown })?.type === 'hello') hellos.push(event.data);
+    };
+    addEventListener('message', hear);
+    listenForHost(
+      ['https://shop.example', 'not an origin'],
+      () => undefined,
+      () => undefined,
+    );
+    await settle();
+    expect(hellos, 'to an origin that is not this page’s').to.deep.equal([]);
+    listenForHost(
+      [location.origin],
+      () => undefined,
+      () => undefined,
+    );
+    await settle();
+    removeEventListener('message', hear);
+    expect(hellos).to.deep.equal([{ tf: PROTOCOL_VERSION, type: 'hello' }]);
+  });
+
   it('ignores init from an origin that is not on the key’s allowed list', async () => {
     const inits: unknown[] = [];
     listenForHost(

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
+import { get as httpGet } from 'node:http';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { loaderFileName } from '../../src/server/routes/loader-file';
 import { startTestService, type TestService } from './helpers';
 
 const loaderScript = '(function(){})();';
+const bankAsset = 'console.log("bank account frame");';
 /** The versioned copy of the loader, named as the build names it. */
 const versionedLoader = loaderFileName('0.1.0', loaderScript);
 const sha384 = (text: string) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
@@ -27,7 +30,13 @@ async function writeFixtureBuild(root: string) {
     );
   }
   await writeFile(join(frameDir, 'assets', 'card-abc123.js'), 'console.log("frame");');
+  // The build's compressed copies (vite.config.ts), one asset with them, one without.
+  await writeFile(join(frameDir, 'assets', 'bank-account-abc123.js'), bankAsset);
+  await writeFile(join(frameDir, 'assets', 'bank-account-abc123.js.br'), brotliCompressSync(bankAsset));
+  await writeFile(join(frameDir, 'assets', 'bank-account-abc123.js.gz'), gzipSync(bankAsset));
   await writeFile(join(hostDir, 'tokenframe.js'), loaderScript);
+  await writeFile(join(hostDir, 'tokenframe.js.br'), brotliCompressSync(loaderScript));
+  await writeFile(join(hostDir, 'tokenframe.js.gz'), gzipSync(loaderScript));
   await mkdir(join(hostDir, 'loader'));
   await writeFile(join(hostDir, 'loader', versionedLoader), loaderScript);
   // A file in the folder whose bytes do not match its name: never served as immutable.
@@ -239,6 +248,48 @@ describe('frame assets and the host loader', () => {
       assert.equal(response.headers.get('cache-control'), 'no-store', path);
       assert.notEqual(await response.text(), loaderScript, path);
     }
+  });
+});
+
+/** A GET that shows the bytes as sent (fetch would decode them): status, headers and body. */
+function rawGet(url: string, acceptEncoding?: string) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+    const headers = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding };
+    httpGet(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+    }).on('error', reject);
+  });
+}
+
+describe('compressed frame assets and loader', () => {
+  for (const path of ['/frame/v1/assets/bank-account-abc123.js', '/v1/tokenframe.js']) {
+    const original = path.endsWith('tokenframe.js') ? loaderScript : bankAsset;
+    it(`sends ${path} compressed as the browser accepts: brotli first, then gzip, else as it is`, async () => {
+      const br = await rawGet(svc.url + path, 'gzip, deflate, br');
+      assert.equal(br.status, 200);
+      assert.equal(br.headers['content-encoding'], 'br');
+      assert.match(String(br.headers.vary), /accept-encoding/i);
+      assert.equal(brotliDecompressSync(br.body).toString(), original);
+
+      const gzip = await rawGet(svc.url + path, 'gzip');
+      assert.equal(gzip.headers['content-encoding'], 'gzip');
+      assert.equal(gunzipSync(gzip.body).toString(), original);
+
+      for (const plain of [await rawGet(svc.url + path), await rawGet(svc.url + path, 'br;q=0, identity')]) {
+        assert.equal(plain.headers['content-encoding'], undefined);
+        assert.equal(plain.body.toString(), original);
+      }
+    });
+  }
+
+  it('gives each encoding of the loader its own ETag, so a 304 never stands for other bytes', async () => {
+    const br = await rawGet(`${svc.url}/v1/tokenframe.js`, 'br');
+    const plain = await rawGet(`${svc.url}/v1/tokenframe.js`);
+    assert.notEqual(br.headers.etag, plain.headers.etag);
   });
 });
 

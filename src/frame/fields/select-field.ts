@@ -1,5 +1,4 @@
-import { LitElement, html } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { LitElement, html, type PropertyDeclarations } from 'lit';
 import { appearanceSheet } from '../appearance-sheet';
 import type { FieldInputDetail } from './text-field';
 import { textFieldStyles } from './text-field.styles';
@@ -15,16 +14,24 @@ export interface SelectOption {
  *
  * @event field-input - `detail: FieldInputDetail` when the choice changes.
  */
-@customElement('tf-select-field')
 export class SelectField extends LitElement {
+  static override properties: PropertyDeclarations = {
+    label: {},
+    value: {},
+    options: { attribute: false },
+    disabled: { type: Boolean },
+  };
+
   static override styles = [textFieldStyles, appearanceSheet];
 
-  @property() label = '';
-  @property() value = '';
-  @property({ attribute: false }) options: SelectOption[] = [];
-  @property({ type: Boolean }) disabled = false;
+  label = '';
+  value = '';
+  options: SelectOption[] = [];
+  disabled = false;
 
-  @query('select') private select!: HTMLSelectElement;
+  private get select(): HTMLSelectElement {
+    return this.renderRoot.querySelector('select') as HTMLSelectElement;
+  }
 
   override focus(): void {
     this.select?.focus();
@@ -48,6 +55,8 @@ export class SelectField extends LitElement {
     this.dispatchEvent(new CustomEvent('field-input', { detail }));
   }
 }
+
+customElements.define('tf-select-field', SelectField);
 
 declare global {
   interface HTMLElementTagNameMap {

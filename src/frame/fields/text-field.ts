@@ -1,5 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { appearanceSheet } from '../appearance-sheet';
 import { textFieldStyles } from './text-field.styles';
@@ -17,30 +16,47 @@ export interface FieldInputDetail {
  * @event field-input - `detail: FieldInputDetail` on every edit.
  * @event field-blur - Focus left the input.
  */
-@customElement('tf-text-field')
 export class TextField extends LitElement {
+  static override properties: PropertyDeclarations = {
+    label: {},
+    suffix: {},
+    value: {},
+    error: {},
+    autocomplete: {},
+    inputmode: {},
+    placeholder: {},
+    maxlength: { type: Number },
+    disabled: { type: Boolean },
+    type: {},
+    ltr: { type: Boolean },
+    enterkeyhint: {},
+  };
+
   static override styles = [textFieldStyles, appearanceSheet];
 
   /** Visible label, also the input's accessible name. */
-  @property() label = '';
+  label = '';
   /** Shown after the label, e.g. the detected card brand. */
-  @property() suffix = '';
-  @property() value = '';
+  suffix = '';
+  value = '';
   /** The error message to show; empty when the field is fine or not yet judged. */
-  @property() error = '';
-  @property() autocomplete = 'off';
-  @property() inputmode: 'numeric' | 'text' = 'text';
-  @property() placeholder = '';
-  @property({ type: Number }) maxlength = 64;
-  @property({ type: Boolean }) disabled = false;
+  error = '';
+  autocomplete = 'off';
+  inputmode: 'numeric' | 'text' = 'text';
+  placeholder = '';
+  maxlength = 64;
+  disabled = false;
   /** `password` masks what is typed (ID numbers until the customer asks to see them). */
-  @property() type: 'text' | 'password' = 'text';
+  type: 'text' | 'password' = 'text';
   /** Numbers and codes read left to right even in a right-to-left language. */
-  @property({ type: Boolean }) ltr = false;
+  ltr = false;
   /** The mobile keyboard's Enter key: `next` moves on, `done` on the last field. */
-  @property() enterkeyhint: 'next' | 'done' = 'next';
+  enterkeyhint: 'next' | 'done' = 'next';
 
-  @query('input') private input!: HTMLInputElement;
+  private get input(): HTMLInputElement {
+    return this.renderRoot.querySelector('input') as HTMLInputElement;
+  }
+
   /** Letters and digits before the caret at the last edit, or null when the caret was at the end. */
   private caretChars: number | null = null;
 
@@ -117,6 +133,8 @@ export class TextField extends LitElement {
     this.dispatchEvent(new CustomEvent('field-blur'));
   }
 }
+
+customElements.define('tf-text-field', TextField);
 
 declare global {
   interface HTMLElementTagNameMap {

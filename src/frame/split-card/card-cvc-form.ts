@@ -1,17 +1,21 @@
-import { customElement, state } from 'lit/decorators.js';
-import { brandByName, checkCvc, type CardBrand, type FieldCheck } from '../../validation/card';
+import type { PropertyDeclarations } from 'lit';
+import { brandByName } from '../../validation/brand-by-name';
+import { checkCvc, type CardBrand, type FieldCheck } from '../../validation/card';
 import { cvcInput } from '../fields/card-inputs';
 import { cvcDigitsMessage } from '../i18n/card-messages';
 import { CardSiblingForm } from './card-sibling-form';
 import { cardCvc as cardCvcKind } from '../../kinds/element-kinds';
 
 /** The CVC of a split card; its length follows the brand its group's number frame detected. */
-@customElement('tf-card-cvc-form')
 export class CardCvcForm extends CardSiblingForm<'cvc'> {
+  static override properties: PropertyDeclarations = {
+    cardBrand: { state: true },
+  };
+
   protected readonly field = 'cvc';
   protected readonly kind = cardCvcKind;
 
-  @state() private cardBrand: CardBrand | null = null;
+  private cardBrand: CardBrand | null = null;
 
   protected emptyValues(): Record<'cvc', string> {
     return { cvc: '' };
@@ -43,6 +47,8 @@ export class CardCvcForm extends CardSiblingForm<'cvc'> {
     return this.renderField('cvc', cvcInput(t.cvc, this.cardBrand, t.cvcPlaceholder));
   }
 }
+
+customElements.define('tf-card-cvc-form', CardCvcForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,3 @@
-import { customElement } from 'lit/decorators.js';
 import { checkExpiry, fullYear, type FieldCheck } from '../../validation/card';
 import { expiryInput } from '../fields/card-inputs';
 import { parseExpiry } from '../format';
@@ -7,7 +6,6 @@ import { CardSiblingForm } from './card-sibling-form';
 import { cardExpiry as cardExpiryKind } from '../../kinds/element-kinds';
 
 /** The expiry of a split card, `MM / YY`. */
-@customElement('tf-card-expiry-form')
 export class CardExpiryForm extends CardSiblingForm<'expiry'> {
   protected readonly field = 'expiry';
   protected readonly kind = cardExpiryKind;
@@ -36,6 +34,8 @@ export class CardExpiryForm extends CardSiblingForm<'expiry'> {
     return this.renderField('expiry', expiryInput(t.expiry, t.expiryPlaceholder));
   }
 }
+
+customElements.define('tf-card-expiry-form', CardExpiryForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import type { PropertyValues } from 'lit';
-import { customElement } from 'lit/decorators.js';
 import type { TokenError } from '../../protocol/messages';
 import { cardExtraFields, checkCardNumber, checkCvc, checkExpiry } from '../../validation/card';
 import { FieldsForm } from '../fields-form';
@@ -17,7 +16,6 @@ type NumberChecks = { number: ReturnType<typeof checkCardNumber> };
  * three and posts one card token. It shares the detected brand with the CVC
  * frame, whose length follows it.
  */
-@customElement('tf-card-number-form')
 export class CardNumberForm extends FieldsForm<'number', NumberChecks> {
   readonly extraFields = cardExtraFields;
   protected readonly kind = cardNumberKind;
@@ -91,6 +89,8 @@ export class CardNumberForm extends FieldsForm<'number', NumberChecks> {
     this.group.post({ type: 'brand', brand: this.checks.number.brand?.type ?? '' });
   }
 }
+
+customElements.define('tf-card-number-form', CardNumberForm);
 
 declare global {
   interface HTMLElementTagNameMap {

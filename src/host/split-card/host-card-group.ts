@@ -14,29 +14,29 @@ export class HostCardGroup {
   readonly id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
     byte.toString(16).padStart(2, '0'),
   ).join('');
-  private readonly fields = new Map<FormParticipation, CardField>();
+  readonly #fields = new Map<FormParticipation, CardField>();
 
   /** The form side of the card's element for `field`, if the page has one. */
   member(field: CardField): FormParticipation | undefined {
-    for (const [member, memberField] of this.fields) if (memberField === field) return member;
+    for (const [member, memberField] of this.#fields) if (memberField === field) return member;
     return undefined;
   }
 
   add(member: FormParticipation, field: CardField): void {
-    this.fields.set(member, field);
+    this.#fields.set(member, field);
     member.cardGroup = this;
     this.refreshValidity();
   }
 
   remove(member: FormParticipation): void {
-    this.fields.delete(member);
+    this.#fields.delete(member);
     member.cardGroup = null;
     this.refreshValidity();
   }
 
   /** Whether the expiry and CVC take part in form validation follows the number (present, named): recheck. */
   refreshValidity(): void {
-    this.fields.forEach((_, member) => member.updateValidity());
+    this.#fields.forEach((_, member) => member.updateValidity());
   }
 }
 

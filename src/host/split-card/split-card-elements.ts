@@ -1,7 +1,7 @@
 import type { CardField, KindDescriptor } from '../../kinds/kind-descriptor';
 import { cardCvc, cardExpiry, cardNumber } from '../../kinds/element-kinds';
 import type { FrameOptions, TokenizeExtra } from '../../protocol/messages';
-import type { TokenizeResult } from '../frame-connection';
+import { invalidRequest, type TokenizeResult } from '../frame-connection';
 import { TokenframeElement } from '../tokenframe-element';
 import { hostCardGroup, type HostCardGroup } from './host-card-group';
 
@@ -9,11 +9,10 @@ type SplitCardKind = KindDescriptor & { cardField: CardField };
 
 function missing(kind: SplitCardKind): TokenizeResult {
   return {
-    error: {
-      type: 'invalid_request_error',
-      code: 'card_field_missing',
-      message: `This card has no <${kind.tag}> in its group: add one to the page (with the same group attribute).`,
-    },
+    error: invalidRequest(
+      'card_field_missing',
+      `This card has no <${kind.tag}> in its group: add one to the page (with the same group attribute).`,
+    ),
   };
 }
 
@@ -34,7 +33,7 @@ abstract class SplitCardElement extends TokenframeElement {
   }
 
   override connectedCallback(): void {
-    this.joinCard();
+    this.#joinCard();
     super.connectedCallback();
   }
 
@@ -45,12 +44,12 @@ abstract class SplitCardElement extends TokenframeElement {
   }
 
   override attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
-    if (name === 'group' && this.isConnected) this.joinCard();
+    if (name === 'group' && this.isConnected) this.#joinCard();
     super.attributeChangedCallback(name, oldValue, newValue);
   }
 
   /** Joins the card the `group` attribute names, leaving any other. */
-  private joinCard(): void {
+  #joinCard(): void {
     const card = hostCardGroup(this.ownerDocument, this.getAttribute('group') ?? '');
     if (card === this.card) return;
     this.card?.remove(this.participation);

@@ -110,8 +110,10 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
     return reply.type('text/html; charset=utf-8').send(page);
   });
 
-  // Hashed file names change with their content, so they can be cached forever.
+  // Hashed file names change with their content, so they can be cached forever; the build wrote each
+  // compressed beside it (.br, .gz), sent as the browser accepts.
   await app.register(fastifyStatic, {
+    preCompressed: true,
     root: join(frameDir, 'assets'),
     prefix: '/frame/v1/assets/',
     decorateReply: false,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPlainObject } from '../../protocol/messages';
 import { buildMissingMessage, isMissingFile } from './build-output';
 import { loaderFileName, subresourceIntegrity } from './loader-file';
@@ -25,6 +25,16 @@ function sendScript(reply: FastifyReply, script: string | Buffer, cacheControl: 
     .header('Cache-Control', cacheControl)
     .type('text/javascript; charset=utf-8')
     .send(script);
+}
+
+/** The best precompressed encoding the request accepts: brotli, then gzip, else none. */
+function acceptedEncoding(request: FastifyRequest): 'br' | 'gzip' | null {
+  const accepted = String(request.headers['accept-encoding'] ?? '')
+    .split(',')
+    .map((entry) => entry.trim().split(';'))
+    .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
+    .map(([name]) => name.trim().toLowerCase());
+  return accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : null;
 }
 
 function sendBuildMissing(reply: FastifyReply) {
@@ -63,8 +73,14 @@ export async function loaderRoutes(app: FastifyInstance, options: LoaderRoutesOp
   });
 
   app.get('/v1/tokenframe.js', async (request, reply) => {
-    const script = await readBuilt('tokenframe.js');
+    const encoding = acceptedEncoding(request);
+    // The build compressed it (vite.config.ts); a build without those copies sends it as it is.
+    const compressed = encoding && (await readBuilt(`tokenframe.js.${encoding === 'br' ? 'br' : 'gz'}`));
+    const script = compressed || (await readBuilt('tokenframe.js'));
     if (script === null) return sendBuildMissing(reply);
+    reply.header('Vary', 'Accept-Encoding');
+    if (compressed) reply.header('Content-Encoding', encoding);
+    // Each encoding is its own representation, with its own ETag.
     const etag = entityTag(script);
     reply.header('ETag', etag);
     if (clientHolds(request, etag)) return reply.status(304).header('Cache-Control', latestCaching).send();
