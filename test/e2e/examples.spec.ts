@@ -71,6 +71,10 @@ for (const example of examples) {
       example.site === 'plain' ? 'application/x-www-form-urlencoded' : 'application/json',
     );
     expect(posted[0].body).toEqual({ token: expect.stringMatching(/^tok_[A-Za-z0-9]+$/) });
+    // Paying saved the card and used the token up: the same token id cannot pay a second time.
+    const replay = await page.request.post(new URL('/pay', example.url).href, { data: posted[0].body });
+    expect(replay.status()).toBe(402);
+    expect(await replay.json()).toEqual({ error: expect.stringMatching(/more than once/) });
 
     const sources = await recorder.everything([examplesLog, serviceLog]);
     expect(sources['host messages']).toContain('"type":"result"');
