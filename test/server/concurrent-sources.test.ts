@@ -9,24 +9,10 @@ import { after, before, describe, it } from 'node:test';
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../../scripts/postgres.mjs';
 import { serveCli } from './cli-process';
-import { createTestDatabase, formBody } from './helpers';
+import { callService, createTestDatabase, formBody } from './helpers';
 
 const nextYear = String(new Date().getFullYear() + 1);
 const sources = 20;
-
-async function call(url: string, method: string, path: string, key: string, body?: string) {
-  const response = await fetch(url + path, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
-    },
-    body,
-  });
-  // Tests look into arbitrary response fields.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as any };
-}
 
 describe('sources attached to one customer concurrently through two processes on PostgreSQL', () => {
   let postgres: { url: string; stop(): Promise<void> } | null = null;
@@ -63,12 +49,18 @@ describe('sources attached to one customer concurrently through two processes on
     const urls = processes.map((served) => served.url);
     const key = (name: string) => new RegExp(`${name}:\\s+(\\S+)`).exec(processes[0].stdout)?.[1] ?? '';
     const [publishableKey, secretKey] = [key('publishable key'), key('secret key')];
-    const customer = await call(urls[0], 'POST', '/v1/customers', secretKey, formBody({ email: 'a@example.com' }));
+    const customer = await callService({ url: urls[0] }, 'POST', '/v1/customers', {
+      key: secretKey,
+      body: formBody({ email: 'a@example.com' }),
+    });
     assert.equal(customer.status, 200);
     const tokens = await Promise.all(
       Array.from({ length: sources }, async () => {
         const card = { number: '4242424242424242', exp_month: '12', exp_year: nextYear, cvc: '123' };
-        const token = await call(urls[0], 'POST', '/v1/tokens', publishableKey, formBody({ card }));
+        const token = await callService({ url: urls[0] }, 'POST', '/v1/tokens', {
+          key: publishableKey,
+          body: formBody({ card }),
+        });
         assert.equal(token.status, 200);
         return token.body.id as string;
       }),
@@ -76,7 +68,10 @@ describe('sources attached to one customer concurrently through two processes on
 
     const attached = await Promise.all(
       tokens.map((token, i) =>
-        call(urls[i % 2], 'POST', `/v1/customers/${customer.body.id}/sources`, secretKey, formBody({ source: token })),
+        callService({ url: urls[i % 2] }, 'POST', `/v1/customers/${customer.body.id}/sources`, {
+          key: secretKey,
+          body: formBody({ source: token }),
+        }),
       ),
     );
     assert.deepEqual(
@@ -85,7 +80,7 @@ describe('sources attached to one customer concurrently through two processes on
     );
 
     for (const url of urls) {
-      const read = await call(url, 'GET', `/v1/customers/${customer.body.id}`, secretKey);
+      const read = await callService({ url: url }, 'GET', `/v1/customers/${customer.body.id}`, { key: secretKey });
       assert.equal(read.body.sources.total_count, sources);
       assert.deepEqual(
         read.body.sources.data.map((source: { id: string }) => source.id).sort(),

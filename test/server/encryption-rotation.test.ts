@@ -13,25 +13,11 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { cleanEnv, runCli, serveCli } from './cli-process';
-import { createTestDatabase, formBody, type TestDatabase } from './helpers';
+import { callService, createTestDatabase, formBody, type TestDatabase } from './helpers';
 
 const run = promisify(execFile);
 const nextYear = String(new Date().getFullYear() + 1);
 const card = { card: { number: '4242424242424242', exp_month: '12', exp_year: nextYear, cvc: '123' } };
-
-async function call(url: string, method: string, path: string, key: string, body?: string) {
-  const response = await fetch(url + path, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
-    },
-    body,
-  });
-  // Tests look into arbitrary response fields.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, body: (await response.json()) as any };
-}
 
 /** The key id of `/metrics`' tokenframe_encryption_key_current series. */
 async function metricsKeyId(url: string): Promise<string | undefined> {
@@ -79,7 +65,10 @@ describe('keys rotate-encryption while the service runs on secrets.json', () => 
   });
 
   it('seals new tokens under the new key within seconds, and still reads those made before', async () => {
-    const before = await call(served.url, 'POST', '/v1/tokens', publishableKey, formBody(card));
+    const before = await callService(served, 'POST', '/v1/tokens', {
+      key: publishableKey,
+      body: formBody(card),
+    });
     assert.equal(before.status, 200);
     const oldKeyId = await storedKeyId(before.body.id);
     assert.equal(await metricsKeyId(served.url), oldKeyId);
@@ -94,14 +83,20 @@ describe('keys rotate-encryption while the service runs on secrets.json', () => 
     while (sealedUnder !== newKeyId) {
       assert.ok(Date.now() - rotatedAt < 5_000, `new tokens are still sealed under ${sealedUnder} after 5 s`);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const token = await call(served.url, 'POST', '/v1/tokens', publishableKey, formBody(card));
+      const token = await callService(served, 'POST', '/v1/tokens', {
+        key: publishableKey,
+        body: formBody(card),
+      });
       assert.equal(token.status, 200);
       sealedUnder = await storedKeyId(token.body.id);
     }
     assert.equal(await metricsKeyId(served.url), newKeyId);
 
     // The token made before was re-encrypted by the CLI; the service opens it to use it.
-    const customer = await call(served.url, 'POST', '/v1/customers', secretKey, formBody({ source: before.body.id }));
+    const customer = await callService(served, 'POST', '/v1/customers', {
+      key: secretKey,
+      body: formBody({ source: before.body.id }),
+    });
     assert.equal(customer.status, 200, JSON.stringify(customer.body));
   });
 });

@@ -29,8 +29,7 @@ export interface TestDatabase {
  * processes that share its keys; services with data directories (and so
  * encryption keys) of their own get databases of their own. Null for SQLite.
  */
-export async function createTestDatabase(): Promise<TestDatabase | null> {
-  const server = process.env.DATABASE_URL;
+export async function createTestDatabase(server = process.env.DATABASE_URL): Promise<TestDatabase | null> {
   if (!server) return null;
   const name = `tf_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string) => {
@@ -114,7 +113,7 @@ export interface CallOptions {
 
 /** A plain HTTP call to the service, the way a merchant's client would make it. */
 export async function callService(
-  svc: TestService,
+  svc: Pick<TestService, 'url'>,
   method: string,
   path: string,
   { key, body, headers = {} }: CallOptions = {},

@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createTestDatabase } from '../../test/server/helpers';
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../../scripts/postgres.mjs';
 import { killBurst, type KillBurstResult } from '../../test/support/kill-burst';
@@ -44,23 +44,11 @@ async function postgresDatabase(): Promise<{ url: string; release(): Promise<voi
     ? null
     : ((await startPostgres()) as { url: string; stop(): Promise<void> });
   const serverUrl = process.env.DATABASE_URL ?? throwaway!.url;
-  const name = `tf_durability_${process.pid}_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = (await createTestDatabase(serverUrl))!;
   return {
-    url: url.href,
+    url: database.url,
     async release() {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
       await throwaway?.stop();
     },
   };
