@@ -16,7 +16,9 @@ export interface HostChannel {
  * Waits for the host's `init`: accepted once, only from the parent window,
  * only from an origin on the key's allowed list, and only with a port. After
  * that every message travels over the private port and window messages are
- * ignored. Any version in SUPPORTED_HOST_VERSIONS is accepted, and the frame
+ * ignored. Each request is carried out once: a `tokenize` replayed with a
+ * requestId already seen is dropped unanswered, so it makes no second token
+ * and cannot settle the host's pending request with a stray answer. Any version in SUPPORTED_HOST_VERSIONS is accepted, and the frame
  * answers in the version the host's `init` spoke, so a pinned older loader
  * understands the replies of a newer frame.
  *
@@ -31,6 +33,7 @@ export function listenForHost(
 ): HostChannel {
   let port: MessagePort | null = null;
   let version: HostMessage['tf'];
+  const requestIds = new Set<string>();
   const handleWindowMessage = (event: MessageEvent) => {
     if (port || event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
     const message = parseHostMessage(event.data);
@@ -40,7 +43,12 @@ export function listenForHost(
     version = message.tf;
     port.onmessage = (portEvent) => {
       const received = parseHostMessage(portEvent.data);
-      if (received && received.type !== 'init') onMessage(received);
+      if (!received || received.type === 'init') return;
+      if ('requestId' in received) {
+        if (requestIds.has(received.requestId)) return;
+        requestIds.add(received.requestId);
+      }
+      onMessage(received);
     };
     onInit(message);
   };
