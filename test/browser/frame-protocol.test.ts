@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { PROTOCOL_VERSION } from '../../src/protocol/messages';
 import type { TokenframeElement } from '../../src/host/index';
 import { env, fillCard, mountReady, recordRequests, tokenRequests } from './helpers';
@@ -76,6 +76,20 @@ describe('the frame against a hostile host page', () => {
     expect(results()).to.have.length(1);
     expect(results()[0].token?.id).to.match(/^tok_/);
     expect((await tokenRequests()).filter((request) => request.method === 'POST')).to.have.length(1);
+  });
+
+  it('reports the frame lost when the page navigates it away, answers tokenize() with that error, and Retry recovers', async () => {
+    const card = await mountReady<TokenframeElement>('tokenframe-card', 'navigated');
+    const lost = oneEvent(card, 'loaderror');
+    card.shadowRoot!.querySelector('iframe')!.src = 'about:blank';
+    expect((await lost).detail.error.code).to.equal('frame_unavailable');
+    expect((await card.tokenize()).error?.code).to.equal('frame_unavailable');
+
+    const ready = oneEvent(card, 'ready');
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[role=alert] button')!.click();
+    await ready;
+    await fillCard('navigated');
+    expect((await card.tokenize()).token?.id).to.match(/^tok_/);
   });
 
   it('still makes a new token for each tokenize() of the element, also two at once', async () => {
