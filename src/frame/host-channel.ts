@@ -16,11 +16,13 @@ export interface HostChannel {
  * Waits for the host's `init`: accepted once, only from the parent window,
  * only from an origin on the key's allowed list, and only with a port. After
  * that every message travels over the private port and window messages are
- * ignored. Each request is carried out once: a `tokenize` replayed with a
- * requestId already seen is dropped unanswered, so it makes no second token
- * and cannot settle the host's pending request with a stray answer. Any version in SUPPORTED_HOST_VERSIONS is accepted, and the frame
+ * ignored. Any version in SUPPORTED_HOST_VERSIONS is accepted, and the frame
  * answers in the version the host's `init` spoke, so a pinned older loader
  * understands the replies of a newer frame.
+ *
+ * Each request is carried out once: a `tokenize` replayed with a requestId
+ * already seen is dropped unanswered, so it makes no second token and cannot
+ * settle the host's pending request with a stray answer.
  *
  * It says `hello` to the parent as soon as it listens, so the handshake need
  * not wait for the page's `load` (which the host still answers, for frames
