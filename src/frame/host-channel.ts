@@ -20,6 +20,10 @@ export interface HostChannel {
  * answers in the version the host's `init` spoke, so a pinned older loader
  * understands the replies of a newer frame.
  *
+ * Each request is carried out once: a `tokenize` replayed with a requestId
+ * already seen is dropped unanswered, so it makes no second token and cannot
+ * settle the host's pending request with a stray answer.
+ *
  * It says `hello` to the parent as soon as it listens, so the handshake need
  * not wait for the page's `load` (which the host still answers, for frames
  * older than `hello`).
@@ -31,6 +35,7 @@ export function listenForHost(
 ): HostChannel {
   let port: MessagePort | null = null;
   let version: HostMessage['tf'];
+  const requestIds = new Set<string>();
   const handleWindowMessage = (event: MessageEvent) => {
     if (port || event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
     const message = parseHostMessage(event.data);
@@ -40,7 +45,12 @@ export function listenForHost(
     version = message.tf;
     port.onmessage = (portEvent) => {
       const received = parseHostMessage(portEvent.data);
-      if (received && received.type !== 'init') onMessage(received);
+      if (!received || received.type === 'init') return;
+      if ('requestId' in received) {
+        if (requestIds.has(received.requestId)) return;
+        requestIds.add(received.requestId);
+      }
+      onMessage(received);
     };
     onInit(message);
   };

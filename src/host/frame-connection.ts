@@ -64,6 +64,7 @@ export class FrameConnection {
   readonly iframe: HTMLIFrameElement;
   #port: MessagePort | null = null;
   #ready = false;
+  #loaded = false;
   #readyWaiters: Array<(ok: boolean) => void> = [];
   #pending = new Map<string, (result: TokenizeResult) => void>();
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -81,14 +82,16 @@ export class FrameConnection {
     this.iframe.title = hostText(config.options.locale ?? 'en', 'loading');
     this.iframe.setAttribute('allowtransparency', 'true');
     this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
-    this.iframe.addEventListener(
-      'load',
-      () => {
-        this.#handshake();
-        this.#answerTimer = setTimeout(() => this.#failToLoad(), Math.min(ANSWER_AFTER_LOAD_MS, readyTimeout));
-      },
-      { once: true },
-    );
+    this.iframe.addEventListener('load', () => {
+      // A second load is another document in the frame (the page navigated it): the port leads nowhere now.
+      if (this.#loaded) {
+        this.#ready = false;
+        return this.#fail(connectionError('frame_unavailable', 'The secure field was navigated away. Try again.'));
+      }
+      this.#loaded = true;
+      this.#handshake();
+      this.#answerTimer = setTimeout(() => this.#failToLoad(), Math.min(ANSWER_AFTER_LOAD_MS, readyTimeout));
+    });
     addEventListener('message', this.#hearHello);
     this.#readyTimer = setTimeout(() => this.#failToLoad(), readyTimeout);
   }
@@ -141,8 +144,7 @@ export class FrameConnection {
     removeEventListener('message', this.#hearHello);
     this.#port?.close();
     this.#port = null;
-    this.#pending.forEach((settle) => settle({ error: removed }));
-    this.#pending.clear();
+    this.#ready = false;
     this.#fail(removed);
   }
 
@@ -195,10 +197,13 @@ export class FrameConnection {
     this.config.onMessage(message);
   }
 
+  /** The frame is out of reach: waiting and pending requests get `error`, and the element offers Retry. */
   #fail(error: TokenError): void {
     if (this.#ready || this.#unavailable) return;
     this.#unavailable = error;
     this.#settleReady(false);
+    this.#pending.forEach((settle) => settle({ error }));
+    this.#pending.clear();
     this.config.onUnavailable(error);
   }
 

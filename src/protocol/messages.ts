@@ -134,62 +134,81 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /** A message as its sender writes it: the channel adds the protocol version. */
 export type Unversioned<M> = M extends { tf: 1 } ? Omit<M, 'tf'> : never;
 
-type Shape = Record<string, 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'boolean?' | 'object?'>;
+/** One field's check: whether the value a message carries there is acceptable. */
+type Check = (value: unknown) => boolean;
+/** Each field a message type has, with its check; fields not named here are ignored. */
+type Shape = Record<string, Check>;
+
+const string: Check = (value) => typeof value === 'string';
+const boolean: Check = (value) => typeof value === 'boolean';
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
+
+/** Option values are strings or flags, and `locale` a language tag of sane length (`fr`, `zh-Hant-TW`, `en_US`). */
+const frameOptions: Check = (options) =>
+  isPlainObject(options) &&
+  Object.values(options).every((value) => string(value) || boolean(value)) &&
+  /^[\w-]{0,35}$/.test((options.locale as string | undefined) ?? '');
 
 const hostShapes: Record<HostMessage['type'], Shape> = {
-  init: { options: 'object', appearance: 'object?' },
-  update: { options: 'object', appearance: 'object?' },
+  init: { options: frameOptions, appearance: optional(isPlainObject) },
+  update: { options: frameOptions, appearance: optional(isPlainObject) },
   focus: {},
   clear: {},
   validate: {},
-  tokenize: { requestId: 'string', extra: 'object' },
-  'create-token': { requestId: 'string', kind: 'string', data: 'object' },
+  tokenize: { requestId: string, extra: (extra) => isPlainObject(extra) && Object.values(extra).every(string) },
+  'create-token': { requestId: string, kind: (kind) => kind === 'account' || kind === 'person', data: isPlainObject },
 };
 
 const frameShapes: Record<FrameMessage['type'], Shape> = {
   hello: {},
   ready: {},
-  change: { empty: 'boolean', complete: 'boolean', brand: 'string?', error: 'object?', edited: 'boolean?' },
+  change: {
+    empty: boolean,
+    complete: boolean,
+    brand: optional(string),
+    error: optional(isPlainObject),
+    edited: optional(boolean),
+  },
   focus: {},
   blur: {},
-  resize: { height: 'number' },
+  resize: { height: (height) => typeof height === 'number' },
   submit: {},
-  warning: { message: 'string' },
-  texts: { title: 'string', incomplete: 'string' },
-  result: { requestId: 'string', token: 'object?', error: 'object?' },
+  warning: { message: string },
+  texts: { title: string, incomplete: string },
+  result: { requestId: string, token: optional(isPlainObject), error: optional(isPlainObject) },
 };
 
-function matches(data: Record<string, unknown>, shape: Shape): boolean {
-  return Object.entries(shape).every(([field, kind]) => {
-    const value = data[field];
-    const optional = kind.endsWith('?');
-    if (optional && value === undefined) return true;
-    const type = kind.replace('?', '');
-    return type === 'object' ? isPlainObject(value) : typeof value === type;
-  });
-}
-
-/** The message if its type is known and its fields have their shapes; the caller has checked its version. */
+/**
+ * The message if its type is known and each of its fields passes its check; the caller has checked its version.
+ * (A structured clone carries no symbols or functions, so any `type` that is not a known name misses.)
+ */
 function parse<T>(message: Record<string, unknown>, shapes: Record<string, Shape>): T | null {
-  if (typeof message.type !== 'string') return null;
-  const shape = Object.hasOwn(shapes, message.type) ? shapes[message.type] : undefined;
-  return shape && matches(message, shape) ? (message as T) : null;
+  const shape = Object.hasOwn(shapes, message.type as string) ? shapes[message.type as string] : undefined;
+  return shape && Object.entries(shape).every(([field, check]) => check(message[field])) ? (message as T) : null;
 }
 
-function isFrameOptions(options: object): boolean {
-  return Object.values(options).every((value) => typeof value === 'string' || typeof value === 'boolean');
+/**
+ * The most a host message may hold, written as JSON. A whole appearance or account is a few kB; an 8 MB `locale`
+ * is an attack on the frame, refused before anything reads it, as is a message nested too deep or cyclic to write.
+ */
+const MAX_MESSAGE_LENGTH = 65_536;
+
+function isSmall(data: unknown): boolean {
+  try {
+    return JSON.stringify(data).length <= MAX_MESSAGE_LENGTH;
+  } catch {
+    return false;
+  }
 }
 
-/** Frame side: a message from the host, or null to drop it. */
+/** Frame side: a message from the host, or null to drop it (unknown, malformed or too big). */
 export function parseHostMessage(data: unknown): HostMessage | null {
-  const message =
-    isPlainObject(data) && SUPPORTED_HOST_VERSIONS.includes(data.tf as number)
-      ? parse<HostMessage>(data, hostShapes)
-      : null;
-  if (message?.type === 'tokenize' && !Object.values(message.extra).every((v) => typeof v === 'string')) return null;
-  if (message?.type === 'create-token' && message.kind !== 'account' && message.kind !== 'person') return null;
-  if ((message?.type === 'init' || message?.type === 'update') && !isFrameOptions(message.options)) return null;
-  return message;
+  return isPlainObject(data) && SUPPORTED_HOST_VERSIONS.includes(data.tf as number) && isSmall(data)
+    ? parse<HostMessage>(data, hostShapes)
+    : null;
 }
 
 /** Host side: a message from the frame, or null to drop it. The frame answers in the host's own version. */

@@ -5,7 +5,7 @@
  * must stay usable afterwards, and no raw card value may leave it.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 // @ts-expect-error plain ESM helper without types
@@ -33,10 +33,10 @@ async function startPages(html: (path: string) => string): Promise<{ origin: str
 }
 
 /** A page with one <tokenframe-card>, recording its events (details as JSON) in window.events. */
-function elementPage(service: ServiceProcess, origin = service.url): string {
+function elementPage(service: ServiceProcess, origin = service.url, attributes = ''): string {
   return `<!doctype html><meta charset="utf-8"><title>shop</title>
 <script src="${service.url}/v1/tokenframe.js"></script>
-<tokenframe-card id="card" origin="${origin}" key="${service.publishableKey}"></tokenframe-card>
+<tokenframe-card id="card" origin="${origin}" key="${service.publishableKey}" ${attributes}></tokenframe-card>
 <script>
   window.events = [];
   for (const type of ['ready', 'change', 'loaderror'])
@@ -160,8 +160,8 @@ async function forgedMessages(browser: Browser, origin: string, leaks: string[])
   }
 }
 
-/** An 8 MB init from the allowed parent, on a fresh frame: the protocol check should refuse it as too big. */
-async function oversizedInit(browser: Browser, origin: string): Promise<Row> {
+/** An 8 MB init from the allowed parent, on a fresh frame: refused as too big, and a valid init after it works. */
+async function oversizedInit(browser: Browser, origin: string): Promise<Row[]> {
   const page = await browser.newPage();
   try {
     await page.goto(`${origin}/raw.html`);
@@ -172,7 +172,135 @@ async function oversizedInit(browser: Browser, origin: string): Promise<Row> {
     }, PROTOCOL_VERSION);
     await sleep(3000);
     const answered = (await heard(page, 'oversized')).length > 0;
-    return expectEqual('an oversized init (8 MB locale) refused', answered ? 'no' : 'yes', 'yes');
+    await page.evaluate((tf) => {
+      const w = window as unknown as { initWith(label: string, data: unknown): void };
+      w.initWith('valid', { tf, type: 'init', options: { locale: 'fr' } });
+    }, PROTOCOL_VERSION);
+    const deadline = Date.now() + 20_000;
+    while (!(await heard(page, 'valid')).some((m) => m.includes('"ready"')) && Date.now() < deadline) await sleep(200);
+    const ready = (await heard(page, 'valid')).some((m) => m.includes('"ready"'));
+    return [
+      expectEqual('an oversized init (8 MB locale) refused', answered ? 'no' : 'yes', 'yes'),
+      expectEqual('… and a valid init after it answered ready', ready ? 'yes' : 'no', 'yes'),
+    ];
+  } finally {
+    await page.close();
+  }
+}
+
+/** A TCP relay to `target` that holds each answer back by `delayMs` while `slow` is set: a service under strain. */
+async function startSlowProxy(
+  target: string,
+): Promise<{ origin: string; server: TcpServer; slow: { delayMs: number } }> {
+  const { hostname, port } = new URL(target);
+  const slow = { delayMs: 0 };
+  const server = createTcpServer((client) => {
+    const upstream = connect(Number(port), hostname);
+    const later = (action: () => void) => (slow.delayMs ? setTimeout(action, slow.delayMs) : action());
+    client.pipe(upstream);
+    upstream.on('data', (chunk) => later(() => client.write(chunk)));
+    upstream.on('end', () => later(() => client.end()));
+    for (const socket of [client, upstream]) socket.on('error', () => (client.destroy(), upstream.destroy()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, slow };
+}
+
+/** Fills the card in the element's frame as a customer would. */
+async function fillCard(page: Page) {
+  const frame = page.frameLocator('tokenframe-card iframe');
+  await frame.getByLabel('Card number', { exact: true }).pressSequentially(CARD);
+  await frame.getByLabel('Expiration', { exact: true }).pressSequentially(`12${(new Date().getFullYear() + 2) % 100}`);
+  await frame.getByLabel('CVC', { exact: true }).pressSequentially(CVC);
+  await frame.getByLabel('Postal code', { exact: true }).pressSequentially('94107');
+}
+
+/** `tokenframe.createToken(card)` on the page, as JSON. */
+function createToken(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const { createToken } = (window as unknown as { tokenframe: { createToken(e: Element): Promise<unknown> } })
+      .tokenframe;
+    return JSON.stringify(await createToken(document.getElementById('card')!));
+  });
+}
+
+const ready = (page: Page) =>
+  page.waitForFunction(
+    () => (window as unknown as { events: { type: string }[] }).events.some((e) => e.type === 'ready'),
+    null,
+    { timeout: 30_000 },
+  );
+
+/**
+ * The merchant page navigates the frame away once the card is typed in: the typed values go with the old
+ * document, nothing of them reaches the page the frame now shows, and the element reports the frame lost
+ * (createToken's error, a Retry button) rather than waiting out its timeout.
+ */
+async function navigatedFrame(browser: Browser, origin: string, leaks: string[]): Promise<Row[]> {
+  const page = await browser.newPage();
+  page.on('request', (request) => leaks.push(`${request.url()} ${request.postData() ?? ''}`));
+  try {
+    await page.goto(origin);
+    await ready(page);
+    await fillCard(page);
+    await page.evaluate(() => {
+      document.querySelector('tokenframe-card')!.shadowRoot!.querySelector('iframe')!.src = '/sibling.html';
+    });
+    await page.waitForFunction(() =>
+      document
+        .querySelector('tokenframe-card')!
+        .shadowRoot!.querySelector('iframe')!
+        .contentWindow!.location.href.endsWith('/sibling.html'),
+    );
+    const result = await createToken(page);
+    leaks.push(result, ...(await events(page)).map((event) => event.detail));
+    const retry = await page.locator('tokenframe-card [role=alert] button').count();
+    return [
+      expectEqual(
+        'host navigated the frame away: createToken error code',
+        /"code":"(\w+)"/.exec(result)?.[1] ?? result.slice(0, 40),
+        'frame_unavailable',
+      ),
+      expectEqual('host navigated the frame away: a Retry button is shown', retry, 1),
+    ];
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * A service that answers only after the element's load timeout: the element shows its retry state, createToken
+ * answers a clear error, and once the service is quick again Retry brings the frame back.
+ */
+async function slowService(browser: Browser, origin: string, slow: { delayMs: number }): Promise<Row[]> {
+  const page = await browser.newPage();
+  try {
+    slow.delayMs = 6000;
+    await page.goto(`${origin}/slow`);
+    await page.waitForFunction(
+      () => (window as unknown as { events: { type: string }[] }).events.some((e) => e.type === 'loaderror'),
+      null,
+      { timeout: 30_000 },
+    );
+    const result = await createToken(page);
+    const retry = page.locator('tokenframe-card [role=alert] button');
+    const shown = await retry.count();
+    slow.delayMs = 0;
+    // The late answers arrive meanwhile: the element must not half-recover on its own; Retry starts afresh.
+    await sleep(7000);
+    await retry.click();
+    await ready(page);
+    await fillCard(page);
+    const after = await createToken(page);
+    return [
+      expectEqual(
+        'slow service: createToken error code',
+        /"code":"(\w+)"/.exec(result)?.[1] ?? 'none',
+        'frame_unavailable',
+      ),
+      expectEqual('slow service: a Retry button is shown', shown, 1),
+      expectEqual('slow service back to speed: Retry, then a token', /"id":"tok_/.test(after) ? 'yes' : 'no', 'yes'),
+    ];
   } finally {
     await page.close();
   }
@@ -190,12 +318,15 @@ export async function run({ workDir }: PartOptions): Promise<PartResult> {
     logFile: join(workDir, 'service.log'),
     args: ['--allowed-origin', allowed.origin],
   });
+  const proxy = await startSlowProxy(service.url);
   allowedHtml = (path) =>
     path.startsWith('/raw.html')
       ? rawPage(service)
       : path.startsWith('/sibling.html')
         ? '<!doctype html><p>sibling'
-        : elementPage(service);
+        : path.startsWith('/slow')
+          ? elementPage(service, proxy.origin, 'load-timeout="3000"')
+          : elementPage(service);
   foreignHtml = elementPage(service);
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: chromiumArgs });
   const leaks: string[] = [];
@@ -216,7 +347,7 @@ export async function run({ workDir }: PartOptions): Promise<PartResult> {
 
     step('forged messages');
     rows.push(...(await forgedMessages(browser, allowed.origin, leaks)));
-    rows.push(await oversizedInit(browser, allowed.origin));
+    rows.push(...(await oversizedInit(browser, allowed.origin)));
     step('hostile appearance');
 
     // A hostile appearance, a host that resizes the frame, then a real tokenize through the element.
@@ -273,6 +404,11 @@ export async function run({ workDir }: PartOptions): Promise<PartResult> {
     rows.push(expectEqual('after all that, the element tokenizes', /"id":"tok_/.test(result) ? 'yes' : 'no', 'yes'));
     await page.close();
 
+    step('host navigates the frame');
+    rows.push(...(await navigatedFrame(browser, allowed.origin, leaks)));
+    step('slow service');
+    rows.push(...(await slowService(browser, allowed.origin, proxy.slow)));
+
     step('dead service');
     // A dead service: the host gets a clear error and shows its retry state.
     const dead = await startPages(() => '');
@@ -310,7 +446,7 @@ export async function run({ workDir }: PartOptions): Promise<PartResult> {
   } finally {
     await browser.close();
     await service.stop();
-    for (const { server } of [allowed, foreign]) await new Promise((resolve) => server.close(resolve));
+    for (const { server } of [allowed, foreign, proxy]) await new Promise((resolve) => server.close(resolve));
   }
   return { part: 'protocol', rows };
 }
