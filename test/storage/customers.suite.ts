@@ -137,6 +137,21 @@ export function describeCustomerStoreContract(name: string, open: OpenStores): v
         assert.equal(await store.takeSourceCvc(source.id, testA, now, withoutCvc), null);
       });
 
+      it("is taken once when a second taker reads it between the first one's read and write", async () => {
+        const source = sourceRecord(customerRecord().id, { cvcExpiresAt: now + 60 });
+        await store.insertSource(source);
+        let second: Promise<SourceRecord | null> | undefined;
+        const first = await store.takeSourceCvc(source.id, testA, now, (read) => {
+          // Called between the first taker's read and its write: the second one starts there.
+          second ??= store.takeSourceCvc(source.id, testA, now, withoutCvc);
+          return withoutCvc(read);
+        });
+        const winners = [first, await second].filter((taken) => taken !== null);
+        assert.equal(winners.length, 1, 'not exactly one taker got the CVC');
+        assert.deepEqual(winners[0], source);
+        assert.equal((await store.getSource(source.id, testA))?.cvcExpiresAt, null);
+      });
+
       it('is not taken once its window passed, nor from a source saved without one', async () => {
         const customer = customerRecord();
         const expired = sourceRecord(customer.id, { cvcExpiresAt: now });
