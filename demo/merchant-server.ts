@@ -259,10 +259,11 @@ export async function buildMerchantServer(options: MerchantOptions): Promise<Fas
   };
 
   /**
-   * Charges a saved card at the processor: the service fills the card's
-   * number, expiry, CVC (while the card still has the one it was saved with)
-   * and name into the body from its vault on the way, so they never pass
-   * through this server.
+   * Charges a card just saved at the processor: the service fills the
+   * card's number, expiry, CVC and name into the body from its vault on the
+   * way, so they never pass through this server. The CVC goes out on this
+   * first charge only (the service then wipes it); a later charge of the
+   * same card would leave `card_cvc` out.
    */
   const chargeAtProcessor = async (card: Stripe.Card) => {
     const replacements: Stripe.Forwarding.RequestCreateParams.Replacement[] = ['card_number', 'card_expiry'];

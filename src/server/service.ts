@@ -2,9 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app';
 import { systemClock, type Clock } from './clock';
-import { loadConfig, type LoadConfigOptions, type ServiceConfig } from './config';
+import { loadConfig, type LoadConfigOptions, type ServiceConfig, type ServiceSecrets } from './config';
 import { loadDevSetup, seedDevAccount, type DevSetup } from './dev/dev-setup';
 import { idempotencyWindowSeconds } from './idempotency';
+import { sealWithoutCvc } from './sources';
 import { openStores } from './storage';
 import { resealValues } from './storage/reseal';
 import type { Stores } from './storage/types';
@@ -34,12 +35,21 @@ export interface RunningService extends PreparedService {
   url: string;
 }
 
-/** Wipes the raw values of expired unused tokens and forgets idempotency keys older than 24 hours. */
-export async function sweep(stores: Pick<Stores, 'vault' | 'idempotency'>, clock: Clock) {
+/**
+ * Wipes the raw values of expired unused tokens, forgets idempotency keys
+ * older than 24 hours, and wipes the CVCs saved cards kept for a first
+ * charge that did not come before their token would have expired.
+ */
+export async function sweep(
+  stores: Pick<Stores, 'vault' | 'idempotency' | 'customers'>,
+  clock: Clock,
+  secrets: ServiceSecrets,
+) {
   const now = clock.now();
   const wiped = await stores.vault.wipeExpiredTokens(now);
   const forgotten = await stores.idempotency.deleteIdempotencyRecords(now - idempotencyWindowSeconds);
-  return { wiped, forgotten };
+  const cvcsWiped = await stores.customers.wipeExpiredSourceCvcs(now, sealWithoutCvc(secrets));
+  return { wiped, forgotten, cvcsWiped };
 }
 
 function urlFor(host: string, port: number): string {
@@ -104,7 +114,7 @@ export async function prepareService(options: Omit<StartServiceOptions, 'port' |
     throw error;
   }
   const sweeper = setInterval(() => {
-    sweep(stores, clock).catch((error) => app.log.error({ err: error }, 'sweep failed'));
+    sweep(stores, clock, config).catch((error) => app.log.error({ err: error }, 'sweep failed'));
   }, options.sweepIntervalMs ?? 60_000);
   sweeper.unref();
   let closing: Promise<void> | undefined;

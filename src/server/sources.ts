@@ -1,9 +1,9 @@
 import type { Clock } from './clock';
 import type { ServiceSecrets } from './config';
-import { openSecret, sealSecret } from './crypto';
+import { openSecret, sealSecret, type EncryptedValue } from './crypto';
 import { noSuchMessage, StripeError } from './errors';
 import { sourceSealedAt, tokenSealedAt } from './storage/sealed-at';
-import type { ModeScope, SourceRecord, TokenRecord, VaultStore } from './storage/types';
+import type { ModeScope, SealWithoutCvc, SourceRecord, TokenRecord, VaultStore } from './storage/types';
 import { issueToken } from './tokens/issue';
 import { liveModeTestCard, testTokenCards } from './tokens/test-cards';
 
@@ -86,8 +86,11 @@ function cardDeclined(): StripeError {
 /**
  * The source a used token becomes: its card or bank account, now belonging to
  * the customer, its raw values re-encrypted for the source's row. A card keeps
- * number, expiry and name (what forwarding it later needs), never its CVC:
- * card data rules forbid keeping a CVC after use.
+ * number, expiry and name (what forwarding it later needs) and, as in Stripe,
+ * its CVC for the first charge only: until the token would have expired
+ * (`cvcExpiresAt`), when the sweeper wipes it, unless a forward takes it first.
+ * Card data rules forbid keeping a CVC after use. Test tokens never expire
+ * later than now, so their cards keep none.
  */
 export function sourceFromToken(
   token: TokenRecord,
@@ -102,7 +105,8 @@ export function sourceFromToken(
   if (!token.secret) throw sourceError(`This token has expired: ${token.id}.`, 'token_expired');
   const at = { id: object.id, accountId: token.accountId, livemode: token.livemode };
   const raw = openSecret(token.secret, secrets.encryptionKeys, tokenSealedAt(token));
-  if (token.type === 'card') delete raw.cvc;
+  const keepsCvc = token.type === 'card' && Boolean(raw.cvc) && token.expiresAt > created;
+  if (!keepsCvc) delete raw.cvc;
   return {
     ...at,
     customerId,
@@ -110,5 +114,16 @@ export function sourceFromToken(
     secret: sealSecret(raw, secrets, sourceSealedAt(at)),
     fingerprint: token.fingerprint,
     created,
+    cvcExpiresAt: keepsCvc ? token.expiresAt : null,
+  };
+}
+
+/** Drops the CVC from a saved card's value, re-sealed for the same row: what taking or wiping it writes. */
+export function sealWithoutCvc(secrets: ServiceSecrets): SealWithoutCvc {
+  return (source: SourceRecord): EncryptedValue => {
+    const at = sourceSealedAt(source);
+    const raw = openSecret(source.secret, secrets.encryptionKeys, at);
+    delete raw.cvc;
+    return sealSecret(raw, secrets, at);
   };
 }

@@ -31,7 +31,7 @@ describe('token expiry', () => {
       assert.equal(used.status, 400);
       assert.equal(used.body.error.code, 'token_expired');
 
-      const { wiped } = await sweep(svc.service.stores, clock);
+      const { wiped } = await sweep(svc.service.stores, clock, svc.service.config);
       assert.equal(wiped, 1);
       const record = await svc.service.stores.vault.getToken(id, { accountId: svc.accountId, livemode: false });
       assert.equal(record?.secret, null);

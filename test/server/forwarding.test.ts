@@ -7,7 +7,10 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
 import { openSecret } from '../../src/server/crypto';
+import { systemClock, type Clock } from '../../src/server/clock';
+import { sweep } from '../../src/server/service';
 import { sourceSealedAt } from '../../src/server/storage/sealed-at';
+import type { SourceRecord } from '../../src/server/storage/types';
 import {
   callService,
   createTestDatabase,
@@ -25,6 +28,12 @@ const cvc = '737';
 /** A value of `tokenframe keys create`'s output. */
 const keyOf = (stdout: string, name: string) => new RegExp(`${name}:\\s+(\\S+)`).exec(stdout)?.[1] ?? '';
 
+/** The system's time, moved ahead by a test instead of waited for. */
+function movableClock(): Clock & { advance(seconds: number): void } {
+  let offset = 0;
+  return { now: () => systemClock.now() + offset, advance: (seconds) => (offset += seconds) };
+}
+
 interface Received {
   method: string;
   url: string;
@@ -41,6 +50,8 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
   const received: Received[] = [];
   /** A live key of the same account, made before the tests like an operator would. */
   let liveSecretKey = '';
+  /** The service's time: a test moves it past a saved CVC's window, and back. */
+  const clock = movableClock();
 
   const cli = (...args: string[]) =>
     run(process.execPath, ['bin/tokenframe.js', ...args, '--data-dir', svc.dataDir], {
@@ -67,7 +78,7 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/v1/payments`;
 
     database = await createTestDatabase();
-    svc = await startTestService({ databaseUrl: database?.url ?? undefined });
+    svc = await startTestService({ databaseUrl: database?.url ?? undefined, clock });
     stripe = new Stripe(svc.secretKey, stripeOptions(svc));
     process.env.TOKENFRAME_TEST_PROCESSOR_KEY = 'processor-secret-xyz';
     await cli(
@@ -257,6 +268,27 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     assert.equal(received.length, sentBefore, 'a refused forward reached the processor');
   }
 
+  const scope = () => ({ accountId: svc.accountId, livemode: false });
+
+  /** The raw values a saved card holds, opened as the service would. */
+  function savedCard(source: SourceRecord | null): Record<string, unknown> {
+    assert.ok(source, 'no saved card');
+    return openSecret(source.secret, svc.service.app.secrets.encryptionKeys, sourceSealedAt(source));
+  }
+
+  /** A card_cvc forward refused with card_cvc_unavailable, sending nothing. */
+  async function refusedCvc(params: Stripe.Forwarding.RequestCreateParams) {
+    const sentBefore = received.length;
+    await assert.rejects(stripe.forwarding.requests.create(params), (error: Stripe.errors.StripeError) => {
+      assert.equal(error.statusCode, 400);
+      assert.equal(error.code, 'card_cvc_unavailable');
+      assert.equal(error.param, 'replacements');
+      assert.match(error.message, /CVC .* not available: a CVC is forwarded at most once/);
+      return true;
+    });
+    assert.equal(received.length, sentBefore, 'a refused card_cvc forward reached the processor');
+  }
+
   it('refuses a destination on a private address registered without --allow-private-network', async () => {
     const { port } = new URL(stubUrl);
     for (const url of [`http://127.0.0.1:${port}/private`, `http://localhost:${port}/private`]) {
@@ -337,19 +369,7 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     await refusedForward(stripe, { ...params, payment_method: 'card_unknown' }, /No such PaymentMethod/);
   });
 
-  it('keeps no CVC after use: a used token holds no raw values, a saved card no CVC; card_cvc then is refused', async () => {
-    const { stores } = svc.service;
-    const { encryptionKeys } = svc.service.app.secrets;
-    const scope = { accountId: svc.accountId, livemode: false };
-    const saved = await cardToken();
-    const cardId = String((await stripe.customers.create({ source: saved })).default_source);
-    assert.equal((await stores.vault.getToken(saved, scope))?.secret, null, 'the attached token kept its raw values');
-    const source = await stores.customers.getSource(cardId, scope);
-    assert.ok(source);
-    const kept = openSecret(source.secret, encryptionKeys, sourceSealedAt(source));
-    assert.equal(kept.number, number);
-    assert.equal(kept.cvc, undefined, 'the saved card kept the CVC');
-
+  it('keeps no CVC after use: a used token holds no raw values; card_cvc then is refused', async () => {
     const forwardedToken = await cardToken();
     const params = {
       url: stubUrl,
@@ -360,7 +380,7 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
     const { paymentMethod } = JSON.parse(received.at(-1)?.body ?? '') as { paymentMethod: Record<string, string> };
     assert.equal(paymentMethod.cvc, cvc);
     assert.equal(
-      (await stores.vault.getToken(forwardedToken, scope))?.secret,
+      (await svc.service.stores.vault.getToken(forwardedToken, scope()))?.secret,
       null,
       'the forwarded token kept its raw values',
     );
@@ -370,17 +390,104 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
       stripe.forwarding.requests.create({ ...params, payment_method: forwardedToken }),
       (error: Stripe.errors.StripeError) => error.statusCode === 400 && error.code === 'token_already_used',
     );
-    await assert.rejects(
-      stripe.forwarding.requests.create({ ...params, payment_method: cardId }),
-      (error: Stripe.errors.StripeError) => {
-        assert.equal(error.statusCode, 400);
-        assert.equal(error.code, 'card_cvc_unavailable');
-        assert.equal(error.param, 'replacements');
-        assert.match(error.message, /CVC .* not available: a CVC is forwarded at most once/);
-        return true;
-      },
-    );
     assert.equal(received.length, sentBefore, 'a refused card_cvc forward reached the processor');
+  });
+
+  it("forwards a saved card's CVC on its first charge only; the second card_cvc forward is refused, sending nothing", async () => {
+    const { stores } = svc.service;
+    const saved = await cardToken();
+    const expiresAt = (await stores.vault.getToken(saved, scope()))?.expiresAt;
+    const cardId = String((await stripe.customers.create({ source: saved })).default_source);
+    assert.equal((await stores.vault.getToken(saved, scope()))?.secret, null, 'the attached token kept its raw values');
+    const source = await stores.customers.getSource(cardId, scope());
+    assert.equal(savedCard(source).cvc, cvc, 'the saved card did not keep its CVC for the first charge');
+    assert.equal(source?.cvcExpiresAt, expiresAt, "the CVC is kept longer than the token's own time");
+
+    const params = {
+      payment_method: cardId,
+      url: stubUrl,
+      replacements: ['card_number' as const, 'card_expiry' as const, 'card_cvc' as const, 'cardholder_name' as const],
+      request: { body: '{}' },
+    };
+    const forwarded = await stripe.forwarding.requests.create(params);
+    assert.equal(forwarded.response_details?.status, 201);
+    const { paymentMethod } = JSON.parse(received.at(-1)?.body ?? '') as { paymentMethod: Record<string, string> };
+    assert.deepEqual(paymentMethod, {
+      number,
+      expiryMonth: '3',
+      expiryYear: nextYear,
+      cvc,
+      holderName: 'Ada Lovelace',
+    });
+    assert.ok(!JSON.stringify(forwarded).includes(cvc), 'the stored request kept the CVC');
+    const after = await stores.customers.getSource(cardId, scope());
+    assert.equal(savedCard(after).cvc, undefined, 'the saved card kept the CVC after sending it');
+    assert.equal(savedCard(after).number, number);
+    assert.equal(after?.cvcExpiresAt, null);
+
+    await refusedCvc(params);
+    // Later charges leave the CVC out, as often as asked.
+    await stripe.forwarding.requests.create({ ...params, replacements: ['card_number', 'card_expiry'] });
+    assert.equal(
+      (JSON.parse(received.at(-1)?.body ?? '') as { paymentMethod: { cvc?: string } }).paymentMethod.cvc,
+      undefined,
+    );
+  });
+
+  it("sends a saved card's CVC once of many concurrent card_cvc forwards; the others are refused", async () => {
+    const cardId = String((await stripe.customers.create({ source: await cardToken() })).default_source);
+    const params = {
+      payment_method: cardId,
+      url: stubUrl,
+      replacements: ['card_number' as const, 'card_cvc' as const],
+      request: { body: '{}' },
+    };
+    const sentBefore = received.length;
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => stripe.forwarding.requests.create(params)),
+    );
+    assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
+    for (const result of results) {
+      if (result.status === 'rejected')
+        assert.equal((result.reason as Stripe.errors.StripeError).code, 'card_cvc_unavailable');
+    }
+    const sent = received.slice(sentBefore).map(({ body }) => JSON.parse(body) as { paymentMethod: { cvc?: string } });
+    assert.deepEqual(
+      sent.map(({ paymentMethod }) => paymentMethod.cvc),
+      [cvc],
+      'the CVC reached the processor other than once',
+    );
+  });
+
+  it("refuses a saved card's CVC after its token's time, and the sweeper wipes it", async () => {
+    const { stores } = svc.service;
+    const first = String((await stripe.customers.create({ source: await cardToken() })).default_source);
+    const second = String((await stripe.customers.create({ source: await cardToken() })).default_source);
+    const window = ((await stores.customers.getSource(first, scope()))?.cvcExpiresAt ?? 0) - clock.now();
+    assert.ok(window > 0);
+    const params = {
+      url: stubUrl,
+      replacements: ['card_number' as const, 'card_cvc' as const],
+      request: { body: '{}' },
+    };
+    clock.advance(window);
+    try {
+      await refusedCvc({ ...params, payment_method: first });
+      assert.equal(savedCard(await stores.customers.getSource(first, scope())).cvc, cvc, 'refusing wiped it');
+      const { cvcsWiped } = await sweep(stores, clock, svc.service.config);
+      assert.ok(cvcsWiped >= 2, `the sweeper wiped ${cvcsWiped} CVCs`);
+      for (const cardId of [first, second]) {
+        const source = await stores.customers.getSource(cardId, scope());
+        assert.equal(savedCard(source).cvc, undefined, 'the sweeper left the CVC');
+        assert.equal(savedCard(source).number, number);
+        assert.equal(source?.cvcExpiresAt, null);
+      }
+      await refusedCvc({ ...params, payment_method: second });
+      // Forwarded without it as before.
+      await stripe.forwarding.requests.create({ ...params, payment_method: second, replacements: ['card_number'] });
+    } finally {
+      clock.advance(-window);
+    }
   });
 
   it('makes a token from a card or bank account saved on a customer, without CVC, with the secret key only', async () => {

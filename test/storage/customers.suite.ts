@@ -1,9 +1,9 @@
 // The CustomerStore contract (customers, their sources, key rotation), run against each engine.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import type { CustomerStore } from '../../src/server/storage/types';
+import type { CustomerStore, SourceRecord } from '../../src/server/storage/types';
 import { assertRotatesPageByPage, type OpenStores, useStores } from './harness';
-import { customerRecord, encrypted, liveA, sourceRecord, testA, testB } from './records';
+import { customerRecord, encrypted, liveA, now, sourceRecord, testA, testB } from './records';
 
 export function describeCustomerStoreContract(name: string, open: OpenStores): void {
   describe(`${name}: CustomerStore contract`, () => {
@@ -105,6 +105,80 @@ export function describeCustomerStoreContract(name: string, open: OpenStores): v
         const source = sourceRecord(customer.id);
         await store.insertSource(source);
         await assert.rejects(store.insertSource(source));
+      });
+    });
+
+    describe("a saved card's CVC for its first charge", () => {
+      /** The stand-in for re-sealing without the CVC: a new value per call, naming the source it was for. */
+      const resealed: string[] = [];
+      const withoutCvc = (source: SourceRecord) => {
+        resealed.push(source.id);
+        return encrypted('enc_1', `without-cvc-${resealed.length}`);
+      };
+
+      it('is taken once: of many concurrent takers exactly one gets the source as it was', async () => {
+        const customer = customerRecord();
+        const source = sourceRecord(customer.id, { cvcExpiresAt: now + 60 });
+        await store.insertSource(source);
+        assert.deepEqual(await store.getSource(source.id, testA), source);
+
+        assert.equal(await store.takeSourceCvc(source.id, testB, now, withoutCvc), null);
+        assert.equal(await store.takeSourceCvc(source.id, liveA, now, withoutCvc), null);
+        const takers = await Promise.all(
+          Array.from({ length: 10 }, () => store.takeSourceCvc(source.id, testA, now, withoutCvc)),
+        );
+        const winners = takers.filter((taken) => taken !== null);
+        assert.equal(winners.length, 1, 'not exactly one taker got the CVC');
+        assert.deepEqual(winners[0], source);
+        const after = await store.getSource(source.id, testA);
+        assert.equal(after?.cvcExpiresAt, null);
+        assert.notEqual(after?.secret.data, source.secret.data, 'the value with the CVC is still stored');
+        assert.ok(after?.secret.data.includes('without-cvc-'));
+        assert.equal(await store.takeSourceCvc(source.id, testA, now, withoutCvc), null);
+      });
+
+      it("is taken once when a second taker reads it between the first one's read and write", async () => {
+        const source = sourceRecord(customerRecord().id, { cvcExpiresAt: now + 60 });
+        await store.insertSource(source);
+        let second: Promise<SourceRecord | null> | undefined;
+        const first = await store.takeSourceCvc(source.id, testA, now, (read) => {
+          // Called between the first taker's read and its write: the second one starts there.
+          second ??= store.takeSourceCvc(source.id, testA, now, withoutCvc);
+          return withoutCvc(read);
+        });
+        const winners = [first, await second].filter((taken) => taken !== null);
+        assert.equal(winners.length, 1, 'not exactly one taker got the CVC');
+        assert.deepEqual(winners[0], source);
+        assert.equal((await store.getSource(source.id, testA))?.cvcExpiresAt, null);
+      });
+
+      it('is not taken once its window passed, nor from a source saved without one', async () => {
+        const customer = customerRecord();
+        const expired = sourceRecord(customer.id, { cvcExpiresAt: now });
+        const without = sourceRecord(customer.id);
+        for (const source of [expired, without]) await store.insertSource(source);
+        assert.equal(await store.takeSourceCvc(expired.id, testA, now, withoutCvc), null);
+        assert.equal(await store.takeSourceCvc(without.id, testA, now, withoutCvc), null);
+        assert.equal(await store.takeSourceCvc('card_unknown', testA, now, withoutCvc), null);
+        assert.deepEqual(await store.getSource(expired.id, testA), expired);
+        assert.deepEqual(await store.getSource(without.id, testA), without);
+      });
+
+      it('is wiped by the sweeper once its window passed, and only then', async () => {
+        const customer = customerRecord();
+        const expired = sourceRecord(customer.id, { cvcExpiresAt: now - 1 });
+        const current = sourceRecord(customer.id, { cvcExpiresAt: now + 60 });
+        const without = sourceRecord(customer.id);
+        for (const source of [expired, current, without]) await store.insertSource(source);
+
+        assert.equal(await store.wipeExpiredSourceCvcs(now, withoutCvc), 1);
+        const wiped = await store.getSource(expired.id, testA);
+        assert.equal(wiped?.cvcExpiresAt, null);
+        assert.ok(wiped?.secret.data.includes('without-cvc-'));
+        assert.deepEqual(await store.getSource(current.id, testA), current);
+        assert.deepEqual(await store.getSource(without.id, testA), without);
+        assert.equal(await store.wipeExpiredSourceCvcs(now, withoutCvc), 0);
+        assert.equal(await store.takeSourceCvc(expired.id, testA, now - 10, withoutCvc), null);
       });
     });
 

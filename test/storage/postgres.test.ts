@@ -104,7 +104,7 @@ describe('PostgreSQL across processes', () => {
     );
     assert.deepEqual(
       rows.map(({ component, version }) => `${component} ${version}`),
-      ['core 1', 'core 2', 'plaid 1', 'plaid 2'],
+      ['core 1', 'core 2', 'core 3', 'plaid 1', 'plaid 2'],
     );
     assert.ok(rows.every((row) => row.count === '1'));
   });
@@ -141,7 +141,7 @@ describe('PostgreSQL across processes', () => {
     assert.deepEqual(after[0], { component: 'core', ...before[0] }, 'the core step keeps its record');
     assert.deepEqual(
       after.map(({ component, version }) => `${component} ${version}`),
-      ['core 1', 'core 2', 'plaid 1', 'plaid 2'],
+      ['core 1', 'core 2', 'core 3', 'plaid 1', 'plaid 2'],
     );
   });
 

@@ -82,6 +82,7 @@ export function sourceRecord(customerId: string, overrides: Partial<SourceRecord
     secret: encrypted(),
     fingerprint: 'fp_visa',
     created: now,
+    cvcExpiresAt: null,
     ...overrides,
   };
 }

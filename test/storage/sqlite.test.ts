@@ -186,7 +186,7 @@ describe('SQLite schema migrations', () => {
 
     const state = schemaState(path);
     const coreVersions = state.applied.filter(({ component }) => component === 'core').map(({ version }) => version);
-    assert.deepEqual(coreVersions, [1, 2, 3]);
+    assert.deepEqual(coreVersions, [1, 2, 3, 4]);
     assert.equal(state.userVersion, Math.max(...coreVersions), 'user_version still counts the core steps');
     assert.deepEqual(state.foreignKeyCheck, []);
     assert.equal(state.integrity, 'ok');
@@ -208,10 +208,11 @@ describe('SQLite schema migrations', () => {
       { component: 'core', version: 1 },
       { component: 'core', version: 2 },
       { component: 'core', version: 3 },
+      { component: 'core', version: 4 },
       { component: 'plaid', version: 1 },
       { component: 'plaid', version: 2 },
     ]);
-    assert.equal(state.userVersion, 3);
+    assert.equal(state.userVersion, 4);
     assert.deepEqual(state.foreignKeyCheck, []);
     assert.equal(state.integrity, 'ok');
   });

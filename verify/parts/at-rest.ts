@@ -13,7 +13,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadStorageConfig } from '../../src/server/config';
+import { loadConfig } from '../../src/server/config';
 import { systemClock } from '../../src/server/clock';
 import { sweep } from '../../src/server/service';
 import { openStores } from '../../src/server/storage';
@@ -82,8 +82,9 @@ export async function run({ workDir }: PartOptions): Promise<PartResult> {
   );
   await shortLived.stop();
   await sleep(2000);
-  const stores = await openStores(loadStorageConfig({ dataDir }));
-  await sweep(stores, systemClock);
+  const config = loadConfig({ dataDir });
+  const stores = await openStores(config);
+  await sweep(stores, systemClock, config);
   await stores.close();
 
   const service = await startServiceProcess({ dataDir, logFile, args: ['--log-level', 'info'] });

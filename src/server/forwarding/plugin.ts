@@ -4,6 +4,7 @@ import { openSecret, type EncryptedValue, type SealedAt } from '../crypto';
 import { noSuchMessage, StripeError } from '../errors';
 import { sourceSealedAt, tokenSealedAt } from '../storage/sealed-at';
 import { newId } from '../ids';
+import { sealWithoutCvc } from '../sources';
 import type { Database } from '../storage/database';
 import type { ModeScope } from '../storage/types';
 import {
@@ -39,6 +40,16 @@ const idSchema = {
 
 function invalid(message: string, param: string, code = 'parameter_invalid'): StripeError {
   return new StripeError(400, 'invalid_request_error', message, code, param);
+}
+
+function cvcUnavailable(): StripeError {
+  return invalid(
+    'The CVC of this payment method is not available: a CVC is forwarded at most once, and a saved card ' +
+      'keeps it only for its first charge, until its token would have expired. Collect it again ' +
+      '(a new card token) to forward card_cvc.',
+    'replacements',
+    'card_cvc_unavailable',
+  );
 }
 
 function readReplacements(value: unknown): string[] {
@@ -113,23 +124,17 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
 
   /** Refuses, before anything is used or sent, a forward that asks for a value the card does not have. */
   function checkFields(card: CardValues, fields: ReplacementField[]): void {
-    if (fields.includes('card_cvc') && card.card_cvc === undefined) {
-      throw invalid(
-        'The CVC of this payment method is not available: a CVC is forwarded at most once and not kept ' +
-          'after use or on a saved card. Collect it again (a new card token) to forward card_cvc.',
-        'replacements',
-        'card_cvc_unavailable',
-      );
-    }
+    if (fields.includes('card_cvc') && card.card_cvc === undefined) throw cvcUnavailable();
     const missing = fields.find((field) => card[field] === undefined);
     if (missing) throw invalid(`The payment method has no ${missing} to forward.`, 'replacements');
   }
 
   /**
    * The values of `fields` from the card behind `payment_method`: a card
-   * saved on a customer (`card_…`, reusable, without CVC) or a card token,
-   * used once here. Both only in the caller's account and mode; refusals are
-   * Stripe's errors, and a refused token stays unused.
+   * saved on a customer (`card_…`, reusable; its CVC taken by the first
+   * forward that asks for it) or a card token, used once here. Both only in
+   * the caller's account and mode; refusals are Stripe's errors, and a
+   * refused token or saved CVC stays as it was.
    */
   async function takeCard(paymentMethod: string, scope: ModeScope, fields: ReplacementField[]): Promise<CardValues> {
     const param = 'payment_method';
@@ -138,10 +143,16 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     if (/^card_[A-Za-z0-9]+$/.test(paymentMethod)) {
       const source = await stores.customers.getSource(paymentMethod, scope);
       if (!source || source.source.object !== 'card') throw missing();
-      // Cards saved before sources dropped the CVC may still hold one: it is never forwarded.
       card = cardValues(source.secret, sourceSealedAt(source), source.source);
-      delete card.card_cvc;
+      // Only a CVC within its first-charge window is forwarded (cards saved before it existed may hold one).
+      if (source.cvcExpiresAt === null || source.cvcExpiresAt <= clock.now()) delete card.card_cvc;
       checkFields(card, fields);
+      if (fields.includes('card_cvc')) {
+        const taken = await stores.customers.takeSourceCvc(source.id, scope, clock.now(), sealWithoutCvc(secrets));
+        // Another forward (in any process) took it since the read above: this one sends nothing.
+        if (!taken) throw cvcUnavailable();
+        card = cardValues(taken.secret, sourceSealedAt(taken), taken.source);
+      }
     } else {
       const token = /^tok_[A-Za-z0-9]+$/.test(paymentMethod) ? await stores.vault.getToken(paymentMethod, scope) : null;
       if (!token || token.type !== 'card') throw missing();

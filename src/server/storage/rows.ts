@@ -137,6 +137,7 @@ export interface SourceRow extends SecretColumns {
   source_json: string;
   fingerprint: string | null;
   created: Time;
+  cvc_expires_at: Time | null;
 }
 
 export function sourceFromRow(row: SourceRow): SourceRecord {
@@ -149,6 +150,7 @@ export function sourceFromRow(row: SourceRow): SourceRecord {
     secret: requiredSecret(row, `source ${row.id}`),
     fingerprint: row.fingerprint,
     created: Number(row.created),
+    cvcExpiresAt: row.cvc_expires_at === null ? null : Number(row.cvc_expires_at),
   };
 }
 

@@ -81,7 +81,16 @@ export interface SourceRecord extends ModeScope {
   secret: EncryptedValue;
   fingerprint: string | null;
   created: number;
+  /**
+   * Until when (seconds since the epoch) `secret` holds the card's CVC for
+   * its first charge: the expiry of the token it was saved from. Null once
+   * the CVC was taken or wiped, and for sources saved without one.
+   */
+  cvcExpiresAt: number | null;
 }
+
+/** Re-seals a saved card's value without its CVC: the service's keys, which stores do not hold. */
+export type SealWithoutCvc = (source: SourceRecord) => EncryptedValue;
 
 /** A Plaid sandbox Item: one login at one institution, with its accounts. */
 export interface PlaidItemRecord {
@@ -185,6 +194,16 @@ export interface CustomerStore extends EncryptedRows {
   ): Promise<CustomerRecord | null>;
   /** A saved card or bank account, scoped like customers: forwarding and saved-source tokens read it. */
   getSource(id: string, scope: ModeScope): Promise<SourceRecord | null>;
+  /**
+   * Takes a saved card's CVC for its first charge, at most once across
+   * processes: while `now` is before `cvcExpiresAt`, replaces the value by
+   * `withoutCvc`'s, only if unchanged, clearing `cvcExpiresAt` in the same
+   * write. The one caller that did gets the source as it was (its value
+   * still holding the CVC); every other caller, and any after the window, null.
+   */
+  takeSourceCvc(id: string, scope: ModeScope, now: number, withoutCvc: SealWithoutCvc): Promise<SourceRecord | null>;
+  /** Wipes the CVC of saved cards whose window passed before `now` unused (the sweeper); returns how many. */
+  wipeExpiredSourceCvcs(now: number, withoutCvc: SealWithoutCvc): Promise<number>;
 }
 
 /** An `Idempotency-Key` taken by a request that is still running: no response yet. */

@@ -58,7 +58,7 @@ export async function tokenFromSavedSource(body: Params, options: SourceTokenOpt
     throw invalid(`Customer ${customerId} does not have ${kind.replace('_', ' ')} with ID ${shown}`, kind, 'missing');
   }
   const raw = openSecret(source.secret, secrets.encryptionKeys, sourceSealedAt(source));
-  // Cards saved before sources dropped the CVC may still hold one: the new token never does.
+  // A saved card's CVC is for its own first charge only (forwarding takes it): the new token never carries it.
   delete raw.cvc;
   const object: Record<string, unknown> = { ...source.source, id: newId(prefix) };
   delete object.customer;
