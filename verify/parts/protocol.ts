@@ -246,12 +246,15 @@ async function navigatedFrame(browser: Browser, origin: string, leaks: string[])
     await page.evaluate(() => {
       document.querySelector('tokenframe-card')!.shadowRoot!.querySelector('iframe')!.src = '/sibling.html';
     });
-    await page.waitForFunction(() =>
-      document
-        .querySelector('tokenframe-card')!
-        .shadowRoot!.querySelector('iframe')!
-        .contentWindow!.location.href.endsWith('/sibling.html'),
-    );
+    // Until the navigation commits, the frame is still the cross-origin one, whose location cannot be read.
+    await page.waitForFunction(() => {
+      try {
+        const frame = document.querySelector('tokenframe-card')!.shadowRoot!.querySelector('iframe')!;
+        return frame.contentWindow!.location.href.endsWith('/sibling.html');
+      } catch {
+        return false;
+      }
+    });
     const result = await createToken(page);
     leaks.push(result, ...(await events(page)).map((event) => event.detail));
     const retry = await page.locator('tokenframe-card [role=alert] button').count();
