@@ -246,15 +246,8 @@ async function navigatedFrame(browser: Browser, origin: string, leaks: string[])
     await page.evaluate(() => {
       document.querySelector('tokenframe-card')!.shadowRoot!.querySelector('iframe')!.src = '/sibling.html';
     });
-    // Until the navigation commits, the frame is still the cross-origin one, whose location cannot be read.
-    await page.waitForFunction(() => {
-      try {
-        const frame = document.querySelector('tokenframe-card')!.shadowRoot!.querySelector('iframe')!;
-        return frame.contentWindow!.location.href.endsWith('/sibling.html');
-      } catch {
-        return false;
-      }
-    });
+    // The element notices the second load (the frame's new document) and shows its Retry button.
+    await page.locator('tokenframe-card [role=alert] button').waitFor({ timeout: 15_000 });
     const result = await createToken(page);
     leaks.push(result, ...(await events(page)).map((event) => event.detail));
     const retry = await page.locator('tokenframe-card [role=alert] button').count();
