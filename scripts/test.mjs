@@ -6,6 +6,9 @@ import { ensureDependencies } from './ensure-deps.mjs';
 import { ensureChromium } from './chromium.mjs';
 
 const nodeTests = 'test/unit/*.test.ts test/server/*.test.ts test/package/*.test.ts';
+// Two test files at a time: most HTTP tests wait on a child service or the network, so two share the 2 cores well
+// (node's default on 2 cores is one file at a time). Each file's service has its own port and data directory.
+const nodeConcurrency = '--test-concurrency=2';
 const nodeCounts = (out) => [match(out, /ℹ pass (\d+)/), match(out, /ℹ fail (\d+)/)];
 
 /** Each stage: a command, and how to read its counts (a stage without counts is one check). */
@@ -14,7 +17,11 @@ const stages = [
   { name: 'lint', command: 'npx eslint . && npx prettier --check . --log-level warn' },
   { name: 'types', command: 'npx tsc --noEmit -p .' },
   { name: 'size', command: 'npx size-limit' },
-  { name: 'unit', command: `node --import tsx --test --test-reporter=spec ${nodeTests}`, counts: nodeCounts },
+  {
+    name: 'unit',
+    command: `node --import tsx --test ${nodeConcurrency} --test-reporter=spec ${nodeTests}`,
+    counts: nodeCounts,
+  },
   {
     name: 'storage',
     command: 'node --import tsx --test --test-reporter=spec test/storage/*.test.ts',
@@ -23,7 +30,7 @@ const stages = [
   {
     // The same HTTP tests, with the service on PostgreSQL instead of the embedded SQLite file.
     name: 'server-pg',
-    command: 'node scripts/with-postgres.mjs node --import tsx --test --test-reporter=spec test/server/*.test.ts',
+    command: `node scripts/with-postgres.mjs node --import tsx --test ${nodeConcurrency} --test-reporter=spec test/server/*.test.ts`,
     counts: nodeCounts,
   },
   {
