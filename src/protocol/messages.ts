@@ -42,7 +42,40 @@ export interface FrameOptions {
   locale?: string;
   /** Split card fields: the group (random per page) whose number, expiry and CVC frames tokenize together. */
   group?: string;
+  /** The fields show their values but cannot be edited (Stripe's `readOnly`). */
+  readonly?: boolean;
+  /** Card: `stacked` (two rows, as before) or `single-line` (one row, like Stripe's Card Element). */
+  layout?: string;
+  /** Visually hide the field labels (they stay as accessible names). */
+  hideLabels?: boolean;
+  /** Card and card number: no brand icon in the number field. */
+  hideIcon?: boolean;
+  /** Card and card number: `default` (colored) or `solid` brand icons. */
+  iconStyle?: string;
+  /** Card and card number: the brands the merchant accepts, comma-separated in Stripe's vocabulary (`visa,mastercard`); absent means all. */
+  brands?: string;
+  /** Card: the postal code to prefill (Stripe's `value.postalCode`). */
+  postalCode?: string;
+  /** Per field (`number`, `expiry`, `cvc`, `postalCode`, …): the placeholder to show instead of the default. */
+  placeholders?: Record<string, string>;
+  /** Per field: the label to show instead of the catalog's. */
+  labels?: Record<string, string>;
 }
+
+/**
+ * Stripe's `style` element option, as the merchant wrote it: per variant (`base`, `complete`, `empty`,
+ * `invalid`) CSS properties in camelCase, and pseudo-classes (`:focus`, `:hover`, `::placeholder`,
+ * `:disabled`, `::selection`, `:-webkit-autofill`) as nested objects. Untrusted: the frame maps it onto the
+ * allow-listed appearance and warns about the rest.
+ */
+export type StripeStyle = Record<string, Record<string, unknown>>;
+
+/**
+ * Stripe's `fonts` option: a stylesheet (`{cssSrc}`) or a face (`{family, src, weight, style, display,
+ * unicodeRange}`). Untrusted: the frame loads it only from the font origins the operator allowed for the
+ * key (the frame's CSP says so too) and warns about the rest.
+ */
+export type FontSource = Record<string, string>;
 
 /**
  * How the fields look, as the merchant wrote it (attribute JSON or property).
@@ -62,8 +95,8 @@ export interface Appearance {
 export type TokenizeExtra = Record<string, string>;
 
 export type HostMessage =
-  | { tf: 1; type: 'init'; options: FrameOptions; appearance?: Appearance }
-  | { tf: 1; type: 'update'; options: FrameOptions; appearance?: Appearance }
+  | { tf: 1; type: 'init'; options: FrameOptions; appearance?: Appearance; style?: StripeStyle; fonts?: FontSource[] }
+  | { tf: 1; type: 'update'; options: FrameOptions; appearance?: Appearance; style?: StripeStyle; fonts?: FontSource[] }
   | { tf: 1; type: 'focus' }
   | { tf: 1; type: 'clear' }
   /** The form found the element invalid: show every field's error, as a submit attempt would. */
@@ -146,15 +179,33 @@ const optional =
   (value) =>
     value === undefined || check(value);
 
-/** Option values are strings or flags, and `locale` a language tag of sane length (`fr`, `zh-Hant-TW`, `en_US`). */
+/** Strings by name: per-field placeholders and labels. */
+const stringRecord: Check = (value) => isPlainObject(value) && Object.values(value).every(string);
+
+/**
+ * Option values are strings, flags or (placeholders, labels) strings by field, and `locale` a language tag of
+ * sane length (`fr`, `zh-Hant-TW`, `en_US`).
+ */
 const frameOptions: Check = (options) =>
   isPlainObject(options) &&
-  Object.values(options).every((value) => string(value) || boolean(value)) &&
+  Object.values(options).every((value) => string(value) || boolean(value) || stringRecord(value)) &&
   /^[\w-]{0,35}$/.test((options.locale as string | undefined) ?? '');
 
+const fontSources: Check = (fonts) => Array.isArray(fonts) && fonts.every(stringRecord);
+
 const hostShapes: Record<HostMessage['type'], Shape> = {
-  init: { options: frameOptions, appearance: optional(isPlainObject) },
-  update: { options: frameOptions, appearance: optional(isPlainObject) },
+  init: {
+    options: frameOptions,
+    appearance: optional(isPlainObject),
+    style: optional(isPlainObject),
+    fonts: optional(fontSources),
+  },
+  update: {
+    options: frameOptions,
+    appearance: optional(isPlainObject),
+    style: optional(isPlainObject),
+    fonts: optional(fontSources),
+  },
   focus: {},
   clear: {},
   validate: {},
