@@ -50,8 +50,9 @@ function precompressPlugin(): Plugin {
 /**
  * Vite wraps each dynamic `import()` in a helper that first preloads the
  * imported chunk's own imports and stylesheets: 0.8 kB gzipped on every frame
- * page. The frame's only dynamic import, the translations chunk, imports
- * nothing, so the helper would have nothing to preload; this one just imports.
+ * page. The frame's dynamic imports, the language list and each language's
+ * catalog, import nothing the page has not loaded already, so the helper
+ * would have nothing to preload; this one just imports.
  * The build fails if a dynamic import ever gains something to preload.
  */
 function plainDynamicImportPlugin(): Plugin {

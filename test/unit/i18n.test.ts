@@ -3,18 +3,35 @@ import { describe, it } from 'node:test';
 import ar from '../../src/frame/i18n/ar';
 import { cvcDigitsMessage, expiredMessage } from '../../src/frame/i18n/card-messages';
 import de from '../../src/frame/i18n/de';
-import en, { type Catalog } from '../../src/frame/i18n/en';
+import en, { type Catalog, type Formatters } from '../../src/frame/i18n/en';
 import es from '../../src/frame/i18n/es';
+import fa from '../../src/frame/i18n/fa';
 import fr from '../../src/frame/i18n/fr';
 import ja from '../../src/frame/i18n/ja';
-import { formatters, localizeTokenError, matchLocale, supportedLanguages } from '../../src/frame/i18n/locales';
+import { localized, matchLocale, supportedLanguages, type Language } from '../../src/frame/i18n/languages';
+import { directionOf, formatters, loadLocale, localizeTokenError } from '../../src/frame/i18n/locales';
 import { brandByName } from '../../src/validation/brand-by-name';
 import { messages } from '../../src/validation/errors';
 
-const catalogs: Record<string, Catalog> = { en, fr, de, es, ja, ar };
+/** Every catalog, loaded as the frame loads it (English from the page, the others from their chunks). */
+const catalogs = Object.fromEntries(
+  await Promise.all(
+    supportedLanguages.map(async (language) => [language, (await localized(language))?.catalog ?? en] as const),
+  ),
+) as Record<Language, Catalog>;
 
-/** Acronyms and brand names every language writes as English does. */
-const sharedNames = ['CVC', 'IBAN', 'SSN', 'ITIN', 'American Express', 'Visa'];
+/** Acronyms, brand names and the card's own `MM / YY` (Hindi forms keep it) that a language may write as English does. */
+const sharedNames = ['CVC', 'IBAN', 'SSN', 'ITIN', 'American Express', 'Visa', 'MM / YY'];
+
+/** Languages in a script without Latin letters: any Latin word left in them is untranslated English. */
+const nonLatin = ['ar', 'el', 'fa', 'he', 'hi', 'ja', 'ko', 'ru', 'th', 'uk', 'zh', 'zh-Hant'];
+
+/** Formatters that mark what they format, to see that a message takes its numbers and dates from them. */
+const marking: Formatters = {
+  number: (value) => `⟨${'n'.repeat(value)}⟩`,
+  monthYear: () => '⟨month⟩',
+  region: () => '⟨region⟩',
+};
 
 /** Every entry of a catalog as text: functions are called with sample arguments in the catalog's own locale. */
 function entries(catalog: Catalog, locale: string, path = '', node: unknown = catalog): [string, string][] {
@@ -38,6 +55,19 @@ function entries(catalog: Catalog, locale: string, path = '', node: unknown = ca
 describe('catalogs', () => {
   const english = new Map(entries(en, 'en'));
 
+  it('are at least 30 languages, among them every one the issue asks for', () => {
+    assert.ok(supportedLanguages.length >= 30, `${supportedLanguages.length} languages`);
+    // prettier-ignore
+    const asked = ['en', 'fr', 'de', 'es', 'ja', 'ar', 'he', 'fa', 'zh', 'zh-Hant', 'ko', 'pt', 'it', 'nl', 'pl', 'tr',
+      'ru', 'uk', 'sv', 'da', 'nb', 'fi', 'cs', 'hu', 'ro', 'el', 'th', 'vi', 'id', 'hi'];
+    for (const language of asked) assert.ok(supportedLanguages.includes(language as Language), language);
+    assert.equal(
+      new Set(Object.values(catalogs)).size,
+      supportedLanguages.length,
+      'a language without its own catalog',
+    );
+  });
+
   it('cover every validation code', () => {
     for (const [language, catalog] of Object.entries(catalogs)) {
       assert.deepEqual(Object.keys(catalog.errors).sort(), Object.keys(messages).sort(), language);
@@ -50,6 +80,26 @@ describe('catalogs', () => {
 
       it('has every key English has, and no other', () => {
         assert.deepEqual([...translated.keys()].sort(), [...english.keys()].sort());
+      });
+
+      it('says in each message what English says there: the brand, the number, the month, the country', () => {
+        const t = catalogs[language];
+        assert.match(t.cvcUpdate.brandSecurityCode('Visa'), /Visa/);
+        assert.match(t.messages.cvcDigits(4, marking), /⟨nnnn⟩/);
+        assert.match(t.messages.cardExpired(3, 2024, marking), /⟨month⟩/);
+        assert.match(t.messages.ibanFromCountry('DE', marking), /⟨region⟩/);
+      });
+
+      it('writes numbers and dates only through Intl, never its own digits', () => {
+        const t = catalogs[language];
+        for (const text of [
+          t.messages.cvcDigits(4, marking),
+          t.messages.cvcDigits(3, marking),
+          t.messages.cardExpired(3, 2024, marking),
+          t.messages.ibanFromCountry('DE', marking),
+        ]) {
+          assert.doesNotMatch(text, /\p{Nd}/u, `${language}: ${text}`);
+        }
       });
 
       it('has no empty string', () => {
@@ -66,7 +116,7 @@ describe('catalogs', () => {
             /\b(the|your|card|number|invalid|incomplete|enter|account|please|expired|security|digits|secure|input)\b/i,
             `${language} ${key}: ${text}`,
           );
-          if (language === 'ja' || language === 'ar') {
+          if (nonLatin.includes(language)) {
             assert.doesNotMatch(withoutNames, /[A-Za-z]{2,}/, `${language} ${key} has Latin words: ${text}`);
           }
         }
@@ -84,12 +134,59 @@ describe('matchLocale', () => {
     assert.deepEqual(matchLocale('ja-JP-u-ca-japanese'), { language: 'ja', locale: 'ja-JP-u-ca-japanese' });
   });
 
+  it('takes Chinese in Traditional characters by script or by a region that writes them', () => {
+    assert.deepEqual(matchLocale('zh'), { language: 'zh', locale: 'zh' });
+    assert.deepEqual(matchLocale('zh-CN'), { language: 'zh', locale: 'zh-CN' });
+    assert.deepEqual(matchLocale('zh-Hans-SG'), { language: 'zh', locale: 'zh-Hans-SG' });
+    assert.deepEqual(matchLocale('zh-TW'), { language: 'zh-Hant', locale: 'zh-TW' });
+    assert.deepEqual(matchLocale('zh-hk'), { language: 'zh-Hant', locale: 'zh-HK' });
+    assert.deepEqual(matchLocale('zh-Hant'), { language: 'zh-Hant', locale: 'zh-Hant' });
+    assert.deepEqual(matchLocale('zh-Hant-CN'), { language: 'zh-Hant', locale: 'zh-Hant-CN' });
+  });
+
+  it('maps Norwegian to Bokmål, old codes to today’s, and regions to their language', () => {
+    assert.deepEqual(matchLocale('no'), { language: 'nb', locale: 'no' });
+    assert.deepEqual(matchLocale('nn-NO'), { language: 'nb', locale: 'nn-NO' });
+    assert.deepEqual(matchLocale('nb-NO'), { language: 'nb', locale: 'nb-NO' });
+    assert.deepEqual(matchLocale('iw'), { language: 'he', locale: 'he' });
+    assert.deepEqual(matchLocale('iw-IL'), { language: 'he', locale: 'he-IL' });
+    assert.deepEqual(matchLocale('in'), { language: 'id', locale: 'id' });
+    assert.deepEqual(matchLocale('pt-BR'), { language: 'pt', locale: 'pt-BR' });
+    assert.deepEqual(matchLocale('pt-PT'), { language: 'pt', locale: 'pt-PT' });
+    assert.deepEqual(matchLocale('fa-IR'), { language: 'fa', locale: 'fa-IR' });
+    assert.deepEqual(matchLocale('hi-IN'), { language: 'hi', locale: 'hi-IN' });
+    assert.deepEqual(matchLocale('sv-FI'), { language: 'sv', locale: 'sv-FI' });
+  });
+
+  it('finds every supported language by its own tag', () => {
+    for (const language of supportedLanguages) assert.equal(matchLocale(language).language, language);
+  });
+
   it('falls back to English, formatting as English too, for unsupported or malformed tags', () => {
-    assert.deepEqual(matchLocale('pt-BR'), { language: 'en', locale: 'en' });
+    assert.deepEqual(matchLocale('tlh'), { language: 'en', locale: 'en' });
     assert.deepEqual(matchLocale('not a tag!'), { language: 'en', locale: 'en' });
     assert.deepEqual(matchLocale(''), { language: 'en', locale: 'en' });
     assert.deepEqual(matchLocale(undefined), { language: 'en', locale: 'en' });
     assert.deepEqual(matchLocale('en-GB'), { language: 'en', locale: 'en-GB' });
+  });
+});
+
+describe('directionOf', () => {
+  it('lays Arabic, Hebrew and Persian out right to left, the others left to right', () => {
+    const rtl = supportedLanguages.filter((language) => directionOf(language) === 'rtl');
+    assert.deepEqual(rtl.sort(), ['ar', 'fa', 'he']);
+  });
+});
+
+describe('loadLocale', () => {
+  it('answers English tags from the page, and others with their own catalog and tag', async () => {
+    assert.deepEqual(await loadLocale('en-GB'), { catalog: en, language: 'en', locale: 'en-GB' });
+    assert.deepEqual(await loadLocale(undefined), { catalog: en, language: 'en', locale: 'en' });
+    assert.deepEqual(await loadLocale('fr-CA'), { catalog: fr, language: 'fr', locale: 'fr-CA' });
+    assert.deepEqual(await loadLocale('iw'), { catalog: catalogs.he, language: 'he', locale: 'he' });
+    assert.deepEqual(await loadLocale('zh_TW'), { catalog: catalogs['zh-Hant'], language: 'zh-Hant', locale: 'zh-TW' });
+    assert.deepEqual(await loadLocale('tlh'), { catalog: en, language: 'en', locale: 'en' });
+    assert.deepEqual(await loadLocale('not a tag!'), { catalog: en, language: 'en', locale: 'en' });
   });
 });
 
@@ -102,6 +199,13 @@ describe('formatted messages', () => {
     assert.equal(march2024(es, 'es'), 'Su tarjeta venció en marzo de 2024.');
     assert.equal(march2024(ja, 'ja'), 'このカードの有効期限は2024年3月に切れています。');
     assert.equal(march2024(ar, 'ar-EG'), 'انتهت صلاحية بطاقتك في مارس ٢٠٢٤.');
+  });
+
+  it('name the month on the card, a Gregorian one, where the locale counts in another calendar', () => {
+    const march2024 = (catalog: Catalog, locale: string) => catalog.messages.cardExpired(3, 2024, formatters(locale));
+    // Not اسفند ۱۴۰۲ (Persian) nor a Hijri month (Saudi Arabic): those months begin in the middle of March.
+    assert.equal(march2024(fa, 'fa'), 'کارت شما در مارس ۲۰۲۴ منقضی شده است.');
+    assert.equal(march2024(ar, 'ar-SA'), 'انتهت صلاحية بطاقتك في مارس ٢٠٢٤.');
   });
 
   it('write digit counts with the locale’s digits', () => {

@@ -1,47 +1,48 @@
 import type { TokenError } from '../../protocol/messages';
 import type { ValidationCode } from '../../validation/errors';
 import en, { type Catalog, type Formatters } from './en';
+import type { Language } from './languages';
 
-export const supportedLanguages = ['en', 'fr', 'de', 'es', 'ja', 'ar'] as const;
-export type Language = (typeof supportedLanguages)[number];
+/** A language the frame has a catalog for: English, or one of the lazy ones (languages.ts). */
+export type { Language };
 
-export interface LocaleMatch {
-  /** The catalog to show: `fr` for `fr-CA`, `en` for anything unsupported. */
+/** What the frame shows in: a catalog, its language, and the tag numbers and dates follow. */
+export interface Localized {
+  catalog: Catalog;
   language: Language;
-  /** The tag numbers and dates are formatted with: the requested one when its language is supported. */
+  /** `fr-CA` while the catalog is `fr`; `en` when English stands in for an unsupported language. */
   locale: string;
 }
 
-/**
- * The best catalog for a requested BCP 47 tag: the exact tag, then its
- * language subtag (`fr-CA` → `fr`, `ar-EG` → `ar`), else English. A tag that
- * is not valid BCP 47 counts as unsupported.
- */
-export function matchLocale(requested: string | undefined): LocaleMatch {
-  let tag: string;
+/** `requested` as BCP 47 writes it (`de_at` → `de-AT`, `iw` → `he`; `en` when empty), or undefined when it is no tag. */
+export function canonicalTag(requested: string | undefined): string | undefined {
   try {
-    tag = Intl.getCanonicalLocales((requested ?? '').trim().replace(/_/g, '-') || 'en')[0];
+    return Intl.getCanonicalLocales((requested ?? '').trim().replace(/_/g, '-') || 'en')[0];
   } catch {
-    return { language: 'en', locale: 'en' };
+    return undefined;
   }
-  const lower = tag.toLowerCase();
-  const language =
-    supportedLanguages.find((l) => l === lower) ?? supportedLanguages.find((l) => l === lower.split('-')[0]);
-  return language ? { language, locale: tag } : { language: 'en', locale: 'en' };
 }
 
+/** The languages written right to left. */
 export function directionOf(language: Language): 'ltr' | 'rtl' {
-  return language === 'ar' ? 'rtl' : 'ltr';
+  return /^(ar|fa|he)$/.test(language) ? 'rtl' : 'ltr';
 }
 
-/** English ships in the main bundle; the other languages load only when asked for. */
-export async function loadCatalog(language: Language): Promise<Catalog> {
-  if (language === 'en') return en;
+/**
+ * The catalog for a requested tag. English is in the page and answers
+ * without a request; any other tag loads the language list (languages.ts)
+ * and then only its own language's chunk. An unsupported tag, or a chunk that
+ * does not arrive, gives English rather than a frame that never becomes ready.
+ */
+export async function loadLocale(requested: string | undefined): Promise<Localized> {
+  const tag = canonicalTag(requested);
+  const english = (locale: string): Localized => ({ catalog: en, language: 'en', locale });
+  if (!tag) return english('en');
+  if (tag.split('-')[0] === 'en') return english(tag);
   try {
-    return (await import('./translations'))[language];
+    return (await (await import('./languages')).localized(tag)) ?? english('en');
   } catch {
-    // The chunk unreachable: English rather than a frame that never becomes ready.
-    return en;
+    return english('en');
   }
 }
 
@@ -56,11 +57,15 @@ export function formatters(locale: string): Formatters {
   let regions: Intl.DisplayNames | undefined;
   return {
     number: (value) => (numbers ??= new Intl.NumberFormat(locale)).format(value),
-    // UTC on both sides, so the month named is the month on the card whatever the customer's time zone.
+    // UTC on both sides, so the month named is the month on the card whatever the customer's time zone; the
+    // Gregorian calendar, the card's own, as Persian (`fa`) or Hijri (`ar-SA`) months begin mid-month.
     monthYear: (month, year) =>
-      (months ??= new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(
-        Date.UTC(year, month - 1, 1),
-      ),
+      (months ??= new Intl.DateTimeFormat(locale, {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+        calendar: 'gregory',
+      })).format(Date.UTC(year, month - 1, 1)),
     region: (code) => {
       try {
         return (regions ??= new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' })).of(code) ?? code;

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import en, { type Catalog, type Formatters } from './en';
-import { directionOf, formatters, loadCatalog, matchLocale, type Language } from './locales';
+import { directionOf, formatters, loadLocale, type Language } from './locales';
 
 /**
  * Gives a Lit form its catalog and formatters, and re-renders it when the
@@ -32,17 +32,13 @@ export class LocalizeController implements ReactiveController {
    * shows. When a later request overtakes this one, this one's result is dropped.
    */
   async setLocale(requested: string | undefined): Promise<void> {
-    const { language, locale } = matchLocale(requested);
     const request = ++this.latestRequest;
-    if (locale === this.locale) return;
-    const catalog = await loadCatalog(language);
-    if (request !== this.latestRequest) return;
-    // A catalog that failed to load came back as English: format as English too.
-    const loaded = catalog !== en || language === 'en';
+    const { catalog, language, locale } = await loadLocale(requested);
+    if (request !== this.latestRequest || locale === this.locale) return;
     this.t = catalog;
-    this.language = loaded ? language : 'en';
-    this.locale = loaded ? locale : 'en';
-    this.format = formatters(this.locale);
+    this.language = language;
+    this.locale = locale;
+    this.format = formatters(locale);
     this.host.requestUpdate();
     await this.host.updateComplete;
   }

@@ -1,0 +1,85 @@
+import type { Catalog } from './en';
+
+const fa: Catalog = {
+  titles: {
+    card: 'فیلد امن ورود اطلاعات کارت',
+    'bank-account': 'فیلد امن ورود اطلاعات حساب بانکی',
+    'cvc-update': 'فیلد امن ورود کد امنیتی',
+    pii: 'فیلد امن ورود شماره شناسایی',
+    'card-number': 'فیلد امن ورود شماره کارت',
+    'card-expiry': 'فیلد امن ورود تاریخ انقضا',
+    'card-cvc': 'فیلد امن ورود کد امنیتی',
+  },
+  incomplete: {
+    card: 'لطفاً اطلاعات کارت خود را کامل کنید.',
+    'bank-account': 'لطفاً اطلاعات حساب بانکی خود را کامل کنید.',
+    'cvc-update': 'لطفاً کد امنیتی کارت خود را وارد کنید.',
+    pii: 'لطفاً شماره شناسایی خود را وارد کنید.',
+    'card-number': 'لطفاً شماره کارت خود را وارد کنید.',
+    'card-expiry': 'لطفاً تاریخ انقضای کارت خود را وارد کنید.',
+    'card-cvc': 'لطفاً کد امنیتی کارت خود را وارد کنید.',
+  },
+  card: {
+    number: 'شماره کارت',
+    expiry: 'تاریخ انقضا',
+    // As in Arabic: the leading mark lays the placeholder out left to right, month on the left like the digits.
+    expiryPlaceholder: '\u200eماه / سال',
+    cvc: 'کد امنیتی',
+    cvcPlaceholder: 'CVC',
+    postalCode: 'کد پستی',
+  },
+  cvcUpdate: {
+    securityCode: 'کد امنیتی',
+    brandSecurityCode: (brand) => `کد امنیتی ${brand}`,
+  },
+  bank: {
+    routingNumber: 'شماره مسیریابی',
+    accountNumber: 'شماره حساب',
+    confirmAccountNumber: 'تأیید شماره حساب',
+    iban: 'شماره IBAN',
+    holderName: 'نام صاحب حساب',
+    holderType: 'نوع حساب',
+    individual: 'شخصی',
+    company: 'شرکتی',
+  },
+  pii: {
+    ssn: 'شماره تأمین اجتماعی (SSN)',
+    itin: 'شماره شناسایی مالیاتی فردی (ITIN)',
+    id: 'شماره شناسایی',
+    showNumber: 'نمایش شماره',
+  },
+  errors: {
+    incomplete_number: 'شماره کارت شما کامل نیست.',
+    incorrect_number: 'شماره کارت شما نادرست است.',
+    incomplete_expiry: 'تاریخ انقضای کارت شما کامل نیست.',
+    invalid_expiry_month: 'ماه انقضای کارت شما نامعتبر است.',
+    invalid_expiry_year: 'سال انقضای کارت شما نامعتبر است.',
+    incomplete_cvc: 'کد امنیتی کارت شما کامل نیست.',
+    invalid_cvc: 'کد امنیتی کارت شما نامعتبر است.',
+    incomplete_zip: 'کد پستی شما کامل نیست.',
+    incomplete_routing_number: 'شماره مسیریابی شما کامل نیست.',
+    routing_number_invalid: 'شماره مسیریابی شما نامعتبر است.',
+    incomplete_account_number: 'شماره حساب شما کامل نیست.',
+    account_number_invalid: 'شماره حساب شما نامعتبر است.',
+    account_number_mismatch: 'شماره‌های حساب با هم مطابقت ندارند.',
+    incomplete_account_holder_name: 'نام صاحب حساب را وارد کنید.',
+    incomplete_iban: 'شماره IBAN شما کامل نیست.',
+    iban_invalid: 'شماره IBAN شما نامعتبر است.',
+    incomplete_id_number: 'شماره شناسایی شما کامل نیست.',
+    id_number_invalid: 'شماره شناسایی شما نامعتبر است.',
+    parameter_missing: 'یکی از پارامترهای الزامی وارد نشده است.',
+  },
+  messages: {
+    cvcDigits: (digits, f) => `کد امنیتی کارت شما باید ${f.number(digits)} رقم باشد.`,
+    cardExpired: (month, year, f) => `کارت شما در ${f.monthYear(month, year)} منقضی شده است.`,
+    ibanFromCountry: (country, f) => `یک شماره IBAN صادرشده در ${f.region(country)} وارد کنید.`,
+  },
+  apiErrors: {
+    network_error: 'اتصال به سرویس پرداخت ممکن نشد. اتصال خود را بررسی کنید و دوباره تلاش کنید.',
+    rate_limit: 'تعداد تلاش‌ها در مدت کوتاه بیش از حد است. لطفاً کمی صبر کنید و دوباره تلاش کنید.',
+    api_error: 'مشکلی در سمت ما پیش آمد. لطفاً دوباره تلاش کنید.',
+    card_field_unavailable: 'بخشی از فرم کارت پاسخ نداد. صفحه را دوباره بارگیری کنید و دوباره تلاش کنید.',
+  },
+};
+
+export default fa;

@@ -1,0 +1,85 @@
+import type { Catalog } from './en';
+
+const he: Catalog = {
+  titles: {
+    card: 'שדה מאובטח להזנת פרטי כרטיס',
+    'bank-account': 'שדה מאובטח להזנת פרטי חשבון בנק',
+    'cvc-update': 'שדה מאובטח להזנת קוד האבטחה',
+    pii: 'שדה מאובטח להזנת מספר תעודה מזהה',
+    'card-number': 'שדה מאובטח להזנת מספר הכרטיס',
+    'card-expiry': 'שדה מאובטח להזנת תוקף הכרטיס',
+    'card-cvc': 'שדה מאובטח להזנת קוד האבטחה',
+  },
+  incomplete: {
+    card: 'יש להשלים את פרטי הכרטיס.',
+    'bank-account': 'יש להשלים את פרטי חשבון הבנק.',
+    'cvc-update': 'יש להזין את קוד האבטחה של הכרטיס.',
+    pii: 'יש להזין את מספר התעודה המזהה.',
+    'card-number': 'יש להזין את מספר הכרטיס.',
+    'card-expiry': 'יש להזין את תוקף הכרטיס.',
+    'card-cvc': 'יש להזין את קוד האבטחה של הכרטיס.',
+  },
+  card: {
+    number: 'מספר כרטיס',
+    expiry: 'תוקף',
+    // As in Arabic: the leading mark lays the placeholder out left to right, month on the left like the digits.
+    expiryPlaceholder: '\u200eחודש / שנה',
+    cvc: 'קוד אבטחה',
+    cvcPlaceholder: 'CVC',
+    postalCode: 'מיקוד',
+  },
+  cvcUpdate: {
+    securityCode: 'קוד אבטחה',
+    brandSecurityCode: (brand) => `קוד האבטחה של ${brand}`,
+  },
+  bank: {
+    routingNumber: 'מספר ניתוב',
+    accountNumber: 'מספר חשבון',
+    confirmAccountNumber: 'אימות מספר החשבון',
+    iban: 'מספר IBAN',
+    holderName: 'שם בעל החשבון',
+    holderType: 'סוג חשבון',
+    individual: 'פרטי',
+    company: 'עסקי',
+  },
+  pii: {
+    ssn: 'מספר ביטוח לאומי (SSN)',
+    itin: 'מספר זיהוי אישי של נישום (ITIN)',
+    id: 'מספר תעודה מזהה',
+    showNumber: 'הצגת המספר',
+  },
+  errors: {
+    incomplete_number: 'מספר הכרטיס אינו שלם.',
+    incorrect_number: 'מספר הכרטיס שגוי.',
+    incomplete_expiry: 'תוקף הכרטיס אינו שלם.',
+    invalid_expiry_month: 'חודש התוקף של הכרטיס אינו תקין.',
+    invalid_expiry_year: 'שנת התוקף של הכרטיס אינה תקינה.',
+    incomplete_cvc: 'קוד האבטחה של הכרטיס אינו שלם.',
+    invalid_cvc: 'קוד האבטחה של הכרטיס אינו תקין.',
+    incomplete_zip: 'המיקוד אינו שלם.',
+    incomplete_routing_number: 'מספר הניתוב אינו שלם.',
+    routing_number_invalid: 'מספר הניתוב אינו תקין.',
+    incomplete_account_number: 'מספר החשבון אינו שלם.',
+    account_number_invalid: 'מספר החשבון אינו תקין.',
+    account_number_mismatch: 'מספרי החשבון אינם תואמים.',
+    incomplete_account_holder_name: 'יש להזין את שם בעל החשבון.',
+    incomplete_iban: 'מספר ה-IBAN אינו שלם.',
+    iban_invalid: 'מספר ה-IBAN אינו תקין.',
+    incomplete_id_number: 'מספר התעודה המזהה אינו שלם.',
+    id_number_invalid: 'מספר התעודה המזהה אינו תקין.',
+    parameter_missing: 'חסר פרמטר חובה.',
+  },
+  messages: {
+    cvcDigits: (digits, f) => `קוד האבטחה של הכרטיס צריך להכיל ${f.number(digits)} ספרות.`,
+    cardExpired: (month, year, f) => `תוקף הכרטיס פג ב${f.monthYear(month, year)}.`,
+    ibanFromCountry: (country, f) => `יש להזין מספר IBAN מהמדינה ${f.region(country)}.`,
+  },
+  apiErrors: {
+    network_error: 'לא ניתן להתחבר לשירות התשלומים. יש לבדוק את החיבור ולנסות שוב.',
+    rate_limit: 'יותר מדי ניסיונות בזמן קצר. יש להמתין רגע ולנסות שוב.',
+    api_error: 'משהו השתבש אצלנו. יש לנסות שוב.',
+    card_field_unavailable: 'חלק מטופס הכרטיס לא הגיב. יש לטעון מחדש את הדף ולנסות שוב.',
+  },
+};
+
+export default he;

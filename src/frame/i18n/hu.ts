@@ -1,0 +1,85 @@
+import type { Catalog } from './en';
+
+const hu: Catalog = {
+  titles: {
+    card: 'Biztonságos mező a kártyaadatokhoz',
+    'bank-account': 'Biztonságos mező a bankszámlaadatokhoz',
+    'cvc-update': 'Biztonságos mező a biztonsági kódhoz',
+    pii: 'Biztonságos mező az azonosítószámhoz',
+    'card-number': 'Biztonságos mező a kártyaszámhoz',
+    'card-expiry': 'Biztonságos mező a lejárati dátumhoz',
+    'card-cvc': 'Biztonságos mező a CVC-kódhoz',
+  },
+  incomplete: {
+    card: 'Kérjük, adja meg a kártya adatait.',
+    'bank-account': 'Kérjük, adja meg a bankszámla adatait.',
+    'cvc-update': 'Kérjük, adja meg a kártya biztonsági kódját.',
+    pii: 'Kérjük, adja meg az azonosítószámát.',
+    'card-number': 'Kérjük, adja meg a kártyaszámot.',
+    'card-expiry': 'Kérjük, adja meg a kártya lejárati dátumát.',
+    'card-cvc': 'Kérjük, adja meg a kártya biztonsági kódját.',
+  },
+  card: {
+    number: 'Kártyaszám',
+    expiry: 'Lejárat',
+    expiryPlaceholder: 'HH / ÉÉ',
+    cvc: 'CVC',
+    cvcPlaceholder: 'CVC',
+    postalCode: 'Irányítószám',
+  },
+  cvcUpdate: {
+    securityCode: 'Biztonsági kód',
+    brandSecurityCode: (brand) => `${brand} biztonsági kód`,
+  },
+  bank: {
+    routingNumber: 'Bankazonosító szám',
+    accountNumber: 'Számlaszám',
+    confirmAccountNumber: 'Számlaszám megerősítése',
+    iban: 'IBAN',
+    holderName: 'Számlatulajdonos neve',
+    holderType: 'Számla típusa',
+    individual: 'Magánszemély',
+    company: 'Cég',
+  },
+  pii: {
+    ssn: 'Amerikai társadalombiztosítási szám (SSN)',
+    itin: 'Egyéni adóazonosító szám (ITIN)',
+    id: 'Azonosítószám',
+    showNumber: 'Szám megjelenítése',
+  },
+  errors: {
+    incomplete_number: 'A kártyaszám hiányos.',
+    incorrect_number: 'A kártyaszám helytelen.',
+    incomplete_expiry: 'A kártya lejárati dátuma hiányos.',
+    invalid_expiry_month: 'A kártya lejárati hónapja érvénytelen.',
+    invalid_expiry_year: 'A kártya lejárati éve érvénytelen.',
+    incomplete_cvc: 'A kártya biztonsági kódja hiányos.',
+    invalid_cvc: 'A kártya biztonsági kódja érvénytelen.',
+    incomplete_zip: 'Az irányítószám hiányos.',
+    incomplete_routing_number: 'A bankazonosító szám hiányos.',
+    routing_number_invalid: 'A bankazonosító szám érvénytelen.',
+    incomplete_account_number: 'A számlaszám hiányos.',
+    account_number_invalid: 'A számlaszám érvénytelen.',
+    account_number_mismatch: 'A számlaszámok nem egyeznek.',
+    incomplete_account_holder_name: 'Adja meg a számlatulajdonos nevét.',
+    incomplete_iban: 'Az IBAN hiányos.',
+    iban_invalid: 'Az IBAN érvénytelen.',
+    incomplete_id_number: 'Az azonosítószám hiányos.',
+    id_number_invalid: 'Az azonosítószám érvénytelen.',
+    parameter_missing: 'Hiányzik egy kötelező paraméter.',
+  },
+  messages: {
+    cvcDigits: (digits, f) => `A kártya biztonsági kódjának ${f.number(digits)} számjegyből kell állnia.`,
+    cardExpired: (month, year, f) => `A kártya lejárt (${f.monthYear(month, year)}).`,
+    // Country names take suffixes by vowel harmony (Németországból, Magyarországról): name the country apart.
+    ibanFromCountry: (country, f) => `Adjon meg egy IBAN-t ebből az országból: ${f.region(country)}.`,
+  },
+  apiErrors: {
+    network_error: 'A fizetési szolgáltatás nem érhető el. Ellenőrizze a kapcsolatot, és próbálja újra.',
+    rate_limit: 'Túl sok próbálkozás rövid idő alatt. Várjon egy kicsit, és próbálja újra.',
+    api_error: 'Hiba történt a mi oldalunkon. Kérjük, próbálja újra.',
+    card_field_unavailable: 'A kártyaűrlap egy része nem válaszolt. Töltse be újra az oldalt, és próbálja újra.',
+  },
+};
+
+export default hu;

@@ -1,0 +1,85 @@
+import type { Catalog } from './en';
+
+const it: Catalog = {
+  titles: {
+    card: 'Campo sicuro per i dati della carta',
+    'bank-account': 'Campo sicuro per i dati del conto bancario',
+    'cvc-update': 'Campo sicuro per il codice di sicurezza',
+    pii: 'Campo sicuro per il numero identificativo',
+    'card-number': 'Campo sicuro per il numero della carta',
+    'card-expiry': 'Campo sicuro per la data di scadenza',
+    'card-cvc': 'Campo sicuro per il CVC',
+  },
+  incomplete: {
+    card: 'Completa i dati della carta.',
+    'bank-account': 'Completa i dati del conto bancario.',
+    'cvc-update': 'Inserisci il codice di sicurezza della carta.',
+    pii: 'Inserisci il tuo numero identificativo.',
+    'card-number': 'Inserisci il numero della carta.',
+    'card-expiry': 'Inserisci la data di scadenza della carta.',
+    'card-cvc': 'Inserisci il codice di sicurezza della carta.',
+  },
+  card: {
+    number: 'Numero della carta',
+    expiry: 'Scadenza',
+    expiryPlaceholder: 'MM / AA',
+    cvc: 'CVC',
+    cvcPlaceholder: 'CVC',
+    postalCode: 'CAP',
+  },
+  cvcUpdate: {
+    securityCode: 'Codice di sicurezza',
+    brandSecurityCode: (brand) => `Codice di sicurezza ${brand}`,
+  },
+  bank: {
+    routingNumber: 'Numero di instradamento',
+    accountNumber: 'Numero di conto',
+    confirmAccountNumber: 'Conferma il numero di conto',
+    iban: 'IBAN',
+    holderName: 'Nome del titolare del conto',
+    holderType: 'Tipo di conto',
+    individual: 'Privato',
+    company: 'Azienda',
+  },
+  pii: {
+    ssn: 'Numero di previdenza sociale (SSN)',
+    itin: 'Numero di identificazione fiscale individuale (ITIN)',
+    id: 'Numero identificativo',
+    showNumber: 'Mostra numero',
+  },
+  errors: {
+    incomplete_number: 'Il numero della carta è incompleto.',
+    incorrect_number: 'Il numero della carta non è corretto.',
+    incomplete_expiry: 'La data di scadenza della carta è incompleta.',
+    invalid_expiry_month: 'Il mese di scadenza della carta non è valido.',
+    invalid_expiry_year: "L'anno di scadenza della carta non è valido.",
+    incomplete_cvc: 'Il codice di sicurezza della carta è incompleto.',
+    invalid_cvc: 'Il codice di sicurezza della carta non è valido.',
+    incomplete_zip: 'Il CAP è incompleto.',
+    incomplete_routing_number: 'Il numero di instradamento è incompleto.',
+    routing_number_invalid: 'Il numero di instradamento non è valido.',
+    incomplete_account_number: 'Il numero di conto è incompleto.',
+    account_number_invalid: 'Il numero di conto non è valido.',
+    account_number_mismatch: 'I numeri di conto non corrispondono.',
+    incomplete_account_holder_name: 'Inserisci il nome del titolare del conto.',
+    incomplete_iban: "L'IBAN è incompleto.",
+    iban_invalid: "L'IBAN non è valido.",
+    incomplete_id_number: 'Il numero identificativo è incompleto.',
+    id_number_invalid: 'Il numero identificativo non è valido.',
+    parameter_missing: 'Manca un parametro obbligatorio.',
+  },
+  messages: {
+    cvcDigits: (digits, f) => `Il codice di sicurezza della carta deve avere ${f.number(digits)} cifre.`,
+    cardExpired: (month, year, f) => `La carta è scaduta a ${f.monthYear(month, year)}.`,
+    // Country names take different articles (dalla Germania, dai Paesi Bassi): name the country apart.
+    ibanFromCountry: (country, f) => `Inserisci un IBAN di questo paese: ${f.region(country)}.`,
+  },
+  apiErrors: {
+    network_error: 'Impossibile raggiungere il servizio di pagamento. Controlla la connessione e riprova.',
+    rate_limit: 'Troppi tentativi in poco tempo. Attendi qualche istante e riprova.',
+    api_error: 'Si è verificato un errore da parte nostra. Riprova.',
+    card_field_unavailable: 'Una parte del modulo della carta non risponde. Ricarica la pagina e riprova.',
+  },
+};
+
+export default it;

@@ -1,0 +1,85 @@
+import type { Catalog } from './en';
+
+/** Norwegian Bokmål, which `no` and Nynorsk (`nn`) pages get too. */
+const nb: Catalog = {
+  titles: {
+    card: 'Sikkert felt for kortopplysninger',
+    'bank-account': 'Sikkert felt for bankkontoopplysninger',
+    'cvc-update': 'Sikkert felt for sikkerhetskode',
+    pii: 'Sikkert felt for identifikasjonsnummer',
+    'card-number': 'Sikkert felt for kortnummer',
+    'card-expiry': 'Sikkert felt for utløpsdato',
+    'card-cvc': 'Sikkert felt for CVC',
+  },
+  incomplete: {
+    card: 'Fyll ut kortopplysningene dine.',
+    'bank-account': 'Fyll ut bankkontoopplysningene dine.',
+    'cvc-update': 'Skriv inn sikkerhetskoden til kortet.',
+    pii: 'Skriv inn identifikasjonsnummeret ditt.',
+    'card-number': 'Skriv inn kortnummeret ditt.',
+    'card-expiry': 'Skriv inn utløpsdatoen til kortet.',
+    'card-cvc': 'Skriv inn sikkerhetskoden til kortet.',
+  },
+  card: {
+    number: 'Kortnummer',
+    expiry: 'Utløpsdato',
+    expiryPlaceholder: 'MM / ÅÅ',
+    cvc: 'CVC',
+    cvcPlaceholder: 'CVC',
+    postalCode: 'Postnummer',
+  },
+  cvcUpdate: {
+    securityCode: 'Sikkerhetskode',
+    brandSecurityCode: (brand) => `Sikkerhetskode for ${brand}`,
+  },
+  bank: {
+    routingNumber: 'Rutingnummer',
+    accountNumber: 'Kontonummer',
+    confirmAccountNumber: 'Bekreft kontonummeret',
+    iban: 'IBAN',
+    holderName: 'Kontoinnehaverens navn',
+    holderType: 'Kontotype',
+    individual: 'Privatperson',
+    company: 'Bedrift',
+  },
+  pii: {
+    ssn: 'Amerikansk trygdenummer (SSN)',
+    itin: 'Individuelt skatteidentifikasjonsnummer (ITIN)',
+    id: 'Identifikasjonsnummer',
+    showNumber: 'Vis nummer',
+  },
+  errors: {
+    incomplete_number: 'Kortnummeret ditt er ufullstendig.',
+    incorrect_number: 'Kortnummeret ditt er feil.',
+    incomplete_expiry: 'Utløpsdatoen til kortet er ufullstendig.',
+    invalid_expiry_month: 'Utløpsmåneden til kortet er ugyldig.',
+    invalid_expiry_year: 'Utløpsåret til kortet er ugyldig.',
+    incomplete_cvc: 'Sikkerhetskoden til kortet er ufullstendig.',
+    invalid_cvc: 'Sikkerhetskoden til kortet er ugyldig.',
+    incomplete_zip: 'Postnummeret ditt er ufullstendig.',
+    incomplete_routing_number: 'Rutingnummeret ditt er ufullstendig.',
+    routing_number_invalid: 'Rutingnummeret ditt er ugyldig.',
+    incomplete_account_number: 'Kontonummeret ditt er ufullstendig.',
+    account_number_invalid: 'Kontonummeret ditt er ugyldig.',
+    account_number_mismatch: 'Kontonumrene stemmer ikke overens.',
+    incomplete_account_holder_name: 'Skriv inn navnet til kontoinnehaveren.',
+    incomplete_iban: 'IBAN-nummeret ditt er ufullstendig.',
+    iban_invalid: 'IBAN-nummeret ditt er ugyldig.',
+    incomplete_id_number: 'Identifikasjonsnummeret ditt er ufullstendig.',
+    id_number_invalid: 'Identifikasjonsnummeret ditt er ugyldig.',
+    parameter_missing: 'En obligatorisk parameter mangler.',
+  },
+  messages: {
+    cvcDigits: (digits, f) => `Sikkerhetskoden til kortet må ha ${f.number(digits)} sifre.`,
+    cardExpired: (month, year, f) => `Kortet ditt utløp i ${f.monthYear(month, year)}.`,
+    ibanFromCountry: (country, f) => `Skriv inn et IBAN-nummer fra ${f.region(country)}.`,
+  },
+  apiErrors: {
+    network_error: 'Får ikke kontakt med betalingstjenesten. Sjekk tilkoblingen din og prøv igjen.',
+    rate_limit: 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
+    api_error: 'Noe gikk galt hos oss. Prøv igjen.',
+    card_field_unavailable: 'En del av kortskjemaet svarte ikke. Last inn siden på nytt og prøv igjen.',
+  },
+};
+
+export default nb;

@@ -1,0 +1,85 @@
+import type { Catalog } from './en';
+
+const nl: Catalog = {
+  titles: {
+    card: 'Beveiligd invoerveld voor kaartgegevens',
+    'bank-account': 'Beveiligd invoerveld voor bankrekeninggegevens',
+    'cvc-update': 'Beveiligd invoerveld voor de beveiligingscode',
+    pii: 'Beveiligd invoerveld voor het identificatienummer',
+    'card-number': 'Beveiligd invoerveld voor het kaartnummer',
+    'card-expiry': 'Beveiligd invoerveld voor de vervaldatum',
+    'card-cvc': 'Beveiligd invoerveld voor de CVC',
+  },
+  incomplete: {
+    card: 'Vul je kaartgegevens volledig in.',
+    'bank-account': 'Vul je bankrekeninggegevens volledig in.',
+    'cvc-update': 'Voer de beveiligingscode van je kaart in.',
+    pii: 'Voer je identificatienummer in.',
+    'card-number': 'Voer je kaartnummer in.',
+    'card-expiry': 'Voer de vervaldatum van je kaart in.',
+    'card-cvc': 'Voer de beveiligingscode van je kaart in.',
+  },
+  card: {
+    number: 'Kaartnummer',
+    expiry: 'Vervaldatum',
+    expiryPlaceholder: 'MM / JJ',
+    cvc: 'CVC',
+    cvcPlaceholder: 'CVC',
+    postalCode: 'Postcode',
+  },
+  cvcUpdate: {
+    securityCode: 'Beveiligingscode',
+    brandSecurityCode: (brand) => `Beveiligingscode ${brand}`,
+  },
+  bank: {
+    routingNumber: 'Routingnummer',
+    accountNumber: 'Rekeningnummer',
+    confirmAccountNumber: 'Bevestig rekeningnummer',
+    iban: 'IBAN',
+    holderName: 'Naam rekeninghouder',
+    holderType: 'Type rekening',
+    individual: 'Particulier',
+    company: 'Bedrijf',
+  },
+  pii: {
+    ssn: 'Burgerservicenummer van de VS (SSN)',
+    itin: 'Individueel fiscaal identificatienummer (ITIN)',
+    id: 'Identificatienummer',
+    showNumber: 'Nummer tonen',
+  },
+  errors: {
+    incomplete_number: 'Je kaartnummer is onvolledig.',
+    incorrect_number: 'Je kaartnummer is onjuist.',
+    incomplete_expiry: 'De vervaldatum van je kaart is onvolledig.',
+    invalid_expiry_month: 'De vervalmaand van je kaart is ongeldig.',
+    invalid_expiry_year: 'Het vervaljaar van je kaart is ongeldig.',
+    incomplete_cvc: 'De beveiligingscode van je kaart is onvolledig.',
+    invalid_cvc: 'De beveiligingscode van je kaart is ongeldig.',
+    incomplete_zip: 'Je postcode is onvolledig.',
+    incomplete_routing_number: 'Je routingnummer is onvolledig.',
+    routing_number_invalid: 'Je routingnummer is ongeldig.',
+    incomplete_account_number: 'Je rekeningnummer is onvolledig.',
+    account_number_invalid: 'Je rekeningnummer is ongeldig.',
+    account_number_mismatch: 'De rekeningnummers komen niet overeen.',
+    incomplete_account_holder_name: 'Voer de naam van de rekeninghouder in.',
+    incomplete_iban: 'Je IBAN is onvolledig.',
+    iban_invalid: 'Je IBAN is ongeldig.',
+    incomplete_id_number: 'Je identificatienummer is onvolledig.',
+    id_number_invalid: 'Je identificatienummer is ongeldig.',
+    parameter_missing: 'Er ontbreekt een verplichte parameter.',
+  },
+  messages: {
+    cvcDigits: (digits, f) => `De beveiligingscode van je kaart moet ${f.number(digits)} cijfers hebben.`,
+    cardExpired: (month, year, f) => `Je kaart is verlopen in ${f.monthYear(month, year)}.`,
+    ibanFromCountry: (country, f) => `Voer een IBAN uit ${f.region(country)} in.`,
+  },
+  apiErrors: {
+    network_error: 'De betaaldienst is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+    rate_limit: 'Te veel pogingen in korte tijd. Wacht even en probeer het opnieuw.',
+    api_error: 'Er ging bij ons iets mis. Probeer het opnieuw.',
+    card_field_unavailable:
+      'Een deel van het kaartformulier reageert niet. Laad de pagina opnieuw en probeer het nog eens.',
+  },
+};
+
+export default nl;

@@ -1,0 +1,85 @@
+import type { Catalog } from './en';
+
+const tr: Catalog = {
+  titles: {
+    card: 'Güvenli kart bilgisi alanı',
+    'bank-account': 'Güvenli banka hesabı bilgisi alanı',
+    'cvc-update': 'Güvenli güvenlik kodu alanı',
+    pii: 'Güvenli kimlik numarası alanı',
+    'card-number': 'Güvenli kart numarası alanı',
+    'card-expiry': 'Güvenli son kullanma tarihi alanı',
+    'card-cvc': 'Güvenli CVC alanı',
+  },
+  incomplete: {
+    card: 'Lütfen kart bilgilerinizi tamamlayın.',
+    'bank-account': 'Lütfen banka hesabı bilgilerinizi tamamlayın.',
+    'cvc-update': 'Lütfen kartınızın güvenlik kodunu girin.',
+    pii: 'Lütfen kimlik numaranızı girin.',
+    'card-number': 'Lütfen kart numaranızı girin.',
+    'card-expiry': 'Lütfen kartınızın son kullanma tarihini girin.',
+    'card-cvc': 'Lütfen kartınızın güvenlik kodunu girin.',
+  },
+  card: {
+    number: 'Kart numarası',
+    expiry: 'Son kullanma tarihi',
+    expiryPlaceholder: 'AA / YY',
+    cvc: 'CVC',
+    cvcPlaceholder: 'CVC',
+    postalCode: 'Posta kodu',
+  },
+  cvcUpdate: {
+    securityCode: 'Güvenlik kodu',
+    brandSecurityCode: (brand) => `${brand} güvenlik kodu`,
+  },
+  bank: {
+    routingNumber: 'Banka yönlendirme numarası',
+    accountNumber: 'Hesap numarası',
+    confirmAccountNumber: 'Hesap numarasını onaylayın',
+    iban: 'IBAN',
+    holderName: 'Hesap sahibinin adı',
+    holderType: 'Hesap türü',
+    individual: 'Bireysel',
+    company: 'Kurumsal',
+  },
+  pii: {
+    ssn: 'Sosyal Güvenlik numarası (SSN)',
+    itin: 'Bireysel Vergi Kimlik numarası (ITIN)',
+    id: 'Kimlik numarası',
+    showNumber: 'Numarayı göster',
+  },
+  errors: {
+    incomplete_number: 'Kart numaranız eksik.',
+    incorrect_number: 'Kart numaranız hatalı.',
+    incomplete_expiry: 'Kartınızın son kullanma tarihi eksik.',
+    invalid_expiry_month: 'Kartınızın son kullanma ayı geçersiz.',
+    invalid_expiry_year: 'Kartınızın son kullanma yılı geçersiz.',
+    incomplete_cvc: 'Kartınızın güvenlik kodu eksik.',
+    invalid_cvc: 'Kartınızın güvenlik kodu geçersiz.',
+    incomplete_zip: 'Posta kodunuz eksik.',
+    incomplete_routing_number: 'Banka yönlendirme numaranız eksik.',
+    routing_number_invalid: 'Banka yönlendirme numaranız geçersiz.',
+    incomplete_account_number: 'Hesap numaranız eksik.',
+    account_number_invalid: 'Hesap numaranız geçersiz.',
+    account_number_mismatch: 'Hesap numaraları eşleşmiyor.',
+    incomplete_account_holder_name: 'Hesap sahibinin adını girin.',
+    incomplete_iban: 'IBAN numaranız eksik.',
+    iban_invalid: 'IBAN numaranız geçersiz.',
+    incomplete_id_number: 'Kimlik numaranız eksik.',
+    id_number_invalid: 'Kimlik numaranız geçersiz.',
+    parameter_missing: 'Zorunlu bir parametre eksik.',
+  },
+  messages: {
+    cvcDigits: (digits, f) => `Kartınızın güvenlik kodu ${f.number(digits)} haneli olmalıdır.`,
+    // Suffixes follow the month's last vowel (Mart'ta, Eylül'de): keep the date out of the suffix.
+    cardExpired: (month, year, f) => `Kartınızın süresi doldu (${f.monthYear(month, year)}).`,
+    ibanFromCountry: (country, f) => `Şu ülkeye ait bir IBAN girin: ${f.region(country)}.`,
+  },
+  apiErrors: {
+    network_error: 'Ödeme hizmetine ulaşılamadı. Bağlantınızı kontrol edip tekrar deneyin.',
+    rate_limit: 'Kısa sürede çok fazla deneme yapıldı. Lütfen biraz bekleyip tekrar deneyin.',
+    api_error: 'Bizim tarafımızda bir sorun oluştu. Lütfen tekrar deneyin.',
+    card_field_unavailable: 'Kart formunun bir kısmı yanıt vermedi. Sayfayı yenileyip tekrar deneyin.',
+  },
+};
+
+export default tr;

@@ -1,0 +1,85 @@
+import type { Catalog } from './en';
+
+/** Chinese in Traditional characters (Taiwan, Hong Kong, Macau), as Taiwan's banks word it. */
+const zhHant: Catalog = {
+  titles: {
+    card: '安全的信用卡資料輸入欄位',
+    'bank-account': '安全的銀行帳戶資料輸入欄位',
+    'cvc-update': '安全的安全碼輸入欄位',
+    pii: '安全的身分證號碼輸入欄位',
+    'card-number': '安全的卡號輸入欄位',
+    'card-expiry': '安全的有效期限輸入欄位',
+    'card-cvc': '安全的安全碼輸入欄位',
+  },
+  incomplete: {
+    card: '請填寫完整的信用卡資料。',
+    'bank-account': '請填寫完整的銀行帳戶資料。',
+    'cvc-update': '請輸入信用卡的安全碼。',
+    pii: '請輸入您的身分證號碼。',
+    'card-number': '請輸入信用卡卡號。',
+    'card-expiry': '請輸入信用卡的有效期限。',
+    'card-cvc': '請輸入信用卡的安全碼。',
+  },
+  card: {
+    number: '卡號',
+    expiry: '有效期限',
+    expiryPlaceholder: '月 / 年',
+    cvc: '安全碼',
+    cvcPlaceholder: 'CVC',
+    postalCode: '郵遞區號',
+  },
+  cvcUpdate: {
+    securityCode: '安全碼',
+    brandSecurityCode: (brand) => `${brand} 安全碼`,
+  },
+  bank: {
+    routingNumber: '銀行代碼',
+    accountNumber: '帳號',
+    confirmAccountNumber: '確認帳號',
+    iban: 'IBAN',
+    holderName: '帳戶持有人姓名',
+    holderType: '帳戶類型',
+    individual: '個人',
+    company: '公司',
+  },
+  pii: {
+    ssn: '社會安全號碼（SSN）',
+    itin: '個人納稅人識別號碼（ITIN）',
+    id: '身分證號碼',
+    showNumber: '顯示號碼',
+  },
+  errors: {
+    incomplete_number: '您的卡號不完整。',
+    incorrect_number: '您的卡號不正確。',
+    incomplete_expiry: '您的信用卡有效期限不完整。',
+    invalid_expiry_month: '您的信用卡有效期限月份無效。',
+    invalid_expiry_year: '您的信用卡有效期限年份無效。',
+    incomplete_cvc: '您的信用卡安全碼不完整。',
+    invalid_cvc: '您的信用卡安全碼無效。',
+    incomplete_zip: '您的郵遞區號不完整。',
+    incomplete_routing_number: '您的銀行代碼不完整。',
+    routing_number_invalid: '您的銀行代碼無效。',
+    incomplete_account_number: '您的帳號不完整。',
+    account_number_invalid: '您的帳號無效。',
+    account_number_mismatch: '兩次輸入的帳號不一致。',
+    incomplete_account_holder_name: '請輸入帳戶持有人姓名。',
+    incomplete_iban: '您的 IBAN 不完整。',
+    iban_invalid: '您的 IBAN 無效。',
+    incomplete_id_number: '您的身分證號碼不完整。',
+    id_number_invalid: '您的身分證號碼無效。',
+    parameter_missing: '缺少必要的參數。',
+  },
+  messages: {
+    cvcDigits: (digits, f) => `您的信用卡安全碼應為 ${f.number(digits)} 位數字。`,
+    cardExpired: (month, year, f) => `您的信用卡已於${f.monthYear(month, year)}到期。`,
+    ibanFromCountry: (country, f) => `請輸入${f.region(country)}的 IBAN。`,
+  },
+  apiErrors: {
+    network_error: '無法連線至付款服務。請檢查網路連線後再試一次。',
+    rate_limit: '短時間內嘗試次數過多。請稍候再試。',
+    api_error: '我們這邊發生問題。請再試一次。',
+    card_field_unavailable: '信用卡表單的部分欄位沒有回應。請重新載入頁面後再試一次。',
+  },
+};
+
+export default zhHant;

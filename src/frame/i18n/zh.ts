@@ -1,0 +1,85 @@
+import type { Catalog } from './en';
+
+/** Chinese in Simplified characters (mainland China, Singapore). */
+const zh: Catalog = {
+  titles: {
+    card: '安全的银行卡信息输入框',
+    'bank-account': '安全的银行账户信息输入框',
+    'cvc-update': '安全的安全码输入框',
+    pii: '安全的证件号码输入框',
+    'card-number': '安全的卡号输入框',
+    'card-expiry': '安全的有效期输入框',
+    'card-cvc': '安全的安全码输入框',
+  },
+  incomplete: {
+    card: '请填写完整的银行卡信息。',
+    'bank-account': '请填写完整的银行账户信息。',
+    'cvc-update': '请输入银行卡的安全码。',
+    pii: '请输入您的证件号码。',
+    'card-number': '请输入银行卡号。',
+    'card-expiry': '请输入银行卡的有效期。',
+    'card-cvc': '请输入银行卡的安全码。',
+  },
+  card: {
+    number: '卡号',
+    expiry: '有效期',
+    expiryPlaceholder: '月 / 年',
+    cvc: '安全码',
+    cvcPlaceholder: 'CVC',
+    postalCode: '邮政编码',
+  },
+  cvcUpdate: {
+    securityCode: '安全码',
+    brandSecurityCode: (brand) => `${brand} 安全码`,
+  },
+  bank: {
+    routingNumber: '银行路由号码',
+    accountNumber: '账号',
+    confirmAccountNumber: '确认账号',
+    iban: 'IBAN',
+    holderName: '账户持有人姓名',
+    holderType: '账户类型',
+    individual: '个人',
+    company: '公司',
+  },
+  pii: {
+    ssn: '社会安全号码（SSN）',
+    itin: '个人纳税人识别号码（ITIN）',
+    id: '证件号码',
+    showNumber: '显示号码',
+  },
+  errors: {
+    incomplete_number: '您的卡号不完整。',
+    incorrect_number: '您的卡号不正确。',
+    incomplete_expiry: '您的银行卡有效期不完整。',
+    invalid_expiry_month: '您的银行卡有效期月份无效。',
+    invalid_expiry_year: '您的银行卡有效期年份无效。',
+    incomplete_cvc: '您的银行卡安全码不完整。',
+    invalid_cvc: '您的银行卡安全码无效。',
+    incomplete_zip: '您的邮政编码不完整。',
+    incomplete_routing_number: '您的银行路由号码不完整。',
+    routing_number_invalid: '您的银行路由号码无效。',
+    incomplete_account_number: '您的账号不完整。',
+    account_number_invalid: '您的账号无效。',
+    account_number_mismatch: '两次输入的账号不一致。',
+    incomplete_account_holder_name: '请输入账户持有人姓名。',
+    incomplete_iban: '您的 IBAN 不完整。',
+    iban_invalid: '您的 IBAN 无效。',
+    incomplete_id_number: '您的证件号码不完整。',
+    id_number_invalid: '您的证件号码无效。',
+    parameter_missing: '缺少必需的参数。',
+  },
+  messages: {
+    cvcDigits: (digits, f) => `您的银行卡安全码应为 ${f.number(digits)} 位数字。`,
+    cardExpired: (month, year, f) => `您的银行卡已于${f.monthYear(month, year)}过期。`,
+    ibanFromCountry: (country, f) => `请输入${f.region(country)}的 IBAN。`,
+  },
+  apiErrors: {
+    network_error: '无法连接支付服务。请检查网络连接后重试。',
+    rate_limit: '短时间内尝试次数过多。请稍候再试。',
+    api_error: '我们这边出现了问题。请重试。',
+    card_field_unavailable: '银行卡表单的部分内容没有响应。请刷新页面后重试。',
+  },
+};
+
+export default zh;
