@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeBankAccount, TokenframeCard } from '../../src/host/index';
-import { env, frameTexts, mountReady, nextChangeError, nextYear, shownErrors, type } from './helpers';
+import { env, frameTexts, mountReady, nextChangeError, nextYear, recordRequests, shownErrors, type } from './helpers';
 
 interface FrameDocument {
   lang: string;
@@ -46,6 +46,17 @@ async function mountInside<T extends HTMLElement>(lang: string, tag: string, id:
   return element;
 }
 
+/**
+ * The language chunks the frames requested since `recordRequests()`: `languages` for the list, else a
+ * catalog's language (`fr`, `zh-hant`), from the built file names (`/frame/v1/assets/fr-1a2B3c4D.js`).
+ */
+async function languageChunks(): Promise<string[]> {
+  const all = (await executeServerCommand<{ url: string }[], undefined>('recorded-requests')) ?? [];
+  return all
+    .map(({ url }) => /\/assets\/(languages|[a-z]{2}(?:-hant)?)-[\w-]{8}\.js$/.exec(new URL(url).pathname)?.[1])
+    .filter((name): name is string => name !== undefined);
+}
+
 const toArabicIndic = (digits: string) => digits.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]);
 
 describe('locale', () => {
@@ -85,6 +96,51 @@ describe('locale', () => {
     // The label sits at the right-hand (start) edge of its field.
     expect(number.labelGapRight).to.be.lessThan(1);
     expect(number.labelGapLeft).to.be.greaterThan(number.labelGapRight);
+  });
+
+  const rightToLeft = {
+    ar: {
+      labels: ['رقم البطاقة', 'تاريخ الانتهاء', 'رمز الأمان', 'الرمز البريدي'],
+      title: 'حقل آمن لإدخال بيانات البطاقة',
+    },
+    he: { labels: ['מספר כרטיס', 'תוקף', 'קוד אבטחה', 'מיקוד'], title: 'שדה מאובטח להזנת פרטי כרטיס' },
+    fa: { labels: ['شماره کارت', 'تاریخ انقضا', 'کد امنیتی', 'کد پستی'], title: 'فیلد امن ورود اطلاعات کارت' },
+  };
+  for (const [language, { labels: expected, title }] of Object.entries(rightToLeft)) {
+    it(`locale="${language}" shows its own labels right to left, the card number still typed left to right`, async () => {
+      const id = `rtl-${language}`;
+      await mountReady<TokenframeCard>('tokenframe-card', id, { locale: language });
+      expect(await labels(id)).to.deep.equal(expected);
+      expect(await frameDocument(id)).to.deep.equal({ lang: language, dir: 'rtl', title });
+      const number = (await frameLayout(id, expected[0]))!;
+      expect(number).to.include({ dir: 'ltr', direction: 'ltr', textAlign: 'right', labelDirection: 'rtl' });
+      expect(number.labelGapRight).to.be.lessThan(1);
+      await type(id, expected[0], '4242424242424241');
+      expect((await shownErrors(id))[0]).to.not.match(/[A-Za-z]{3,}/);
+    });
+  }
+
+  it('a Hebrew page section (`lang="iw"`, the old code) gets Hebrew, right to left', async () => {
+    await mountInside<TokenframeCard>('iw', 'tokenframe-card', 'locale-lang-iw');
+    expect(await labels('locale-lang-iw')).to.deep.equal(rightToLeft.he.labels);
+    expect(await frameDocument('locale-lang-iw')).to.include({ lang: 'he', dir: 'rtl' });
+  });
+
+  it('zh-TW gets Traditional Chinese, zh-CN Simplified', async () => {
+    await mountReady<TokenframeCard>('tokenframe-card', 'locale-zh-tw', { locale: 'zh-TW' });
+    await mountReady<TokenframeCard>('tokenframe-card', 'locale-zh-cn', { locale: 'zh-CN' });
+    expect(await labels('locale-zh-tw')).to.deep.equal(['卡號', '有效期限', '安全碼', '郵遞區號']);
+    expect(await labels('locale-zh-cn')).to.deep.equal(['卡号', '有效期', '安全码', '邮政编码']);
+  });
+
+  it('a French page downloads the language list and the French catalog, no other; an English one neither', async () => {
+    await recordRequests();
+    await mountReady<TokenframeCard>('tokenframe-card', 'chunks-en', { locale: 'en-GB' });
+    expect(await languageChunks()).to.deep.equal([]);
+    await recordRequests();
+    await mountReady<TokenframeCard>('tokenframe-card', 'chunks-fr', { locale: 'fr-BE' });
+    expect(await labels('chunks-fr')).to.deep.equal(['Numéro de carte', "Date d'expiration", 'CVC', 'Code postal']);
+    expect((await languageChunks()).sort()).to.deep.equal(['fr', 'languages']);
   });
 
   it('keeps name fields in the page’s direction while account numbers stay left to right', async () => {
