@@ -40,7 +40,7 @@ export async function loadLocale(requested: string | undefined): Promise<Localiz
   if (!tag) return english('en');
   if (tag.split('-')[0] === 'en') return english(tag);
   try {
-    return (await (await import('./languages')).localized(tag)) ?? english('en');
+    return (await import('./languages').then((languages) => languages.localized(tag))) ?? english('en');
   } catch {
     return english('en');
   }
