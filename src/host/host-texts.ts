@@ -13,7 +13,7 @@ const positions: Record<HostText, number> = {
  * `|`-separated line per language keeps the loader small. Every other word
  * comes from the frame's catalogs, in the customer's language.
  *
- * The frame speaks 30 languages; the loader keeps these six. It has no room
+ * The frame speaks 34 languages; the loader keeps these six. It has no room
  * for the others (each line costs 60 to 90 bytes gzipped, right-to-left ones
  * a direction too, against a 6 kB budget it fills to within 40 bytes), and
  * fetching them would need the very network that just failed. So a Hebrew or

@@ -24,7 +24,7 @@ import { configuredPublishableKey, tokenizationOrigin } from './origin';
  * @attr name - Submits the token ID under this name with its form; on submit the element tokenizes first.
  *   Without a name the element takes no part in its form's validation or data (tokenize from script instead).
  * @attr required - The form cannot be submitted while the element is empty.
- * @attr locale - The language of labels and messages, one of 30 (`en`, `fr`, `de`, `es`, `ja`, `zh`, `zh-TW`, `ar`,
+ * @attr locale - The language of labels and messages, one of 34 (`en`, `fr`, `de`, `es`, `ja`, `zh`, `zh-TW`, `ar`,
  *   `he`, `fa`, …; see Languages); `auto` (the default) follows the page's `lang`, then the browser.
  * @attr appearance - How the fields look, as JSON: `{"theme": "night", "variables": {…}, "rules": {…}}` (see
  *   Appearance); the `appearance` property takes the same as an object. Refused entries are console warnings.

@@ -18,7 +18,7 @@ describe('host texts', () => {
     assert.equal(hostLanguage('pt-BR'), 'en');
     assert.equal(hostText('fr-CA', 'retry'), 'Réessayer');
     assert.equal(hostText('ar', 'loading'), 'جارٍ تحميل النموذج الآمن');
-    // The frame has 30 languages, the loader only these six (see host-texts.ts): Hebrew gets English here.
+    // The frame has 34 languages, the loader only these six (see host-texts.ts): Hebrew gets English here.
     assert.equal(hostText('pt-BR', 'failed'), 'The secure form could not load.');
     assert.equal(hostLanguage('he'), 'en');
   });

@@ -24,7 +24,7 @@ const catalogs = Object.fromEntries(
 const sharedNames = ['CVC', 'IBAN', 'SSN', 'ITIN', 'American Express', 'Visa', 'MM / YY'];
 
 /** Languages in a script without Latin letters: any Latin word left in them is untranslated English. */
-const nonLatin = ['ar', 'el', 'fa', 'he', 'hi', 'ja', 'ko', 'ru', 'th', 'uk', 'zh', 'zh-Hant'];
+const nonLatin = ['ar', 'bg', 'el', 'fa', 'he', 'hi', 'ja', 'ko', 'ru', 'th', 'uk', 'zh', 'zh-Hant'];
 
 /** Formatters that mark what they format, to see that a message takes its numbers and dates from them. */
 const marking: Formatters = {
@@ -142,6 +142,7 @@ describe('matchLocale', () => {
     assert.deepEqual(matchLocale('zh-hk'), { language: 'zh-Hant', locale: 'zh-HK' });
     assert.deepEqual(matchLocale('zh-Hant'), { language: 'zh-Hant', locale: 'zh-Hant' });
     assert.deepEqual(matchLocale('zh-Hant-CN'), { language: 'zh-Hant', locale: 'zh-Hant-CN' });
+    assert.deepEqual(matchLocale('yue-HK'), { language: 'zh-Hant', locale: 'yue-HK' });
   });
 
   it('maps Norwegian to Bokmål, old codes to today’s, and regions to their language', () => {

@@ -7,12 +7,13 @@ import { canonicalTag, type Localized } from './locales';
  * the matching below), loaded only for a tag that is not English, so the
  * English card page carries neither the list nor a file name per language.
  * A French customer downloads this and the French catalog, 2 kB in all; one
- * chunk of every catalog, as with five languages before, would be 23 kB. The
- * separate chunks add up to 35 kB (each repeats the keys and gzip's start-up),
+ * chunk of every catalog, as with five languages before, would be 26 kB. The
+ * separate chunks add up to 40 kB (each repeats the keys and gzip's start-up),
  * a cost only in the every-language size budget, which nobody downloads whole.
  */
 const catalogs = {
   ar: () => import('./ar'),
+  bg: () => import('./bg'),
   cs: () => import('./cs'),
   da: () => import('./da'),
   de: () => import('./de'),
@@ -23,17 +24,20 @@ const catalogs = {
   fr: () => import('./fr'),
   he: () => import('./he'),
   hi: () => import('./hi'),
+  hr: () => import('./hr'),
   hu: () => import('./hu'),
   id: () => import('./id'),
   it: () => import('./it'),
   ja: () => import('./ja'),
   ko: () => import('./ko'),
+  ms: () => import('./ms'),
   nb: () => import('./nb'),
   nl: () => import('./nl'),
   pl: () => import('./pl'),
   pt: () => import('./pt'),
   ro: () => import('./ro'),
   ru: () => import('./ru'),
+  sk: () => import('./sk'),
   sv: () => import('./sv'),
   th: () => import('./th'),
   tr: () => import('./tr'),
@@ -50,10 +54,11 @@ export const supportedLanguages = ['en', ...Object.keys(catalogs)] as Language[]
 
 /**
  * Tags whose language subtag names no catalog of its own but one that its
- * readers read: Norwegian (`no`, and Nynorsk) reads Bokmål. Old codes such as
+ * readers read: Norwegian (`no`, and Nynorsk) reads Bokmål, Cantonese
+ * Traditional Chinese. Old codes such as
  * `iw` (Hebrew) and `in` (Indonesian) need nothing here: `Intl` canonicalizes them.
  */
-const aliases: Record<string, Language> = { no: 'nb', nn: 'nb' };
+const aliases: Record<string, Language> = { no: 'nb', nn: 'nb', yue: 'zh-Hant' };
 
 /** Chinese in Traditional characters: asked for by script, or by a region that writes it. */
 const traditionalChinese = /^zh-(hant\b|(tw|hk|mo)\b)/;
