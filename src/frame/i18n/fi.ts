@@ -29,7 +29,8 @@ const fi: Catalog = {
   },
   cvcUpdate: {
     securityCode: 'Turvakoodi',
-    brandSecurityCode: (brand) => `${brand}-turvakoodi`,
+    // A hyphenated compound would need a space before the hyphen for a two-word brand (American Express -turvakoodi).
+    brandSecurityCode: (brand) => `Turvakoodi (${brand})`,
   },
   bank: {
     routingNumber: 'Pankin reititysnumero',
