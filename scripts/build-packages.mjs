@@ -77,7 +77,8 @@ async function buildFrameworkModules() {
     setup(build) {
       build.onResolve({ filter: /^\./ }, ({ path, resolveDir }) => {
         const target = resolve(resolveDir, path);
-        if (target === join(host, 'index')) return { path: '../host/tokenframe.mjs', external: true };
+        if (target === host || target === join(host, 'index'))
+          return { path: '../host/tokenframe.mjs', external: true };
         if (target.startsWith(`${host}/`)) throw new Error(`${path}: import the elements from src/host/index only.`);
         return undefined;
       });

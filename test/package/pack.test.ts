@@ -93,6 +93,24 @@ before(async () => {
     }),
   );
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project });
+  // The app's TypeScript project (src/, Bundler resolution, React's JSX), which the TSX, React and Vue checkouts share.
+  await writeFile(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        jsx: 'react-jsx',
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
+      include: ['src'],
+    }),
+  );
   lock = JSON.parse(await readFile(join(project, 'package-lock.json'), 'utf8')) as LockFile;
 });
 
@@ -226,23 +244,6 @@ createElement(react.CardElement, { options: { country: 'DE' } });
 
   it('type-checks a TSX checkout with <tokenframe-card> (tokenframe/jsx) and builds it with Vite', async () => {
     await writeFile(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'Bundler',
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          jsx: 'react-jsx',
-          types: [],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-        },
-        include: ['src'],
-      }),
-    );
-    await writeFile(
       join(project, 'vite.config.ts'),
       `import react from '@vitejs/plugin-react';\nexport default { plugins: [react()] };\n`,
     );
@@ -311,8 +312,11 @@ createRoot(document.getElementById('root')!).render(<Checkout />);
       join(project, 'src/react.tsx'),
       `import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { TokenframeCard } from 'tokenframe';
+import { configure, type TokenframeCard } from 'tokenframe';
 import { CardElement, TokenframeProvider, useTokenframe } from 'tokenframe/react';
+
+// The package's main entry and its React components, both at run time: one copy of the elements between them.
+configure({ origin: 'https://vault.example' });
 
 function Checkout() {
   const { createToken } = useTokenframe();
