@@ -95,6 +95,17 @@ for (const example of examples) {
   });
 }
 
+for (const example of examples.filter(({ site }) => site !== 'plain')) {
+  test(`${example.name}: the component's load error handler shows why the card cannot load`, async ({ page }) => {
+    // The card's frame page never arrives (a network failure): the element gives up and says so.
+    await page.route(/\/frame\/v1\/card\.html/, (route) => route.abort());
+    await page.goto(example.url);
+    // The example's own message (the element shows its Retry notice besides).
+    await expect(page.locator('p.error')).toHaveText(/could not load from http:\/\/127\.0\.0\.1:/, { timeout: 20_000 });
+    await expect(page.getByRole('button', { name: 'Pay' })).toBeDisabled();
+  });
+}
+
 test('plain HTML: with a wrong integrity value the loader does not run and the element stays undefined', async ({
   page,
 }) => {
