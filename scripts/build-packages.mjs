@@ -11,9 +11,13 @@
 //
 // Declarations are copied per package from one tsc run: each package gets the
 // files its entry points reach, so the page package carries no server types.
+//
+// The React and Vue components (tokenframe/react, tokenframe/vue) are compiled
+// here first, into dist/react and dist/vue (see buildFrameworkModules).
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const types = join(root, 'dist/types');
@@ -21,11 +25,11 @@ const types = join(root, 'dist/types');
 const packages = [
   {
     dir: 'packages/tokenframe',
-    copy: ['dist/host', 'custom-elements.json', 'README.md'],
-    typeEntries: ['host/index.d.ts', 'host/jsx.d.ts'],
+    copy: ['dist/host', 'dist/react', 'dist/vue', 'custom-elements.json', 'README.md'],
+    typeEntries: ['host/index.d.ts', 'host/jsx.d.ts', 'react/index.d.ts', 'vue/index.d.ts'],
     // Any other package its declarations import would be a dependency it must not have;
-    // React's types are the React project's own (an optional peer, for tokenframe/jsx only).
-    bareImports: ['react'],
+    // React's and Vue's types are the app's own (optional peers, for tokenframe/jsx, /react and /vue only).
+    bareImports: ['react', 'react/jsx-runtime', 'vue'],
   },
   {
     dir: 'packages/server',
@@ -59,6 +63,46 @@ function declarationsReachedFrom(entries, bareImports) {
   }
   return reached;
 }
+
+/**
+ * dist/react/index.mjs and dist/vue/index.mjs, ES modules that import React or Vue from the app (its own copy,
+ * optional peers of the package) and the elements from `../host/tokenframe.mjs`, the module `import 'tokenframe'`
+ * loads: an app using both gets one copy of each element class, so `createToken` recognizes either's elements.
+ * Anything else of src/host would be a second copy, so it fails the build.
+ */
+async function buildFrameworkModules() {
+  const host = join(root, 'src/host');
+  const hostModule = {
+    name: 'host-module',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, ({ path, resolveDir }) => {
+        const target = resolve(resolveDir, path);
+        if (target === host || target === join(host, 'index'))
+          return { path: '../host/tokenframe.mjs', external: true };
+        if (target.startsWith(`${host}/`)) throw new Error(`${path}: import the elements from src/host/index only.`);
+        return undefined;
+      });
+    },
+  };
+  for (const framework of ['react', 'vue']) {
+    await build({
+      absWorkingDir: root,
+      entryPoints: [`src/${framework}/index.ts`],
+      outfile: `dist/${framework}/index.mjs`,
+      bundle: true,
+      format: 'esm',
+      target: 'es2022',
+      jsx: 'automatic',
+      external: ['react', 'react/jsx-runtime', 'vue'],
+      plugins: [hostModule],
+      // Left readable: the app's bundler minifies it with the rest of the app.
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  }
+}
+
+await buildFrameworkModules();
 
 for (const { dir, copy, typeEntries, bareImports } of packages) {
   const target = join(root, dir);

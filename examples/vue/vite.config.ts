@@ -4,18 +4,12 @@ import { defineConfig } from 'vite';
 
 /**
  * `vite build --config examples/vue/vite.config.ts` → examples/vue/dist.
- * In an app of your own, `npm install tokenframe` and drop the alias: it
- * points `import 'tokenframe'` at this repository's sources instead.
+ * `tokenframe/vue` is the workspace package (packages/tokenframe, filled by
+ * `npm run build`), resolved as in an app that ran `npm install tokenframe`.
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [
-    vue({
-      // <tokenframe-card> and friends are custom elements, not Vue components.
-      template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('tokenframe-') } },
-    }),
-  ],
-  resolve: { alias: { tokenframe: fileURLToPath(new URL('../../src/host/index.ts', import.meta.url)) } },
+  plugins: [vue()],
   build: { outDir: 'dist', emptyOutDir: true },
   logLevel: 'warn',
 });

@@ -11,10 +11,12 @@
  * React 19 sets a prop as a property when the element has one of that name and
  * as an attribute otherwise; `true` sets an empty attribute, `false` removes it.
  * Listen to the elements' events (`ready`, `change`, `focus`, `blur`,
- * `loaderror`) with `addEventListener` on the ref.
+ * `loaderror`) with `addEventListener` on the ref, or use the components of
+ * `tokenframe/react`, which do.
  */
 import type { ClassAttributes, HTMLAttributes } from 'react';
 import type {
+  Appearance,
   TokenframeBankAccount,
   TokenframeCard,
   TokenframeCardCvc,
@@ -42,6 +44,26 @@ interface TokenframeAttributes<E extends HTMLElement> extends ClassAttributes<E>
   disabled?: boolean;
   /** Milliseconds the frame may take to load before `loaderror` (default 10000). */
   'load-timeout'?: number | string;
+  /** The language: `auto` (default: the page's `lang`, then the browser's) or a tag such as `fr`, `he`. */
+  locale?: string;
+  /** How the fields look: `{theme, variables, rules}`, as an object (set as the property) or JSON text. */
+  appearance?: Appearance | string;
+  /** The fields show their values but cannot be edited. */
+  readonly?: boolean;
+  /** The placeholder instead of the default one. */
+  placeholder?: string;
+  /** Hide the labels visually (they stay as the fields' accessible names). */
+  'hide-labels'?: boolean;
+}
+
+/** The card number's brand icon and accepted brands (the card and the split card's number). */
+interface CardNumberAttributes {
+  /** No brand icon in the number field. */
+  'hide-icon'?: boolean;
+  /** `default` (colored) or `solid` brand icons. */
+  'icon-style'?: 'default' | 'solid';
+  /** The accepted brands, comma-separated in Stripe's names: `visa,mastercard`. */
+  brands?: string;
 }
 
 /** The split card fields: one card per group (random id per page), laid out freely. */
@@ -54,10 +76,13 @@ declare module 'react' {
   // React 19 reads intrinsic elements from the `JSX` namespace of the 'react' module.
   namespace JSX {
     interface IntrinsicElements {
-      'tokenframe-card': TokenframeAttributes<TokenframeCard> & {
-        /** Leave the postal code out (when the merchant collects the address itself). */
-        'hide-postal-code'?: boolean;
-      };
+      'tokenframe-card': TokenframeAttributes<TokenframeCard> &
+        CardNumberAttributes & {
+          /** Leave the postal code out (when the merchant collects the address itself). */
+          'hide-postal-code'?: boolean;
+          /** `stacked` (two rows, the default) or `single-line` (one row, like Stripe's Card Element). */
+          layout?: 'stacked' | 'single-line';
+        };
       'tokenframe-bank-account': TokenframeAttributes<TokenframeBankAccount> & {
         /** The account's country (default `US`); IBAN countries show an IBAN field. */
         country?: string;
@@ -74,7 +99,7 @@ declare module 'react' {
         /** `ssn` (default) or `itin`, for US numbers. */
         'id-type'?: 'ssn' | 'itin';
       };
-      'tokenframe-card-number': CardFieldAttributes<TokenframeCardNumber>;
+      'tokenframe-card-number': CardFieldAttributes<TokenframeCardNumber> & CardNumberAttributes;
       'tokenframe-card-expiry': CardFieldAttributes<TokenframeCardExpiry>;
       'tokenframe-card-cvc': CardFieldAttributes<TokenframeCardCvc>;
     }

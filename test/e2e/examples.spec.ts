@@ -12,7 +12,8 @@ import { LeakRecorder } from './leak-recorder';
 
 /**
  * The framework examples (examples/): plain HTML with no script of its own,
- * React 19 and Vue 3, each served by examples/server.ts on its own origin (the
+ * React 19 and Vue 3 on the package's components (`tokenframe/react`,
+ * `tokenframe/vue`), each served by examples/server.ts on its own origin (the
  * ports playwright.config.ts gives them) and paying with a real card frame.
  */
 const examples = [
@@ -58,10 +59,18 @@ for (const example of examples) {
       expect(await page.evaluate(() => customElements.get('tokenframe-card') !== undefined)).toBe(true);
       expect(await page.locator('tokenframe-card').evaluate((el) => el.shadowRoot !== null)).toBe(true);
     }
+    const pay = page.getByRole('button', { name: 'Pay' });
+    if (example.site !== 'plain') {
+      // The provider gave the element its key and origin; the Pay button follows the component's onChange / @change.
+      await expect(page.locator('tokenframe-card')).toHaveAttribute('publishable-key', /^pk_test_/);
+      await expect(page.locator('tokenframe-card')).toHaveAttribute('origin', /^http:\/\/127\.0\.0\.1:/);
+      await expect(pay).toBeDisabled();
+    }
     await fillCard(page);
+    await expect(pay).toBeEnabled();
     await recorder.snapshot(page);
 
-    await page.getByRole('button', { name: 'Pay' }).click();
+    await pay.click();
     await expect(page.getByText('Paid with Visa •••• 4242')).toBeVisible();
     await recorder.snapshot(page);
 
@@ -83,6 +92,17 @@ for (const example of examples) {
       { name: 'formatted card number', text: card.formatted },
       { name: 'CVC', digits: card.cvc },
     ]);
+  });
+}
+
+for (const example of examples.filter(({ site }) => site !== 'plain')) {
+  test(`${example.name}: the component's load error handler shows why the card cannot load`, async ({ page }) => {
+    // The card's frame page never arrives (a network failure): the element gives up and says so.
+    await page.route(/\/frame\/v1\/card\.html/, (route) => route.abort());
+    await page.goto(example.url);
+    // The example's own message (the element shows its Retry notice besides).
+    await expect(page.locator('p.error')).toHaveText(/could not load from http:\/\/127\.0\.0\.1:/, { timeout: 20_000 });
+    await expect(page.getByRole('button', { name: 'Pay' })).toBeDisabled();
   });
 }
 
@@ -124,7 +144,7 @@ test('plain HTML: with a wrong integrity value the loader does not run and the e
   }
 });
 
-test('the examples and the JSX types type-check (tsc -p examples)', () => {
+test('the examples, the JSX types and the React and Vue component types type-check (tsc -p examples)', () => {
   test.setTimeout(60_000);
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   try {

@@ -1,8 +1,8 @@
 // The `tokenframe` package as a web developer gets it: `npm pack`, then
-// `npm install`ed into a fresh Vite + React project outside the repository,
-// type-checked and built there, as a shop would.
+// `npm install`ed into a fresh Vite project (React and Vue) outside the
+// repository, type-checked and built there, as a shop would.
 //
-// The project's own tools (Vite, React, TypeScript) are pinned to the versions
+// The project's own tools (Vite, React, Vue, TypeScript) are pinned to the versions
 // this repository uses and installed with --prefer-offline, so npm takes them
 // from its cache and the registry is asked only about what is not there.
 import assert from 'node:assert/strict';
@@ -81,7 +81,7 @@ before(async () => {
       name: 'shop',
       private: true,
       type: 'module',
-      dependencies: { tokenframe: `file:../${packed.filename}`, ...pinned(['react', 'react-dom']) },
+      dependencies: { tokenframe: `file:../${packed.filename}`, ...pinned(['react', 'react-dom', 'vue']) },
       devDependencies: pinned([
         'vite',
         '@vitejs/plugin-react',
@@ -93,6 +93,24 @@ before(async () => {
     }),
   );
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project });
+  // The app's TypeScript project (src/, Bundler resolution, React's JSX), which the TSX, React and Vue checkouts share.
+  await writeFile(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        jsx: 'react-jsx',
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
+      include: ['src'],
+    }),
+  );
   lock = JSON.parse(await readFile(join(project, 'package-lock.json'), 'utf8')) as LockFile;
 });
 
@@ -110,6 +128,10 @@ describe('npm pack (tokenframe)', () => {
       'dist/host/tokenframe.js',
       'dist/types/host/index.d.ts',
       'dist/types/host/jsx.d.ts',
+      'dist/react/index.mjs',
+      'dist/types/react/index.d.ts',
+      'dist/vue/index.mjs',
+      'dist/types/vue/index.d.ts',
     ]) {
       assert.ok(files.includes(expected), `${expected} is not in the tarball`);
     }
@@ -128,14 +150,16 @@ describe('npm pack (tokenframe)', () => {
     console.log(`tarball: ${files.length} files, ${(packed.size / 1024).toFixed(1)} kB`);
   });
 
-  it('has no dependencies', () => {
+  it('has no dependencies; React and Vue are optional peers, for tokenframe/react and tokenframe/vue', () => {
     const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(manifest.dependencies, undefined);
     assert.equal(manifest.optionalDependencies, undefined);
+    const peers = manifest.peerDependenciesMeta as Record<string, { optional?: boolean }>;
+    for (const peer of ['react', 'vue']) assert.equal(peers[peer]?.optional, true, `${peer} is an optional peer`);
   });
 });
 
-describe('tokenframe installed into a fresh Vite + React project', () => {
+describe('tokenframe installed into a fresh Vite project (React, Vue)', () => {
   it('adds no server package and nothing that builds natively to its lock file', () => {
     const installed = Object.keys(lock.packages).map((path) => path.replace(/^.*node_modules\//, ''));
     assert.deepEqual(
@@ -152,14 +176,18 @@ describe('tokenframe installed into a fresh Vite + React project', () => {
     assert.deepEqual(native, []);
   });
 
-  it("resolves 'tokenframe' to the ES module build and its manifest", async () => {
+  it("resolves 'tokenframe', its React and Vue components and its manifest", async () => {
     const script = `console.log(JSON.stringify({
       host: import.meta.resolve('tokenframe'),
+      react: import.meta.resolve('tokenframe/react'),
+      vue: import.meta.resolve('tokenframe/vue'),
       manifest: import.meta.resolve('tokenframe/custom-elements.json'),
     }));`;
     const { stdout } = await node(['--input-type=module', '-e', script]);
-    const found = JSON.parse(stdout) as { host: string; manifest: string };
+    const found = JSON.parse(stdout) as { host: string; react: string; vue: string; manifest: string };
     assert.ok(found.host.endsWith('/node_modules/tokenframe/dist/host/tokenframe.mjs'), found.host);
+    assert.ok(found.react.endsWith('/node_modules/tokenframe/dist/react/index.mjs'), found.react);
+    assert.ok(found.vue.endsWith('/node_modules/tokenframe/dist/vue/index.mjs'), found.vue);
     assert.ok(found.manifest.endsWith('/node_modules/tokenframe/custom-elements.json'), found.manifest);
   });
 
@@ -179,7 +207,7 @@ describe('tokenframe installed into a fresh Vite + React project', () => {
           noEmit: true,
           skipLibCheck: true,
         },
-        files: ['checkout.ts'],
+        files: ['checkout.ts', 'frameworks.ts'],
       }),
     );
     await writeFile(
@@ -196,29 +224,25 @@ bank.clear();
 export { result };
 `,
     );
+    await writeFile(
+      join(project, 'frameworks.ts'),
+      `import { createElement } from 'react';
+import { h } from 'vue';
+import * as react from 'tokenframe/react';
+import * as vue from 'tokenframe/vue';
+
+export const card = createElement(react.CardElement, { options: { hidePostalCode: true } });
+export const bank = h(vue.BankAccountElement, { options: { country: 'DE' } });
+// @ts-expect-error the options are typed per element: the card has no country.
+createElement(react.CardElement, { options: { country: 'DE' } });
+`,
+    );
     await node(['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node-next.json']).catch(
       (error: { stdout: string }) => assert.fail(`tsc failed on the packed types:\n${error.stdout}`),
     );
   });
 
   it('type-checks a TSX checkout with <tokenframe-card> (tokenframe/jsx) and builds it with Vite', async () => {
-    await writeFile(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'ESNext',
-          moduleResolution: 'Bundler',
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          jsx: 'react-jsx',
-          types: [],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-        },
-        include: ['src'],
-      }),
-    );
     await writeFile(
       join(project, 'vite.config.ts'),
       `import react from '@vitejs/plugin-react';\nexport default { plugins: [react()] };\n`,
@@ -262,5 +286,116 @@ createRoot(document.getElementById('root')!).render(<Checkout />);
     const bundles = (await readdir(assets)).filter((file) => file.endsWith('.js'));
     const bundled = (await Promise.all(bundles.map((file) => readFile(join(assets, file), 'utf8')))).join('\n');
     assert.ok(bundled.includes('tokenframe-card'), 'the app bundle defines <tokenframe-card>');
+  });
+  /** Builds `entry` (a page of the project) with Vite into its own folder; returns the bundled JavaScript. */
+  async function viteBuild(entry: string): Promise<string> {
+    const outDir = `dist-${entry.replace('.html', '')}`;
+    await writeFile(
+      join(project, `vite.${entry}.config.ts`),
+      `export default { build: { outDir: '${outDir}', rollupOptions: { input: '${entry}' } } };\n`,
+    );
+    await node(['node_modules/vite/bin/vite.js', 'build', '--config', `vite.${entry}.config.ts`, '--logLevel', 'warn']);
+    const assets = join(project, outDir, 'assets');
+    const bundles = (await readdir(assets)).filter((file) => file.endsWith('.js'));
+    return (await Promise.all(bundles.map((file) => readFile(join(assets, file), 'utf8')))).join('\n');
+  }
+
+  /** How many times the bundle defines the elements: once, however many of the package's entry points it imports. */
+  const definitions = (bundle: string) => bundle.split('customElements.define(').length - 1;
+
+  it('type-checks and builds a React checkout on tokenframe/react, with one copy of the elements', async () => {
+    await writeFile(
+      join(project, 'react.html'),
+      `<div id="root"></div><script type="module" src="/src/react.tsx"></script>\n`,
+    );
+    await writeFile(
+      join(project, 'src/react.tsx'),
+      `import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { configure, type TokenframeCard } from 'tokenframe';
+import { CardElement, TokenframeProvider, useTokenframe } from 'tokenframe/react';
+
+// The package's main entry and its React components, both at run time: one copy of the elements between them.
+configure({ origin: 'https://vault.example' });
+
+function Checkout() {
+  const { createToken } = useTokenframe();
+  const [complete, setComplete] = useState(false);
+  const pay = async () => {
+    const { token, error } = await createToken(undefined, { name: 'Jenny Rosen' });
+    console.log(token?.id ?? error?.message);
+  };
+  return (
+    <>
+      <CardElement
+        options={{ hidePostalCode: true, appearance: { theme: 'night' } }}
+        onChange={(event) => setComplete(event.complete)}
+        onReady={(element: TokenframeCard) => element.focus()}
+        onLoadError={(event) => console.error(event.error.message)}
+      />
+      {/* @ts-expect-error onChange receives the change, not a DOM event: it has no target. */}
+      <CardElement onChange={(event) => event.target} />
+      <button disabled={!complete} onClick={pay}>Pay</button>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <TokenframeProvider publishableKey="pk_test_1" origin="https://vault.example">
+    <Checkout />
+  </TokenframeProvider>,
+);
+`,
+    );
+    await node(['node_modules/typescript/bin/tsc', '-p', '.']).catch((error: { stdout: string }) =>
+      assert.fail(`tsc failed on the React checkout:\n${error.stdout}`),
+    );
+    const bundle = await viteBuild('react.html');
+    assert.ok(bundle.includes('tokenframe-card'), 'the app bundle defines <tokenframe-card>');
+    assert.equal(definitions(bundle), 1);
+  });
+
+  it('type-checks and builds a Vue checkout on tokenframe/vue, with one copy of the elements', async () => {
+    await writeFile(
+      join(project, 'vue.html'),
+      `<div id="app"></div><script type="module" src="/src/vue.ts"></script>\n`,
+    );
+    await writeFile(
+      join(project, 'src/vue.ts'),
+      `import { createApp, defineComponent, h, ref } from 'vue';
+import 'tokenframe';
+import { CardElement, provideTokenframe } from 'tokenframe/vue';
+
+const Checkout = defineComponent({
+  setup() {
+    const { createToken } = provideTokenframe({ publishableKey: 'pk_test_1', origin: 'https://vault.example' });
+    const complete = ref(false);
+    const pay = async () => {
+      const { token, error } = await createToken();
+      console.log(token?.id ?? error?.message);
+    };
+    return () => [
+      h(CardElement, {
+        options: { hidePostalCode: true },
+        onChange: (event) => (complete.value = event.complete),
+        onLoaderror: (event) => console.error(event.error.message),
+      }),
+      h('button', { disabled: !complete.value, onClick: pay }, 'Pay'),
+    ];
+  },
+});
+
+// @ts-expect-error the options are typed: hidePostalCode is a boolean.
+h(CardElement, { options: { hidePostalCode: 'yes' } });
+
+createApp(Checkout).mount('#app');
+`,
+    );
+    await node(['node_modules/typescript/bin/tsc', '-p', '.']).catch((error: { stdout: string }) =>
+      assert.fail(`tsc failed on the Vue checkout:\n${error.stdout}`),
+    );
+    const bundle = await viteBuild('vue.html');
+    assert.ok(bundle.includes('tokenframe-card'), 'the app bundle defines <tokenframe-card>');
+    assert.equal(definitions(bundle), 1);
   });
 });

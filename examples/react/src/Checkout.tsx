@@ -1,15 +1,6 @@
-// The JSX types for <tokenframe-card> and friends (React 19).
-import type {} from '../../../src/host/jsx';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-// Defines <tokenframe-card> and friends; bundled into the app.
-import { createToken, type ChangeDetail, type TokenframeCard } from 'tokenframe';
-
-interface Props {
-  /** The tokenization service, e.g. `https://vault.example`. */
-  serviceOrigin: string;
-  /** The publishable key, `pk_test_…`. */
-  publishableKey: string;
-}
+import { useState, type FormEvent } from 'react';
+// The components define <tokenframe-card> and friends; bundled into the app.
+import { CardElement, useTokenframe } from 'tokenframe/react';
 
 type Status = { state: 'editing' } | { state: 'paying' } | { state: 'paid'; message: string };
 
@@ -18,32 +9,17 @@ type Status = { state: 'editing' } | { state: 'paying' } | { state: 'paid'; mess
  * tokenization service's frame: this component gets a token and posts only its
  * ID to the shop's server.
  */
-export function Checkout({ serviceOrigin, publishableKey }: Props) {
-  const card = useRef<TokenframeCard>(null);
+export function Checkout() {
+  const { createToken } = useTokenframe();
   const [complete, setComplete] = useState(false);
   const [error, setError] = useState('');
   const [status, setStatus] = useState<Status>({ state: 'editing' });
 
-  useEffect(() => {
-    const element = card.current!;
-    const onChange = (event: Event) => {
-      const detail = (event as CustomEvent<ChangeDetail>).detail;
-      setComplete(detail.complete);
-      setError(detail.error?.message ?? '');
-    };
-    const onLoadError = (event: Event) => setError((event as CustomEvent<{ error: Error }>).detail.error.message);
-    element.addEventListener('change', onChange);
-    element.addEventListener('loaderror', onLoadError);
-    return () => {
-      element.removeEventListener('change', onChange);
-      element.removeEventListener('loaderror', onLoadError);
-    };
-  }, []);
-
   async function pay(event: FormEvent) {
     event.preventDefault();
     setStatus({ state: 'paying' });
-    const { token, error } = await createToken(card.current!);
+    // Without an element, createToken() tokenizes the provider's card element.
+    const { token, error } = await createToken();
     if (error) {
       setError(error.message);
       setStatus({ state: 'editing' });
@@ -75,7 +51,14 @@ export function Checkout({ serviceOrigin, publishableKey }: Props) {
     <main>
       <h1>Checkout</h1>
       <form onSubmit={pay}>
-        <tokenframe-card ref={card} publishable-key={publishableKey} origin={serviceOrigin} />
+        <CardElement
+          options={{ disabled: status.state === 'paying' }}
+          onChange={(event) => {
+            setComplete(event.complete);
+            setError(event.error?.message ?? '');
+          }}
+          onLoadError={(event) => setError(event.error.message)}
+        />
         <p className="error" role="alert">
           {error}
         </p>

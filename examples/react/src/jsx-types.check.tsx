@@ -1,5 +1,5 @@
 // The JSX types for <tokenframe-card> and friends (React 19).
-import type {} from '../../../src/host/jsx';
+import type {} from 'tokenframe/jsx';
 // Type tests for src/host/jsx.d.ts, checked by `tsc -p examples` (test/e2e/examples.spec.ts); never bundled.
 import { useRef } from 'react';
 import type { TokenframeBankAccount, TokenframeCard, TokenframeCvcUpdate, TokenframePii } from 'tokenframe';
@@ -20,6 +20,17 @@ export function Accepted() {
       />
       <tokenframe-card publishable-key="pk_test_1" disabled={false} load-timeout={5000} id="card" className="field" />
       <tokenframe-card publishable-key="pk_test_1" name="token" required />
+      <tokenframe-card
+        publishable-key="pk_test_1"
+        locale="he"
+        appearance={{ theme: 'night', variables: { colorPrimary: '#0570de' } }}
+        layout="single-line"
+        icon-style="solid"
+        brands="visa,mastercard"
+        hide-labels
+        readonly
+      />
+      <tokenframe-card-number publishable-key="pk_test_1" appearance='{"theme":"flat"}' hide-icon />
       <tokenframe-bank-account ref={bank} publishable-key="pk_test_1" country="DE" currency="eur" />
       <tokenframe-cvc-update ref={cvc} publishable-key="pk_test_1" brand="amex" />
       <tokenframe-pii ref={pii} publishable-key="pk_test_1" country="US" id-type="itin" />
@@ -37,6 +48,8 @@ export function Rejected() {
       <tokenframe-card publishable-key="pk_test_1" required="yes" />
       {/* @ts-expect-error the card has no `country` */}
       <tokenframe-card publishable-key="pk_test_1" country="US" />
+      {/* @ts-expect-error `layout` is `stacked` or `single-line` */}
+      <tokenframe-card publishable-key="pk_test_1" layout="grid" />
       {/* @ts-expect-error `id-type` is `ssn` or `itin` */}
       <tokenframe-pii publishable-key="pk_test_1" id-type="passport" />
     </form>

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { TokenframeProvider } from 'tokenframe/react';
 import { Checkout } from './Checkout';
 
 /** The page's settings, which the server writes into index.html. */
@@ -7,6 +8,9 @@ const setting = (name: string) => document.querySelector<HTMLMetaElement>(`meta[
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Checkout serviceOrigin={setting('tokenframe-origin')} publishableKey={setting('tokenframe-key')} />
+    {/* Like Stripe's <Elements stripe>: the key and the service's origin for every element below. */}
+    <TokenframeProvider publishableKey={setting('tokenframe-key')} origin={setting('tokenframe-origin')}>
+      <Checkout />
+    </TokenframeProvider>
   </StrictMode>,
 );

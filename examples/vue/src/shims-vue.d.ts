@@ -1,5 +1,5 @@
 declare module '*.vue' {
   import type { DefineComponent } from 'vue';
-  const component: DefineComponent<{ serviceOrigin: string; publishableKey: string }>;
+  const component: DefineComponent;
   export default component;
 }

@@ -1,0 +1,27 @@
+/**
+ * `tokenframe/react`: the elements as React components, named and shaped like @stripe/react-stripe-js
+ * (`<CardElement options onChange …>`, `<TokenframeProvider>` for `<Elements>`, `useTokenframe()` for
+ * `useStripe()`). Importing it defines the elements, from the same module as `import 'tokenframe'`.
+ */
+export {
+  BankAccountElement,
+  CardCvcElement,
+  CardElement,
+  CardExpiryElement,
+  CardNumberElement,
+  CvcUpdateElement,
+  PiiElement,
+  type ElementComponent,
+  type ElementProps,
+} from './elements';
+export { TokenframeProvider, useTokenframe, type Tokenframe, type TokenframeProviderProps } from './provider';
+export type { CreateToken, DataTokenKind, ElementTarget } from '../bindings/create-token';
+export type { ElementEventArguments, ElementEventDetail } from '../bindings/events';
+export type {
+  BankAccountElementOptions,
+  CardElementOptions,
+  CardNumberOptions,
+  CvcUpdateElementOptions,
+  ElementOptions,
+  PiiElementOptions,
+} from '../bindings/options';

@@ -1,0 +1,34 @@
+/**
+ * `tokenframe/vue`: the elements as Vue 3 components (`<CardElement :options @change …>`), a provider
+ * (`provideTokenframe()` or `<TokenframeProvider>`, Stripe's `<Elements>`) and `useTokenframe()` with
+ * `createToken`. Written as render functions, so no template compiler is needed. Importing it defines the
+ * elements, from the same module as `import 'tokenframe'`, and types them for templates that use them directly.
+ */
+export {
+  BankAccountElement,
+  CardCvcElement,
+  CardElement,
+  CardExpiryElement,
+  CardNumberElement,
+  CvcUpdateElement,
+  PiiElement,
+} from './elements';
+export {
+  provideTokenframe,
+  TokenframeProvider,
+  tokenframeKey,
+  useTokenframe,
+  type Tokenframe,
+  type TokenframeConfig,
+} from './provider';
+export type { TokenframeElementAttributes } from './custom-elements';
+export type { CreateToken, DataTokenKind, ElementTarget } from '../bindings/create-token';
+export type { ElementEventArguments, ElementEventDetail } from '../bindings/events';
+export type {
+  BankAccountElementOptions,
+  CardElementOptions,
+  CardNumberOptions,
+  CvcUpdateElementOptions,
+  ElementOptions,
+  PiiElementOptions,
+} from '../bindings/options';
