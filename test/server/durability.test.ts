@@ -68,7 +68,8 @@ describe('SQLite: answers wait for the WAL flush', () => {
   const card = { number: '4242424242424242', exp_month: '12', exp_year: nextYear, cvc: '123' };
   let svc: TestService;
   before(async () => {
-    svc = await startTestService({ databaseUrl: '' });
+    // SQLite even in the PostgreSQL stage: this is the SQLite connection's flush.
+    svc = await startTestService({ databaseUrl: '', env: { ...process.env, DATABASE_URL: '' } });
   });
   after(async () => {
     mock.restoreAll();
