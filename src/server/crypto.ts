@@ -1,6 +1,6 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac } from 'node:crypto';
 import type { ServiceSecrets } from './config';
-import { bytesToBase62 } from './ids';
+import { bytesToBase62, pooledRandomBytes } from './ids';
 
 /** An AES-256-GCM ciphertext as stored: every part base64, plus the id of the key that made it. */
 export interface EncryptedValue {
@@ -50,7 +50,7 @@ function associatedData(keyId: string, at: SealedAt | null): Buffer {
 
 /** Encrypts `plaintext` under `key`, bound to the key id and to the row it will be stored in. */
 export function encrypt(plaintext: string, key: Buffer, keyId: string, at: SealedAt): EncryptedValue {
-  const iv = randomBytes(12);
+  const iv = pooledRandomBytes(12);
   const cipher = createCipheriv(algorithm, key, iv);
   cipher.setAAD(associatedData(keyId, at));
   const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -84,9 +84,10 @@ export function cardBrand(number: string): CardBrand | null {
 
 export function checkCardNumber(number: string): FieldCheck & { brand: CardBrand | null } {
   const digits = stripSeparators(number);
-  const brand = cardBrand(digits);
-  if (digits === '') return { state: 'empty', brand, error: validationError('incomplete_number', 'card[number]') };
+  // One pass over the brand table: the option only changes `isValid` for UnionPay, never the brand found.
   const result = cardNumber(digits, { luhnValidateUnionPay: true });
+  const brand = result.card ? toBrand(result.card) : null;
+  if (digits === '') return { state: 'empty', brand, error: validationError('incomplete_number', 'card[number]') };
   if (result.isValid) return { state: 'complete', brand };
   // A number as long as the brand's shortest card that still fails is a typo,
   // not a number still being typed.

@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../../scripts/postgres.mjs';
 import { killBurst, type KillBurstResult } from '../support/kill-burst';
-import { createTestDatabase, type TestDatabase } from './helpers';
+import {
+  callService,
+  createTestDatabase,
+  formBody,
+  startTestService,
+  type TestDatabase,
+  type TestService,
+} from './helpers';
 
 /**
  * An acknowledged token is on disk: the service is killed with SIGKILL in
@@ -45,6 +53,66 @@ describe('durability of acknowledged tokens', () => {
       await database?.drop();
       process.env.DATABASE_URL = savedUrl;
       await server?.stop();
+    }
+  });
+});
+
+/**
+ * SQLite flushes each batch's WAL off the main thread (fdatasync on libuv's
+ * pool) instead of inside the commit: a token must still be answered only
+ * after that flush, and a flush that fails must never be answered as a token.
+ */
+describe('SQLite: answers wait for the WAL flush', () => {
+  const flushFile = fs.fdatasync;
+  const nextYear = String(new Date().getFullYear() + 1);
+  const card = { number: '4242424242424242', exp_month: '12', exp_year: nextYear, cvc: '123' };
+  let svc: TestService;
+  before(async () => {
+    // SQLite even in the PostgreSQL stage: this is the SQLite connection's flush.
+    svc = await startTestService({ databaseUrl: '', env: { ...process.env, DATABASE_URL: '' } });
+  });
+  after(async () => {
+    mock.restoreAll();
+    await svc.close();
+  });
+
+  const createToken = () =>
+    callService(svc, 'POST', '/v1/tokens', { key: svc.publishableKey, body: formBody({ card }) });
+
+  it('answers a token only after the WAL file holding it was flushed to disk', async () => {
+    const held: (() => void)[] = [];
+    let holding = true;
+    mock.method(fs, 'fdatasync', (fd: number, done: (error: Error | null) => void) => {
+      if (holding) held.push(() => flushFile(fd, done));
+      else flushFile(fd, done);
+    });
+    let answered = false;
+    const answer = createToken().finally(() => (answered = true));
+    for (let waited = 0; held.length === 0 && !answered && waited < 5000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(answered, false, 'the token was answered before its WAL was flushed');
+    holding = false;
+    for (const release of held) release();
+    const { status, body } = await answer;
+    assert.equal(status, 200);
+    assert.match(body.id, /^tok_/);
+    mock.restoreAll();
+  });
+
+  it('answers a failed flush with a Stripe-shaped 500, and every later token too, never a token', async () => {
+    mock.method(fs, 'fdatasync', (_fd: number, done: (error: Error | null) => void) =>
+      process.nextTick(done, Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })),
+    );
+    const failed = await createToken();
+    mock.restoreAll();
+    // The kernel may have dropped the pages that failed to write: a later flush that succeeds proves nothing.
+    const later = await createToken();
+    for (const { status, body } of [failed, later]) {
+      assert.equal(status, 500);
+      assert.equal(body.error.type, 'api_error');
+      assert.equal(body.id, undefined);
     }
   });
 });

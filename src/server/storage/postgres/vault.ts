@@ -34,10 +34,14 @@ async function insertTokenRows(pool: Pool, tokens: TokenRecord[]): Promise<void>
   await pool.query({ name: 'tokenframe-insert-tokens', text: insertTokens, values: columns });
 }
 
+/** Token batches committing at once: a few of the pool's connections, leaving the rest to other queries. */
+const batchesInFlight = 4;
+
 export function postgresVaultStore(pool: Pool): VaultStore {
   return {
     ...postgresEncryptedRows(pool, 'tokens', 'id'),
-    // Tokens arriving together share one statement, one transaction and one WAL flush.
+    // Tokens arriving together share one statement, one transaction and one WAL flush; while a batch
+    // waits for its flush the next ones go out on other connections, and the server flushes them together.
     insertToken: groupCommit<TokenRecord, void>(async (tokens) => {
       try {
         await insertTokenRows(pool, tokens);
@@ -54,7 +58,7 @@ export function postgresVaultStore(pool: Pool): VaultStore {
           ),
         );
       }
-    }),
+    }, batchesInFlight),
     async getToken(id, { accountId, livemode }) {
       const row = await firstRow<TokenRow>(
         pool,

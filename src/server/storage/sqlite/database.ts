@@ -1,6 +1,7 @@
 import { chmodSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from '../database';
+import { closeSqliteGroupCommit } from '../group-commit';
 
 /** The embedded default: one file, nothing to install or start. */
 export function openSqliteDatabase(path: string): SqliteDatabase {
@@ -23,6 +24,7 @@ export function openSqliteDatabase(path: string): SqliteDatabase {
     engine: 'sqlite',
     connection,
     async close() {
+      closeSqliteGroupCommit(connection);
       if (connection.open) connection.close();
     },
   };
