@@ -8,7 +8,7 @@ import { createToken } from './tokens-api';
 
 /**
  * Wires one field kind's form to the host: the handshake, options, focus,
- * clear, tokenize, and the change / focus / blur / resize reports. Nothing
+ * blur, clear, tokenize, and the change / focus / blur / escape / resize reports. Nothing
  * here logs, stores or posts a raw value anywhere but to `/v1/tokens` on this
  * origin.
  */
@@ -38,6 +38,13 @@ export function startFrame(form: FieldsForm<string>): void {
         case 'focus':
           form.focusFirst();
           break;
+        case 'blur': {
+          // The focused input sits in the fields' shadow roots: blurring their hosts would leave it focused.
+          let focused = document.activeElement;
+          while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+          (focused as HTMLElement | null)?.blur();
+          break;
+        }
         case 'clear':
           form.clear();
           break;
@@ -93,6 +100,8 @@ export function startFrame(form: FieldsForm<string>): void {
     if (event.key === 'Enter' && !event.isComposing && (event.composedPath()[0] as HTMLElement).tagName !== 'BUTTON') {
       event.preventDefault();
       channel.send({ type: 'submit' });
+    } else if (event.key === 'Escape') {
+      channel.send({ type: 'escape' });
     }
   });
   window.addEventListener('blur', () => channel.send({ type: 'blur' }));

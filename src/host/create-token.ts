@@ -46,7 +46,7 @@ function mountTokensFrame(origin: string, publishableKey: string): FrameConnecti
     page: 'tokens',
     origin,
     publishableKey,
-    options: {},
+    settings: () => ({ options: {} }),
     onMessage: () => undefined,
     onUnavailable: () => {
       // The next call gets a fresh frame rather than the same failure forever.

@@ -2,7 +2,8 @@ import type { KindDescriptor } from './kind-descriptor';
 
 export const card = {
   tag: 'tokenframe-card',
-  flags: { 'hide-postal-code': 'hidePostalCode' },
+  attributes: { layout: 'layout', 'icon-style': 'iconStyle', brands: 'brands', 'postal-code': 'postalCode' },
+  flags: { 'hide-postal-code': 'hidePostalCode', 'hide-icon': 'hideIcon' },
   rows: 2,
 } as const satisfies KindDescriptor;
 
@@ -15,15 +16,19 @@ export const bankAccount = {
 export const cvcUpdate = {
   tag: 'tokenframe-cvc-update',
   attributes: { brand: 'brand' },
+  field: 'cvc',
 } as const satisfies KindDescriptor;
 
 export const pii = {
   tag: 'tokenframe-pii',
   attributes: { country: 'country', 'id-type': 'idType' },
+  field: 'idNumber',
 } as const satisfies KindDescriptor;
 
 export const cardNumber = {
   tag: 'tokenframe-card-number',
+  attributes: { 'icon-style': 'iconStyle', brands: 'brands' },
+  flags: { 'hide-icon': 'hideIcon' },
   cardField: 'number',
 } as const satisfies KindDescriptor;
 
