@@ -363,8 +363,12 @@ export abstract class TokenframeElement extends HTMLElement {
     this.#connection?.send({ type: 'focus' });
   }
 
-  /** Takes focus out of the field that has it (which then shows its error, as when the customer leaves it). */
+  /**
+   * Takes focus out of the frame, as the customer leaving it would: the page's focus leaves the element (so
+   * `blur` follows) and the frame's field lets go of it (and shows its error).
+   */
   override blur(): void {
+    super.blur();
     this.#connection?.send({ type: 'blur' });
   }
 
