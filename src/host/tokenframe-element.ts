@@ -26,6 +26,9 @@ import { configuredPublishableKey, tokenizationOrigin } from './origin';
  * Changes within one task (several attributes, `appearance`, a disabled
  * fieldset) reach the frame as one `update`, sent in a microtask.
  *
+ * The element carries class names for the merchant's CSS: `TokenframeElement`, and `TokenframeElement--empty`,
+ * `--complete`, `--focus`, `--invalid` while they hold (`update({classes})` renames them, as Stripe's `classes`).
+ *
  * @attr key - The publishable key (`pk_test_…`); defaults to the one given to `configure()`.
  * @attr publishable-key - The same, for frameworks that keep `key` for themselves (React, Vue).
  * @attr origin - The tokenization service's origin; defaults to the origin the loader was served from.
@@ -50,9 +53,6 @@ import { configuredPublishableKey, tokenizationOrigin } from './origin';
  * @event escape - `detail: {elementType}`: Escape was pressed in a field.
  * @event loaderror - `detail: {elementType, error}` when the frame could not load in time (the element then offers
  *   a Retry button).
- *
- * The element carries class names for the merchant's CSS: `TokenframeElement`, and `TokenframeElement--empty`,
- * `--complete`, `--focus`, `--invalid` while they hold (`update({classes})` renames them, as Stripe's `classes`).
  */
 export abstract class TokenframeElement extends HTMLElement {
   static formAssociated = true;

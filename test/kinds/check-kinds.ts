@@ -27,7 +27,7 @@ export function checkKinds(descriptors: readonly KindDescriptor[], found: KindDe
     if (!documented) {
       problems.push(`${tag}: no class with @tagname ${tag} in custom-elements.json`);
     } else {
-      const own = [...Object.keys(kind.attributes ?? {}), ...Object.keys(kind.flags ?? {})];
+      const own = [kind.attributes, kind.flags, kind.objects].flatMap((map) => Object.keys(map ?? {}));
       for (const attribute of own.filter((name) => !documented.includes(name))) {
         problems.push(`${tag}: attribute ${attribute} has no @attr line in its class's doc comment`);
       }
