@@ -47,7 +47,8 @@ describe('custom-elements.json', () => {
         'ready',
       ]);
       const members = element.members?.map((member) => member.name) ?? [];
-      for (const method of ['tokenize', 'focus', 'blur', 'clear', 'update', 'destroy']) assert.ok(members.includes(method));
+      for (const method of ['tokenize', 'focus', 'blur', 'clear', 'update', 'destroy'])
+        assert.ok(members.includes(method));
       assert.deepEqual(
         element.members?.filter((member) => member.privacy),
         [],
