@@ -85,7 +85,7 @@ export class FrameConnection {
       // A second load is another document in the frame (the page navigated it): the port leads nowhere now.
       if (this.#loaded) {
         this.#ready = false;
-        return this.#fail(connectionError('frame_unavailable', 'The secure field was navigated away. Try again.'));
+        return this.#fail(connectionError('frame_unavailable', 'The secure field was navigated away.'));
       }
       this.#loaded = true;
       this.#handshake();
@@ -99,7 +99,7 @@ export class FrameConnection {
     this.#fail(
       connectionError(
         'frame_unavailable',
-        `The secure field could not load from ${this.config.origin}. Check that the service is running and that this page's origin is allowed for the key.`,
+        `${this.config.origin} did not answer: is the service up, and this page's origin allowed for the key?`,
       ),
     );
   }
@@ -124,7 +124,7 @@ export class FrameConnection {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.#pending.delete(requestId);
-        resolve({ error: connectionError('timeout', 'Tokenization timed out. Please try again.') });
+        resolve({ error: connectionError('timeout', 'Tokenization timed out.') });
       }, TOKENIZE_TIMEOUT_MS);
       this.#pending.set(requestId, (result) => {
         clearTimeout(timer);
@@ -135,7 +135,7 @@ export class FrameConnection {
   }
 
   destroy(): void {
-    const removed = connectionError('element_removed', 'The element was removed from the page.');
+    const removed = connectionError('element_removed', 'The element was removed.');
     removeEventListener('message', this.#hearHello);
     this.#port?.close();
     this.#port = null;

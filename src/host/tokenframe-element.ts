@@ -1,4 +1,4 @@
-import { elementTypeOf, everyKind, pageOf, type KindDescriptor } from '../kinds/kind-descriptor';
+import { attributeOf, elementTypeOf, everyKind, pageOf, type KindDescriptor } from '../kinds/kind-descriptor';
 import type {
   Appearance,
   FontSource,
@@ -107,14 +107,14 @@ export abstract class TokenframeElement extends HTMLElement {
    * (`everyKind`), and `placeholder` on single-field kinds. Type 0 is a string, 1 a flag, 2 a JSON object.
    */
   static get optionAttributes(): [string, string, number][] {
-    const { attributes, flags, objects, field, cardField } = this.kind;
+    const { attributes = [], flags = [], objects = [], field, cardField } = this.kind;
     return [
-      { ...everyKind.attributes, ...attributes },
-      { ...everyKind.flags, ...flags },
-      { ...everyKind.objects, ...objects },
+      [...everyKind.attributes, ...attributes],
+      [...everyKind.flags, ...flags],
+      [...everyKind.objects, ...objects],
     ]
-      .flatMap((map, type) =>
-        Object.entries(map).map(([attribute, option]): [string, string, number] => [attribute, option, type]),
+      .flatMap((options, type) =>
+        options.map((option): [string, string, number] => [attributeOf(option), option, type]),
       )
       .concat(field || cardField ? [['placeholder', 'placeholder', 0]] : []);
   }
@@ -256,7 +256,7 @@ export abstract class TokenframeElement extends HTMLElement {
         'element_misconfigured',
         origin
           ? `<${tag}> needs a publishable key: key="pk_test_…".`
-          : `<${tag}> cannot tell where the tokenization service is: set its origin attribute.`,
+          : `<${tag}> needs the service's origin: origin="https://…".`,
       );
       // Reported after the current task, so a framework that sets the key right after inserting the element
       // connects instead of seeing an error first.

@@ -9,7 +9,7 @@ import { declaredKinds } from '../kinds/declared-kinds';
 /** A kind someone has just described, and done nothing else for yet. */
 const throwaway: KindDescriptor = {
   tag: 'tokenframe-gift-card',
-  attributes: { currency: 'currency' },
+  attributes: ['currency'],
   rows: 1,
 };
 

@@ -11,7 +11,7 @@ function missing(kind: SplitCardKind): TokenizeResult {
   return {
     error: invalidRequest(
       'card_field_missing',
-      `This card has no <${kind.tag}> in its group: add one to the page (with the same group attribute).`,
+      `This card has no <${kind.tag}> (with the same group attribute) on the page.`,
     ),
   };
 }
