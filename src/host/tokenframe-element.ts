@@ -1,11 +1,9 @@
 import { attributeOf, elementTypeOf, everyKind, pageOf, type KindDescriptor } from '../kinds/kind-descriptor';
 import type {
   Appearance,
-  FontSource,
   FrameMessage,
   FrameOptions,
   FrameSettings,
-  StripeStyle,
   TokenError,
   TokenizeExtra,
 } from '../protocol/messages';
@@ -74,11 +72,10 @@ export abstract class TokenframeElement extends HTMLElement {
   #mounted = false;
   #syncRequested = false;
   #ownAppearance: Appearance | undefined;
-  #style: StripeStyle | undefined;
-  #fonts: FontSource[] | undefined;
-  #classes: ElementClasses = {};
-  /** What the class names follow: the frame's last `change`, and whether focus is in the frame. */
-  #state = { empty: true, complete: false, focus: false, invalid: false };
+  /** Stripe's options without an attribute: `style` and `fonts` go to the frame, `classes` name the states below. */
+  #stripe: Pick<ElementOptions, 'style' | 'fonts' | 'classes'> = {};
+  /** Which of the class names hold: the frame's last `change`, and whether focus is in the frame. */
+  #state = { base: true, empty: true, complete: false, focus: false, invalid: false };
   #destroyed = false;
 
   constructor() {
@@ -109,14 +106,12 @@ export abstract class TokenframeElement extends HTMLElement {
   static get optionAttributes(): [string, string, number][] {
     const { attributes = [], flags = [], objects = [], field, cardField } = this.kind;
     return [
-      [...everyKind.attributes, ...attributes],
+      [...everyKind.attributes, ...attributes, ...(field || cardField ? ['placeholder'] : [])],
       [...everyKind.flags, ...flags],
       [...everyKind.objects, ...objects],
-    ]
-      .flatMap((options, type) =>
-        options.map((option): [string, string, number] => [attributeOf(option), option, type]),
-      )
-      .concat(field || cardField ? [['placeholder', 'placeholder', 0]] : []);
+    ].flatMap((options, type) =>
+      options.map((option): [string, string, number] => [attributeOf(option), option, type]),
+    );
   }
 
   static get observedAttributes(): string[] {
@@ -143,7 +138,11 @@ export abstract class TokenframeElement extends HTMLElement {
       options.placeholders = { ...(options.placeholders as object), [kind.field ?? kind.cardField!]: placeholder };
     }
     // Space- or comma-separated in the attribute; the frame takes Stripe's names comma-separated.
-    if (brands !== undefined) options.brands = brands.match(/[^\s,]+/g)?.join() ?? '';
+    if (brands !== undefined)
+      options.brands = brands
+        .trim()
+        .split(/[\s,]+/)
+        .join();
     options.disabled ||= this.#disabledByForm;
     options.locale = resolveLocale(this);
     return options as FrameOptions;
@@ -151,7 +150,8 @@ export abstract class TokenframeElement extends HTMLElement {
 
   /** Everything the frame is configured with, for `init` and each `update`. */
   #settings(): FrameSettings {
-    return { options: this.frameOptions(), appearance: this.appearance, style: this.#style, fonts: this.#fonts };
+    const { style, fonts } = this.#stripe;
+    return { options: this.frameOptions(), appearance: this.appearance, style, fonts };
   }
 
   /**
@@ -167,29 +167,27 @@ export abstract class TokenframeElement extends HTMLElement {
       postalCode: value?.postalCode,
       brands: brands?.join(),
     };
-    for (const [attribute, option] of (this.constructor as typeof TokenframeElement).optionAttributes) {
+    for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
       const given = values[option];
-      if (typeof given === 'boolean') this.toggleAttribute(attribute, given);
-      else if (given !== undefined)
-        this.setAttribute(attribute, typeof given === 'string' ? given : JSON.stringify(given));
+      if (given === undefined) continue;
+      if (type === 1) this.toggleAttribute(attribute, Boolean(given));
+      else this.setAttribute(attribute, type ? JSON.stringify(given) : String(given));
     }
     if (appearance) this.appearance = appearance;
-    if (classes) {
-      this.#toggleClasses(false);
-      this.#classes = classes;
-      this.#toggleClasses();
-    }
-    if (style) this.#style = style;
-    if (fonts) this.#fonts = fonts;
+    // The old class names come off before `classes` may rename them.
+    this.#toggleClasses(false);
+    Object.assign(this.#stripe, style && { style }, fonts && { fonts }, classes && { classes });
+    this.#toggleClasses();
     this.#requestSync();
   }
 
   /** Puts the class names that hold on the element and takes the others off (all off with `on` false). */
   #toggleClasses(on = true): void {
-    for (const [name, holds] of Object.entries({ base: true, ...this.#state })) {
-      const className =
-        this.#classes[name as keyof ElementClasses] ?? `TokenframeElement${name === 'base' ? '' : `--${name}`}`;
-      this.classList.toggle(className, on && holds);
+    for (const [name, holds] of Object.entries(this.#state)) {
+      this.classList.toggle(
+        this.#stripe.classes?.[name as keyof ElementClasses] ?? `TokenframeElement--${name}`.replace('--base', ''),
+        on && holds,
+      );
     }
   }
 
@@ -261,9 +259,7 @@ export abstract class TokenframeElement extends HTMLElement {
       // Reported after the current task, so a framework that sets the key right after inserting the element
       // connects instead of seeing an error first.
       setTimeout(() => {
-        if (!this.#connection && this.#setupError && !this.#destroyed) {
-          this.#emit('loaderror', { error: this.#setupError });
-        }
+        if (!this.#connection && this.#setupError) this.#emit('loaderror', { error: this.#setupError });
       });
       return;
     }
@@ -404,14 +400,11 @@ export abstract class TokenframeElement extends HTMLElement {
     } else if (message.type === 'warning') {
       // The frame reports each refused entry once per appearance it is given.
       console.warn(`tokenframe: ${message.message}`);
-    } else if (
-      message.type === 'ready' ||
-      message.type === 'focus' ||
-      message.type === 'blur' ||
-      message.type === 'escape'
-    ) {
-      if (message.type === 'ready') this.shadowRoot!.querySelector('.skeleton')?.remove();
-      if (message.type === 'focus' || message.type === 'blur') {
+    } else if (message.type !== 'resize' && message.type !== 'result' && message.type !== 'hello') {
+      // ready, focus, blur, escape: Stripe's events of the same names.
+      if (message.type === 'ready') {
+        this.shadowRoot!.querySelector('.skeleton')?.remove();
+      } else if (message.type !== 'escape') {
         this.#state.focus = message.type === 'focus';
         this.#toggleClasses();
       }
