@@ -130,7 +130,13 @@ export abstract class TokenframeElement extends HTMLElement {
     for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
       const value = this.getAttribute(attribute);
       if (type === 1) options[option] = value !== null;
-      else if (value !== null) options[option] = type ? toObject(value, attribute) : value;
+      else if (value !== null) {
+        const parsed = type ? toObject(value, attribute) : value;
+        // The frame drops an update holding anything but strings by field here: leave such an attribute out.
+        if (typeof parsed === 'string' || Object.values(parsed ?? [0]).every((entry) => typeof entry === 'string')) {
+          options[option] = parsed;
+        }
+      }
     }
     const { placeholder, brands } = options as { placeholder?: string; brands?: string };
     delete options.placeholder;
@@ -138,7 +144,9 @@ export abstract class TokenframeElement extends HTMLElement {
       options.placeholders = { ...(options.placeholders as object), [kind.field ?? kind.cardField!]: placeholder };
     }
     // Space- or comma-separated in the attribute; the frame takes Stripe's names comma-separated.
-    if (brands !== undefined)
+    // Empty is every brand, as absent.
+    delete options.brands;
+    if (brands?.trim())
       options.brands = brands
         .trim()
         .split(/[\s,]+/)

@@ -264,6 +264,24 @@ describe('update(options)', () => {
     expect(number.getAttribute('placeholder')).to.equal('1234 1234 1234 1234');
   });
 
+  it('labels that are not strings by field, or no brands, are left out: the other options still reach the frame', async () => {
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'surface-malformed');
+    const recorder = recordUpdates();
+    try {
+      card.setAttribute('labels', '{"number": 5}');
+      card.setAttribute('placeholders', 'not json');
+      card.setAttribute('brands', ' ');
+      card.setAttribute('hide-postal-code', '');
+      await afterMicrotasks();
+    } finally {
+      recorder.stop();
+    }
+    const { options } = recorder.updates[0];
+    expect(options).to.include({ hidePostalCode: true });
+    expect(options).not.to.have.any.keys('labels', 'placeholders', 'brands');
+    await until(async () => !(await frameTexts('surface-malformed', 'label')).includes('Postal code'));
+  });
+
   it('update({locale}) reaches the frame like the attribute, and update({appearance}) like the property', async () => {
     const card = await mountReady<TokenframeCard>('tokenframe-card', 'surface-locale');
     card.update({ locale: 'fr', appearance: { theme: 'night' } });
