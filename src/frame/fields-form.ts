@@ -10,6 +10,12 @@ import { LocalizeController } from './i18n/localize-controller';
 import './fields/text-field';
 
 /**
+ * TEMPORARY (until `stripeBrand()` lands in src/validation/brand-by-name.ts): Stripe's name for the
+ * card-validator types whose names differ; every other type is already Stripe's.
+ */
+const stripeBrands: Record<string, string> = { 'american-express': 'amex', 'diners-club': 'diners' };
+
+/**
  * What every field kind's form does, written once: the fields' values, their
  * wiring (edits, blur, disabled state), which fields have been judged, which
  * error each shows, the summary the host may see, the check before tokenize,
@@ -125,16 +131,21 @@ export abstract class FieldsForm<
     this.dispatchEvent(new CustomEvent<FormChange>('form-change', { detail: { ...this.summary(), ...report } }));
   }
 
-  /** What the host may know: emptiness, completeness, brand and the visible error. Never a value. */
+  /**
+   * What the host may know: emptiness, completeness, brand, the visible error and (card) the postal code, which
+   * Stripe's `change` carries too. Never a number, CVC, account or ID value.
+   */
   private summary(): ChangeDetail {
     const states = this.fields.map((field) => this.checks[field].state);
     const shown = this.fields.find((field) => this.errors[field]);
     const error = shown && this.checks[shown].error;
+    const brand = this.brand();
     return {
       empty: states.every((s) => s === 'empty'),
       complete: states.every((s) => s === 'complete'),
-      brand: this.brand(),
-      error: shown && error ? { code: error.code, message: this.errors[shown] } : undefined,
+      brand: brand && (stripeBrands[brand] ?? brand),
+      error: shown && error ? { type: 'validation_error', code: error.code, message: this.errors[shown] } : undefined,
+      postalCode: (this.values as Record<string, string>).postalCode,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { Appearance } from '../protocol/messages';
+import type { Appearance, Token, TokenError } from '../protocol/messages';
 import { applyAppearance } from './appearance-sheet';
 import type { FieldsForm } from './fields-form';
 import { readFrameConfig } from './frame-config';
@@ -8,7 +8,7 @@ import { createToken } from './tokens-api';
 
 /**
  * Wires one field kind's form to the host: the handshake, options, focus,
- * clear, tokenize, and the change / focus / blur / resize reports. Nothing
+ * blur, clear, tokenize, and the change / focus / blur / escape / resize reports. Nothing
  * here logs, stores or posts a raw value anywhere but to `/v1/tokens` on this
  * origin.
  */
@@ -38,6 +38,10 @@ export function startFrame(form: FieldsForm<string>): void {
         case 'focus':
           form.focusFirst();
           break;
+        case 'blur':
+          // The form's element stands for the input focused inside its shadow root: blurring it blurs that input.
+          (document.activeElement as HTMLElement | null)?.blur();
+          break;
         case 'clear':
           form.clear();
           break;
@@ -46,11 +50,11 @@ export function startFrame(form: FieldsForm<string>): void {
           break;
         case 'tokenize': {
           const { requestId, extra } = message;
+          const answer = (result: { token: Token } | { error: TokenError }) =>
+            channel.send({ type: 'result', requestId, ...result });
           const unknown = Object.keys(extra).find((field) => !form.extraFields.includes(field));
           if (unknown) {
-            channel.send({
-              type: 'result',
-              requestId,
+            answer({
               error: {
                 type: 'invalid_request_error',
                 code: 'parameter_unknown',
@@ -62,15 +66,11 @@ export function startFrame(form: FieldsForm<string>): void {
           }
           const prepared = await form.prepareToken(extra);
           if ('error' in prepared) {
-            channel.send({ type: 'result', requestId, error: prepared.error });
+            answer(prepared);
             break;
           }
           const result = await createToken(config.publishableKey, prepared.params);
-          channel.send(
-            'error' in result
-              ? { type: 'result', requestId, error: localizeTokenError(result.error, form.localize.t) }
-              : { type: 'result', requestId, token: result.token },
-          );
+          answer('error' in result ? { error: localizeTokenError(result.error, form.localize.t) } : result);
           break;
         }
       }
@@ -93,6 +93,8 @@ export function startFrame(form: FieldsForm<string>): void {
     if (event.key === 'Enter' && !event.isComposing && (event.composedPath()[0] as HTMLElement).tagName !== 'BUTTON') {
       event.preventDefault();
       channel.send({ type: 'submit' });
+    } else if (event.key === 'Escape') {
+      channel.send({ type: 'escape' });
     }
   });
   window.addEventListener('blur', () => channel.send({ type: 'blur' }));

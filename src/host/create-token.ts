@@ -31,10 +31,7 @@ export function createToken(
   const publishableKey = configuredPublishableKey();
   if (!origin || !publishableKey?.startsWith('pk_')) {
     return Promise.resolve({
-      error: invalidRequest(
-        'element_misconfigured',
-        'Call configure({ publishableKey: "pk_test_…" }) before createToken("account" | "person", …).',
-      ),
+      error: invalidRequest('element_misconfigured', 'Call configure({ publishableKey: "pk_test_…" }) first.'),
     });
   }
   tokensFrame ??= mountTokensFrame(origin, publishableKey);
@@ -46,7 +43,7 @@ function mountTokensFrame(origin: string, publishableKey: string): FrameConnecti
     page: 'tokens',
     origin,
     publishableKey,
-    options: {},
+    settings: () => ({ options: {} }),
     onMessage: () => undefined,
     onUnavailable: () => {
       // The next call gets a fresh frame rather than the same failure forever.

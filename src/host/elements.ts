@@ -7,6 +7,12 @@ import { TokenframeElement } from './tokenframe-element';
  *
  * @tagname tokenframe-card
  * @attr hide-postal-code - Leave the postal code out (when the merchant collects the address itself).
+ * @attr postal-code - Prefills the postal code (Stripe's `value.postalCode`).
+ * @attr layout - `stacked` (the default: two rows) or `single-line` (one row, like Stripe's Card Element).
+ * @attr brands - The brands accepted, space- or comma-separated in Stripe's words (`visa mastercard`); others
+ *   get an error before any request. All by default.
+ * @attr icon-style - `default` (colored) or `solid` brand icons.
+ * @attr hide-icon - No brand icon in the number field.
  */
 export class TokenframeCard extends TokenframeElement {
   /** @internal */
@@ -34,6 +40,7 @@ export class TokenframeBankAccount extends TokenframeElement {
  *
  * @tagname tokenframe-cvc-update
  * @attr brand - The saved card's brand (`visa`, `amex`, …); American Express expects 4 digits.
+ * @attr placeholder - The CVC field's placeholder.
  */
 export class TokenframeCvcUpdate extends TokenframeElement {
   /** @internal */
@@ -49,6 +56,7 @@ export class TokenframeCvcUpdate extends TokenframeElement {
  * @tagname tokenframe-pii
  * @attr country - The ID's country (default `US`).
  * @attr id-type - `ssn` (default) or `itin`, for US numbers.
+ * @attr placeholder - The ID number field's placeholder.
  */
 export class TokenframePii extends TokenframeElement {
   /** @internal */

@@ -1,10 +1,9 @@
 import {
   PROTOCOL_VERSION,
   parseFrameMessage,
-  type Appearance,
   type DataTokenKind,
   type FrameMessage,
-  type FrameOptions,
+  type FrameSettings,
   type HostMessage,
   type Token,
   type TokenError,
@@ -47,8 +46,8 @@ export interface FrameConnectionOptions {
   page: string;
   origin: string;
   publishableKey: string;
-  options: FrameOptions;
-  appearance?: Appearance;
+  /** The frame's settings as of now: `init` carries them whenever the handshake happens. */
+  settings: () => FrameSettings;
   /** How long the frame may take to load and answer `init`; 10 s when not given. */
   readyTimeout?: number;
   onMessage: (message: FrameMessage) => void;
@@ -79,14 +78,14 @@ export class FrameConnection {
     this.iframe = document.createElement('iframe');
     this.iframe.src = src.href;
     // Until the frame names itself in its language (a `texts` message, before `ready`), it is the loading form.
-    this.iframe.title = hostText(config.options.locale ?? 'en', 'loading');
+    this.iframe.title = hostText(config.settings().options.locale ?? 'en', 'loading');
     this.iframe.setAttribute('allowtransparency', 'true');
     this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
     this.iframe.addEventListener('load', () => {
       // A second load is another document in the frame (the page navigated it): the port leads nowhere now.
       if (this.#loaded) {
         this.#ready = false;
-        return this.#fail(connectionError('frame_unavailable', 'The secure field was navigated away. Try again.'));
+        return this.#fail(connectionError('frame_unavailable', 'The secure field was navigated away.'));
       }
       this.#loaded = true;
       this.#handshake();
@@ -100,17 +99,13 @@ export class FrameConnection {
     this.#fail(
       connectionError(
         'frame_unavailable',
-        `The secure field could not load from ${this.config.origin}. Check that the service is running and that this page's origin is allowed for the key.`,
+        `${this.config.origin} did not answer: is the service up, and this page's origin allowed for the key?`,
       ),
     );
   }
 
+  /** Before the handshake there is no port: messages go nowhere (`init` carries the settings as they are then). */
   send(message: Outgoing): void {
-    // Before the handshake there is no port: the latest options wait for `init` instead of being lost.
-    if (!this.#port && message.type === 'update') {
-      this.config.options = message.options;
-      this.config.appearance = message.appearance;
-    }
     this.#port?.postMessage({ tf: PROTOCOL_VERSION, ...message });
   }
 
@@ -129,7 +124,7 @@ export class FrameConnection {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.#pending.delete(requestId);
-        resolve({ error: connectionError('timeout', 'Tokenization timed out. Please try again.') });
+        resolve({ error: connectionError('timeout', 'Tokenization timed out.') });
       }, TOKENIZE_TIMEOUT_MS);
       this.#pending.set(requestId, (result) => {
         clearTimeout(timer);
@@ -140,7 +135,7 @@ export class FrameConnection {
   }
 
   destroy(): void {
-    const removed = connectionError('element_removed', 'The element was removed from the page.');
+    const removed = connectionError('element_removed', 'The element was removed.');
     removeEventListener('message', this.#hearHello);
     this.#port?.close();
     this.#port = null;
@@ -172,7 +167,7 @@ export class FrameConnection {
     this.#port = channel.port1;
     this.#port.onmessage = (event) => this.#receive(event.data);
     this.iframe.contentWindow?.postMessage(
-      { tf: PROTOCOL_VERSION, type: 'init', options: this.config.options, appearance: this.config.appearance },
+      { tf: PROTOCOL_VERSION, type: 'init', ...this.config.settings() },
       this.config.origin,
       [channel.port2],
     );

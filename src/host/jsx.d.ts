@@ -10,9 +10,10 @@
  *
  * React 19 sets a prop as a property when the element has one of that name and
  * as an attribute otherwise; `true` sets an empty attribute, `false` removes it.
- * Listen to the elements' events (`ready`, `change`, `focus`, `blur`,
- * `loaderror`) with `addEventListener` on the ref, or use the components of
- * `tokenframe/react`, which do.
+ * Listen to the elements' events (`ready`, `change`, `focus`, `blur`, `escape`,
+ * `loaderror`) with `addEventListener` on the ref; Stripe's options that have no
+ * attribute (`style`, `classes`, `fonts`) go through `ref.current.update({…})`.
+ * The components of `tokenframe/react` do both.
  */
 import type { ClassAttributes, HTMLAttributes } from 'react';
 import type {
@@ -44,30 +45,38 @@ interface TokenframeAttributes<E extends HTMLElement> extends ClassAttributes<E>
   disabled?: boolean;
   /** Milliseconds the frame may take to load before `loaderror` (default 10000). */
   'load-timeout'?: number | string;
-  /** The language: `auto` (default: the page's `lang`, then the browser's) or a tag such as `fr`, `he`. */
+  /** The language of labels and messages (`en`, `fr`, …); `auto` (the default) follows the page's `lang`. */
   locale?: string;
-  /** How the fields look: `{theme, variables, rules}`, as an object (set as the property) or JSON text. */
+  /** How the fields look: an object (set as the `appearance` property) or its JSON. */
   appearance?: Appearance | string;
-  /** The fields show their values but cannot be edited. */
+  /** The fields show their values but cannot be edited (Stripe's `readOnly`). */
   readonly?: boolean;
-  /** The placeholder instead of the default one. */
-  placeholder?: string;
-  /** Hide the labels visually (they stay as the fields' accessible names). */
+  /** Hides the field labels visually; they stay the fields' accessible names. */
   'hide-labels'?: boolean;
+  /** Labels by field, as JSON: `{"number": "Card"}`. */
+  labels?: string;
+  /** Placeholders by field, as JSON: `{"number": "1234 1234 1234 1234"}`. */
+  placeholders?: string;
 }
 
-/** The card number's brand icon and accepted brands (the card and the split card's number). */
-interface CardNumberAttributes {
-  /** No brand icon in the number field. */
-  'hide-icon'?: boolean;
+/** Elements with one field: `placeholder` is that field's. */
+interface SingleFieldAttributes<E extends HTMLElement> extends TokenframeAttributes<E> {
+  /** The field's placeholder. */
+  placeholder?: string;
+}
+
+/** The card's brand options (card and card number). */
+interface BrandIconAttributes {
+  /** The brands accepted, space- or comma-separated in Stripe's words (`visa mastercard amex`). */
+  brands?: string;
   /** `default` (colored) or `solid` brand icons. */
   'icon-style'?: 'default' | 'solid';
-  /** The accepted brands, comma-separated in Stripe's names: `visa,mastercard`. */
-  brands?: string;
+  /** No brand icon. */
+  'hide-icon'?: boolean;
 }
 
 /** The split card fields: one card per group (random id per page), laid out freely. */
-interface CardFieldAttributes<E extends HTMLElement> extends TokenframeAttributes<E> {
+interface CardFieldAttributes<E extends HTMLElement> extends SingleFieldAttributes<E> {
   /** Which card the element belongs to, when a page holds several; elements without one form one card. */
   group?: string;
 }
@@ -77,9 +86,11 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'tokenframe-card': TokenframeAttributes<TokenframeCard> &
-        CardNumberAttributes & {
+        BrandIconAttributes & {
           /** Leave the postal code out (when the merchant collects the address itself). */
           'hide-postal-code'?: boolean;
+          /** Prefills the postal code (Stripe's `value.postalCode`). */
+          'postal-code'?: string;
           /** `stacked` (two rows, the default) or `single-line` (one row, like Stripe's Card Element). */
           layout?: 'stacked' | 'single-line';
         };
@@ -89,17 +100,17 @@ declare module 'react' {
         /** The account's currency, when not the country's own. */
         currency?: string;
       };
-      'tokenframe-cvc-update': TokenframeAttributes<TokenframeCvcUpdate> & {
+      'tokenframe-cvc-update': SingleFieldAttributes<TokenframeCvcUpdate> & {
         /** The saved card's brand (`visa`, `amex`, …); American Express expects 4 digits. */
         brand?: string;
       };
-      'tokenframe-pii': TokenframeAttributes<TokenframePii> & {
+      'tokenframe-pii': SingleFieldAttributes<TokenframePii> & {
         /** The ID's country (default `US`). */
         country?: string;
         /** `ssn` (default) or `itin`, for US numbers. */
         'id-type'?: 'ssn' | 'itin';
       };
-      'tokenframe-card-number': CardFieldAttributes<TokenframeCardNumber> & CardNumberAttributes;
+      'tokenframe-card-number': CardFieldAttributes<TokenframeCardNumber> & BrandIconAttributes;
       'tokenframe-card-expiry': CardFieldAttributes<TokenframeCardExpiry>;
       'tokenframe-card-cvc': CardFieldAttributes<TokenframeCardCvc>;
     }

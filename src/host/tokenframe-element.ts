@@ -1,6 +1,14 @@
-import { pageOf, type KindDescriptor } from '../kinds/kind-descriptor';
-import type { Appearance, FrameMessage, FrameOptions, TokenError, TokenizeExtra } from '../protocol/messages';
-import { toAppearance } from './appearance-option';
+import { attributeOf, elementTypeOf, everyKind, pageOf, type KindDescriptor } from '../kinds/kind-descriptor';
+import type {
+  Appearance,
+  FrameMessage,
+  FrameOptions,
+  FrameSettings,
+  TokenError,
+  TokenizeExtra,
+} from '../protocol/messages';
+import { toObject } from './appearance-option';
+import type { ElementClasses, ElementOptions } from './element-options';
 import { FormParticipation, joinForm } from './form-participation';
 import { FrameConnection, invalidRequest, type TokenizeResult } from './frame-connection';
 import { loadStateSheet, retryNotice, skeleton } from './load-state';
@@ -16,6 +24,9 @@ import { configuredPublishableKey, tokenizationOrigin } from './origin';
  * Changes within one task (several attributes, `appearance`, a disabled
  * fieldset) reach the frame as one `update`, sent in a microtask.
  *
+ * The element carries class names for the merchant's CSS: `TokenframeElement`, and `TokenframeElement--empty`,
+ * `--complete`, `--focus`, `--invalid` while they hold (`update({classes})` renames them, as Stripe's `classes`).
+ *
  * @attr key - The publishable key (`pk_test_…`); defaults to the one given to `configure()`.
  * @attr publishable-key - The same, for frameworks that keep `key` for themselves (React, Vue).
  * @attr origin - The tokenization service's origin; defaults to the origin the loader was served from.
@@ -28,11 +39,18 @@ import { configuredPublishableKey, tokenizationOrigin } from './origin';
  *   `he`, `fa`, …; see Languages); `auto` (the default) follows the page's `lang`, then the browser.
  * @attr appearance - How the fields look, as JSON: `{"theme": "night", "variables": {…}, "rules": {…}}` (see
  *   Appearance); the `appearance` property takes the same as an object. Refused entries are console warnings.
- * @event ready - The frame has loaded and answered the handshake.
- * @event change - `detail: {empty, complete, brand?, error?}` after every edit.
- * @event focus - Focus entered the frame.
- * @event blur - Focus left the frame.
- * @event loaderror - `detail: {error}` when the frame could not load in time (the element then offers a Retry button).
+ * @attr readonly - The fields show their values but cannot be edited (Stripe's `readOnly`).
+ * @attr hide-labels - Hides the field labels visually; they stay the fields' accessible names.
+ * @attr labels - Labels by field, as JSON: `{"number": "Card", "postalCode": "ZIP"}`.
+ * @attr placeholders - Placeholders by field, as JSON (single-field elements also take `placeholder`).
+ * @event ready - `detail: {elementType}`: the frame has loaded and answered the handshake.
+ * @event change - `detail: {elementType, empty, complete, brand?, error?: {type, code, message}, value?: {postalCode}}`
+ *   after every edit, as Stripe's (`brand` in Stripe's words: `visa`, `amex`, …; `value` on the card only).
+ * @event focus - `detail: {elementType}`: focus entered the frame.
+ * @event blur - `detail: {elementType}`: focus left the frame.
+ * @event escape - `detail: {elementType}`: Escape was pressed in a field.
+ * @event loaderror - `detail: {elementType, error}` when the frame could not load in time (the element then offers
+ *   a Retry button).
  */
 export abstract class TokenframeElement extends HTMLElement {
   static formAssociated = true;
@@ -54,6 +72,11 @@ export abstract class TokenframeElement extends HTMLElement {
   #mounted = false;
   #syncRequested = false;
   #ownAppearance: Appearance | undefined;
+  /** Stripe's options without an attribute: `style` and `fonts` go to the frame, `classes` name the states below. */
+  #stripe: Pick<ElementOptions, 'style' | 'fonts' | 'classes'> = {};
+  /** Which of the class names hold: the frame's last `change`, and whether focus is in the frame. */
+  #state = { base: true, empty: true, complete: false, focus: false, invalid: false };
+  #destroyed = false;
 
   constructor() {
     super();
@@ -76,13 +99,25 @@ export abstract class TokenframeElement extends HTMLElement {
     }
   }
 
-  static get observedAttributes(): string[] {
-    const { attributes = {}, flags = {} } = this.kind;
+  /**
+   * Every attribute that stands for a frame option, as `[attribute, option, type]`: this kind's and every kind's
+   * (`everyKind`), and `placeholder` on single-field kinds. Type 0 is a string, 1 a flag, 2 a JSON object.
+   */
+  static get optionAttributes(): [string, string, number][] {
+    const { attributes = [], flags = [], objects = [], field, cardField } = this.kind;
     return [
-      ...['disabled', 'required', 'name', 'key', 'publishable-key', 'origin', 'locale', 'appearance'],
-      ...Object.keys(attributes),
-      ...Object.keys(flags),
-    ];
+      [...everyKind.attributes, ...attributes, ...(field || cardField ? ['placeholder'] : [])],
+      [...everyKind.flags, ...flags],
+      [...everyKind.objects, ...objects],
+    ].flatMap((options, type) =>
+      options.map((option): [string, string, number] => [attributeOf(option), option, type]),
+    );
+  }
+
+  static get observedAttributes(): string[] {
+    return ['required', 'name', 'key', 'publishable-key', 'origin', 'appearance'].concat(
+      this.optionAttributes.map(([attribute]) => attribute),
+    );
   }
 
   /**
@@ -90,17 +125,78 @@ export abstract class TokenframeElement extends HTMLElement {
    * out, not sent as `undefined` (the frame would drop the message).
    */
   protected frameOptions(): FrameOptions {
-    const { attributes = {}, flags = {} } = this.kind;
-    const options: FrameOptions = {
-      disabled: this.hasAttribute('disabled') || this.#disabledByForm,
-      locale: resolveLocale(this),
-    };
-    for (const [attribute, option] of Object.entries(attributes)) {
+    const { kind } = this;
+    const options: Record<string, unknown> = {};
+    for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
       const value = this.getAttribute(attribute);
-      if (value !== null) options[option] = value;
+      if (type === 1) options[option] = value !== null;
+      else if (value !== null) {
+        const parsed = type ? toObject(value, attribute) : value;
+        // The frame drops an update holding anything but strings by field here: leave such an attribute out.
+        if (typeof parsed === 'string' || Object.values(parsed ?? [0]).every((entry) => typeof entry === 'string')) {
+          options[option] = parsed;
+        }
+      }
     }
-    for (const [attribute, option] of Object.entries(flags)) options[option] = this.hasAttribute(attribute);
-    return options;
+    const { placeholder, brands } = options as { placeholder?: string; brands?: string };
+    delete options.placeholder;
+    if (placeholder !== undefined) {
+      options.placeholders = { ...(options.placeholders as object), [kind.field ?? kind.cardField!]: placeholder };
+    }
+    // Space- or comma-separated in the attribute; the frame takes Stripe's names comma-separated.
+    // Empty is every brand, as absent.
+    delete options.brands;
+    if (brands?.trim())
+      options.brands = brands
+        .trim()
+        .split(/[\s,]+/)
+        .join();
+    options.disabled ||= this.#disabledByForm;
+    options.locale = resolveLocale(this);
+    return options as FrameOptions;
+  }
+
+  /** Everything the frame is configured with, for `init` and each `update`. */
+  #settings(): FrameSettings {
+    const { style, fonts } = this.#stripe;
+    return { options: this.frameOptions(), appearance: this.appearance, style, fonts };
+  }
+
+  /**
+   * Stripe's `element.update(options)`: merged over the options given before (see ElementOptions). Options
+   * with an attribute set it; `appearance`, `style`, `fonts` and `classes` are kept on the element. Changes
+   * within one task reach the frame as one `update`.
+   */
+  update(options: ElementOptions = {}): void {
+    const { readOnly, value, brands, style, fonts, classes, appearance, ...rest } = options;
+    const values: Record<string, unknown> = {
+      ...rest,
+      readonly: readOnly,
+      postalCode: value?.postalCode,
+      brands: brands?.join(),
+    };
+    for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
+      const given = values[option];
+      if (given === undefined) continue;
+      if (type === 1) this.toggleAttribute(attribute, Boolean(given));
+      else this.setAttribute(attribute, type ? JSON.stringify(given) : String(given));
+    }
+    if (appearance) this.appearance = appearance;
+    // The old class names come off before `classes` may rename them.
+    this.#toggleClasses(false);
+    Object.assign(this.#stripe, style && { style }, fonts && { fonts }, classes && { classes });
+    this.#toggleClasses();
+    this.#requestSync();
+  }
+
+  /** Puts the class names that hold on the element and takes the others off (all off with `on` false). */
+  #toggleClasses(on = true): void {
+    for (const [name, holds] of Object.entries(this.#state)) {
+      this.classList.toggle(
+        this.#stripe.classes?.[name as keyof ElementClasses] ?? `TokenframeElement--${name}`.replace('--base', ''),
+        on && holds,
+      );
+    }
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
@@ -109,7 +205,7 @@ export abstract class TokenframeElement extends HTMLElement {
       if (this.#mounted && oldValue !== newValue) this.#remount();
       return;
     }
-    if (name === 'appearance') this.#ownAppearance = toAppearance(newValue);
+    if (name === 'appearance') this.#ownAppearance = toObject(newValue, name);
     this.participation.updateValidity();
     this.#requestSync();
   }
@@ -120,7 +216,7 @@ export abstract class TokenframeElement extends HTMLElement {
     this.#syncRequested = true;
     queueMicrotask(() => {
       this.#syncRequested = false;
-      this.#connection?.send({ type: 'update', options: this.frameOptions(), appearance: this.appearance });
+      this.#connection?.send({ type: 'update', ...this.#settings() });
     });
   }
 
@@ -130,13 +226,14 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   set appearance(value: Appearance | undefined) {
-    this.#ownAppearance = toAppearance(value);
+    this.#ownAppearance = toObject(value, 'appearance');
     this.#requestSync();
   }
 
   connectedCallback(): void {
     this.formAssociatedCallback(this.#internals.form);
     this.participation.updateValidity();
+    this.#toggleClasses();
     this.#mounted = true;
     if (!this.#connection) this.#mount();
   }
@@ -153,8 +250,9 @@ export abstract class TokenframeElement extends HTMLElement {
     previous?.destroy();
   }
 
-  /** Creates the frame (behind a skeleton), or reports why it cannot. */
+  /** Creates the frame (behind a skeleton), or reports why it cannot; never again once destroyed. */
   #mount(): void {
+    if (this.#destroyed) return;
     const { tag, rows = 1 } = this.kind;
     const page = pageOf(this.kind);
     const origin = tokenizationOrigin(this.getAttribute('origin'));
@@ -164,7 +262,7 @@ export abstract class TokenframeElement extends HTMLElement {
         'element_misconfigured',
         origin
           ? `<${tag}> needs a publishable key: key="pk_test_…".`
-          : `<${tag}> cannot tell where the tokenization service is: set its origin attribute.`,
+          : `<${tag}> needs the service's origin: origin="https://…".`,
       );
       // Reported after the current task, so a framework that sets the key right after inserting the element
       // connects instead of seeing an error first.
@@ -178,8 +276,7 @@ export abstract class TokenframeElement extends HTMLElement {
       page,
       origin,
       publishableKey: key,
-      options: this.frameOptions(),
-      appearance: this.appearance,
+      settings: () => this.#settings(),
       readyTimeout: Number(this.getAttribute('load-timeout')) || undefined,
       onMessage: (message) => this.#relay(message),
       // A connection replaced by remount() goes quietly.
@@ -270,31 +367,66 @@ export abstract class TokenframeElement extends HTMLElement {
     this.#connection?.send({ type: 'focus' });
   }
 
+  /**
+   * Takes focus out of the frame, as the customer leaving it would: the page's focus leaves the element (so
+   * `blur` follows) and the frame's field lets go of it (and shows its error).
+   */
+  override blur(): void {
+    super.blur();
+    this.#connection?.send({ type: 'blur' });
+  }
+
   /** Empties every field. */
   clear(): void {
     this.#connection?.send({ type: 'clear' });
+  }
+
+  /**
+   * Stripe's `element.destroy()`: removes the frame for good and leaves the form. The element itself stays
+   * where the page (or its framework) put it; its `tokenize()` then resolves with an error.
+   */
+  destroy(): void {
+    this.#destroyed = true;
+    this.#setupError = invalidRequest('element_destroyed', 'The element was destroyed.');
+    this.disconnectedCallback();
+    this.shadowRoot!.replaceChildren();
   }
 
   #relay(message: FrameMessage): void {
     if (message.type === 'submit') {
       this.#internals.form?.requestSubmit();
     } else if (message.type === 'change') {
-      const { empty, complete, brand, error } = message;
-      this.participation.onChange({ empty, complete, brand, error }, Boolean(message.edited));
-      this.#emit('change', { empty, complete, brand, error });
+      const { empty, complete, brand, error, postalCode } = message;
+      const detail = { empty, complete, brand, error };
+      this.participation.onChange(detail, Boolean(message.edited));
+      Object.assign(this.#state, { empty, complete, invalid: Boolean(error) });
+      this.#toggleClasses();
+      this.#emit('change', postalCode === undefined ? detail : { ...detail, value: { postalCode } });
     } else if (message.type === 'texts') {
       this.participation.incompleteMessage = message.incomplete;
       this.participation.updateValidity();
     } else if (message.type === 'warning') {
       // The frame reports each refused entry once per appearance it is given.
       console.warn(`tokenframe: ${message.message}`);
-    } else if (message.type === 'ready' || message.type === 'focus' || message.type === 'blur') {
-      if (message.type === 'ready') this.shadowRoot!.querySelector('.skeleton')?.remove();
+    } else if (message.type !== 'resize' && message.type !== 'result' && message.type !== 'hello') {
+      // ready, focus, blur, escape: Stripe's events of the same names.
+      if (message.type === 'ready') {
+        this.shadowRoot!.querySelector('.skeleton')?.remove();
+      } else if (message.type !== 'escape') {
+        this.#state.focus = message.type === 'focus';
+        this.#toggleClasses();
+      }
       this.#emit(message.type, {});
     }
   }
 
+  /** Every event's detail names the element as Stripe's do (`elementType`). */
   #emit(type: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: type === 'change' }));
+    this.dispatchEvent(
+      new CustomEvent(type, {
+        detail: { elementType: elementTypeOf(this.kind), ...detail },
+        bubbles: type === 'change',
+      }),
+    );
   }
 }

@@ -2,28 +2,33 @@ import type { KindDescriptor } from './kind-descriptor';
 
 export const card = {
   tag: 'tokenframe-card',
-  flags: { 'hide-postal-code': 'hidePostalCode' },
+  attributes: ['layout', 'iconStyle', 'brands', 'postalCode'],
+  flags: ['hidePostalCode', 'hideIcon'],
   rows: 2,
 } as const satisfies KindDescriptor;
 
 export const bankAccount = {
   tag: 'tokenframe-bank-account',
-  attributes: { country: 'country', currency: 'currency' },
+  attributes: ['country', 'currency'],
   rows: 3,
 } as const satisfies KindDescriptor;
 
 export const cvcUpdate = {
   tag: 'tokenframe-cvc-update',
-  attributes: { brand: 'brand' },
+  attributes: ['brand'],
+  field: 'cvc',
 } as const satisfies KindDescriptor;
 
 export const pii = {
   tag: 'tokenframe-pii',
-  attributes: { country: 'country', 'id-type': 'idType' },
+  attributes: ['country', 'idType'],
+  field: 'idNumber',
 } as const satisfies KindDescriptor;
 
 export const cardNumber = {
   tag: 'tokenframe-card-number',
+  attributes: ['iconStyle', 'brands'],
+  flags: ['hideIcon'],
   cardField: 'number',
 } as const satisfies KindDescriptor;
 

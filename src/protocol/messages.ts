@@ -94,17 +94,29 @@ export interface Appearance {
 /** Non-sensitive fields the merchant collects itself and adds to the token (`card[name]`, `card[address_zip]`, …). */
 export type TokenizeExtra = Record<string, string>;
 
+/** Everything the frame is configured with: `init` carries it first, each `update` again in full. */
+export interface FrameSettings {
+  options: FrameOptions;
+  appearance?: Appearance;
+  style?: StripeStyle;
+  fonts?: FontSource[];
+}
+
 export type HostMessage =
-  | { tf: 1; type: 'init'; options: FrameOptions; appearance?: Appearance; style?: StripeStyle; fonts?: FontSource[] }
-  | { tf: 1; type: 'update'; options: FrameOptions; appearance?: Appearance; style?: StripeStyle; fonts?: FontSource[] }
+  | ({ tf: 1; type: 'init' } & FrameSettings)
+  | ({ tf: 1; type: 'update' } & FrameSettings)
   | { tf: 1; type: 'focus' }
+  /** The host's `blur()`: focus leaves the field it is in (which then shows its error, as a customer leaving it would). */
+  | { tf: 1; type: 'blur' }
   | { tf: 1; type: 'clear' }
   /** The form found the element invalid: show every field's error, as a submit attempt would. */
   | { tf: 1; type: 'validate' }
   | { tf: 1; type: 'tokenize'; requestId: string; extra: TokenizeExtra }
   | { tf: 1; type: 'create-token'; requestId: string; kind: DataTokenKind; data: Record<string, unknown> };
 
+/** The error a field shows, as Stripe's `change` event gives it. */
 export interface FieldError {
+  type: 'validation_error';
   code: string;
   message: string;
 }
@@ -129,11 +141,15 @@ export interface Token {
   [field: string]: unknown;
 }
 
+/** What a frame tells its host after every edit or blur: state only, never a number, CVC or account value. */
 export interface ChangeDetail {
   empty: boolean;
   complete: boolean;
+  /** Card number fields: the detected brand in Stripe's vocabulary (`visa`, `amex`, `diners`, …, `unknown`). */
   brand?: string;
   error?: FieldError;
+  /** Card: the postal code as typed (not sensitive; Stripe's `change` gives it as `value.postalCode`). */
+  postalCode?: string;
 }
 
 export type FrameMessage =
@@ -147,6 +163,8 @@ export type FrameMessage =
   | ({ tf: 1; type: 'change'; edited?: boolean } & ChangeDetail)
   | { tf: 1; type: 'focus' }
   | { tf: 1; type: 'blur' }
+  /** Escape was pressed in a field. */
+  | { tf: 1; type: 'escape' }
   | { tf: 1; type: 'resize'; height: number }
   /** Enter was pressed in a field: the host submits its form, as Enter in an input would. */
   | { tf: 1; type: 'submit' }
@@ -207,6 +225,7 @@ const hostShapes: Record<HostMessage['type'], Shape> = {
     fonts: optional(fontSources),
   },
   focus: {},
+  blur: {},
   clear: {},
   validate: {},
   tokenize: { requestId: string, extra: (extra) => isPlainObject(extra) && Object.values(extra).every(string) },
@@ -222,9 +241,11 @@ const frameShapes: Record<FrameMessage['type'], Shape> = {
     brand: optional(string),
     error: optional(isPlainObject),
     edited: optional(boolean),
+    postalCode: optional(string),
   },
   focus: {},
   blur: {},
+  escape: {},
   resize: { height: (height) => typeof height === 'number' },
   submit: {},
   warning: { message: string },

@@ -31,7 +31,7 @@ describe('framework bindings', () => {
       update: (options: object) => void;
     };
     const updates: object[] = [];
-    bank.update = (options) => updates.push(options);
+    bank.update = (options) => updates.push(options ?? {});
     const style = { base: { color: '#32325d', '::placeholder': { color: '#aab7c4' } } };
     applyOptions(bank, { country: 'DE', disabled: true, style }, {});
     applyOptions(bank, { country: 'DE', disabled: false, style }, { country: 'DE', disabled: true, style });

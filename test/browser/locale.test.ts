@@ -65,7 +65,11 @@ describe('locale', () => {
     expect(await labels('locale-fr')).to.deep.equal(['Numéro de carte', "Date d'expiration", 'CVC', 'Code postal']);
     const error = nextChangeError(card);
     await type('locale-fr', 'Numéro de carte', '4242424242424241');
-    expect(await error).to.deep.equal({ code: 'incorrect_number', message: 'Le numéro de votre carte est incorrect.' });
+    expect(await error).to.deep.equal({
+      type: 'validation_error',
+      code: 'incorrect_number',
+      message: 'Le numéro de votre carte est incorrect.',
+    });
     expect(await shownErrors('locale-fr')).to.deep.equal(['Le numéro de votre carte est incorrect.']);
     const result = await card.tokenize();
     expect(result.error).to.include({ code: 'incorrect_number', message: 'Le numéro de votre carte est incorrect.' });
@@ -230,6 +234,10 @@ describe('locale', () => {
     expect((await french).message).to.equal('Le numéro de votre carte est incorrect.');
     const german = nextChangeError(card);
     card.setAttribute('locale', 'de');
-    expect(await german).to.deep.equal({ code: 'incorrect_number', message: 'Ihre Kartennummer ist ungültig.' });
+    expect(await german).to.deep.equal({
+      type: 'validation_error',
+      code: 'incorrect_number',
+      message: 'Ihre Kartennummer ist ungültig.',
+    });
   });
 });

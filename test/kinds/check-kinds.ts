@@ -1,4 +1,4 @@
-import { pageOf, type KindDescriptor } from '../../src/kinds/kind-descriptor';
+import { attributeOf, pageOf, type KindDescriptor } from '../../src/kinds/kind-descriptor';
 
 /** What the repository declares by hand about the element kinds, as found in its files. */
 export interface KindDeclarations {
@@ -27,7 +27,7 @@ export function checkKinds(descriptors: readonly KindDescriptor[], found: KindDe
     if (!documented) {
       problems.push(`${tag}: no class with @tagname ${tag} in custom-elements.json`);
     } else {
-      const own = [...Object.keys(kind.attributes ?? {}), ...Object.keys(kind.flags ?? {})];
+      const own = [kind.attributes, kind.flags, kind.objects].flatMap((options = []) => options.map(attributeOf));
       for (const attribute of own.filter((name) => !documented.includes(name))) {
         problems.push(`${tag}: attribute ${attribute} has no @attr line in its class's doc comment`);
       }

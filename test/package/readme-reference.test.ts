@@ -41,12 +41,14 @@ describe('custom-elements.json', () => {
       assert.deepEqual(element.events?.map((event) => event.name).sort(), [
         'blur',
         'change',
+        'escape',
         'focus',
         'loaderror',
         'ready',
       ]);
       const members = element.members?.map((member) => member.name) ?? [];
-      for (const method of ['tokenize', 'focus', 'clear']) assert.ok(members.includes(method));
+      for (const method of ['tokenize', 'focus', 'blur', 'clear', 'update', 'destroy'])
+        assert.ok(members.includes(method));
       assert.deepEqual(
         element.members?.filter((member) => member.privacy),
         [],

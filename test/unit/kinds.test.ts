@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { elementKinds } from '../../src/kinds/element-kinds';
-import { pageOf, type KindDescriptor } from '../../src/kinds/kind-descriptor';
+import { attributeOf, elementTypeOf, pageOf, type KindDescriptor } from '../../src/kinds/kind-descriptor';
 import { framePages } from '../../src/protocol/messages';
 import { checkKinds } from '../kinds/check-kinds';
 import { declaredKinds } from '../kinds/declared-kinds';
@@ -9,7 +9,7 @@ import { declaredKinds } from '../kinds/declared-kinds';
 /** A kind someone has just described, and done nothing else for yet. */
 const throwaway: KindDescriptor = {
   tag: 'tokenframe-gift-card',
-  attributes: { currency: 'currency' },
+  attributes: ['currency'],
   rows: 1,
 };
 
@@ -51,5 +51,23 @@ describe('element kinds', () => {
   it('the frame build and the service take one page per kind, and the hidden tokens page', () => {
     assert.deepEqual(framePages, [...elementKinds.map((kind) => pageOf(kind)), 'tokens']);
     assert.equal(new Set(elementKinds.map((kind) => kind.tag)).size, elementKinds.length, 'tags are unique');
+  });
+
+  it('an option’s attribute is its name in kebab case, and each kind has Stripe’s elementType', () => {
+    assert.deepEqual(['hidePostalCode', 'idType', 'brands', 'hideLabels'].map(attributeOf), [
+      'hide-postal-code',
+      'id-type',
+      'brands',
+      'hide-labels',
+    ]);
+    assert.deepEqual(elementKinds.map(elementTypeOf), [
+      'card',
+      'bankAccount',
+      'cvcUpdate',
+      'pii',
+      'cardNumber',
+      'cardExpiry',
+      'cardCvc',
+    ]);
   });
 });

@@ -11,7 +11,7 @@ function missing(kind: SplitCardKind): TokenizeResult {
   return {
     error: invalidRequest(
       'card_field_missing',
-      `This card has no <${kind.tag}> in its group: add one to the page (with the same group attribute).`,
+      `This card has no <${kind.tag}> (with the same group attribute) on the page.`,
     ),
   };
 }
@@ -72,7 +72,12 @@ abstract class SplitCardElement extends TokenframeElement {
  * @tagname tokenframe-card-number
  * @attr group - Which card the element belongs to, when a page holds several; elements without one form one card.
  * @attr name - Submits the card's token ID under this name with its form; on submit the card tokenizes first.
- * @event change - `detail: {empty, complete, brand, error?}` after every edit; `brand` is the detected brand.
+ * @attr placeholder - The field's placeholder.
+ * @attr brands - The brands accepted, space- or comma-separated in Stripe's words (`visa mastercard`).
+ * @attr icon-style - `default` (colored) or `solid` brand icons.
+ * @attr hide-icon - No brand icon in the field.
+ * @event change - `detail: {elementType, empty, complete, brand, error?}` after every edit; `brand` is the detected
+ *   brand in Stripe's words (`visa`, `amex`, …, `unknown`).
  */
 export class TokenframeCardNumber extends SplitCardElement {
   /** @internal */
@@ -111,6 +116,7 @@ abstract class CardSiblingElement extends SplitCardElement {
  *
  * @tagname tokenframe-card-expiry
  * @attr group - Which card the element belongs to, when a page holds several; elements without one form one card.
+ * @attr placeholder - The field's placeholder.
  */
 export class TokenframeCardExpiry extends CardSiblingElement {
   /** @internal */
@@ -125,6 +131,7 @@ export class TokenframeCardExpiry extends CardSiblingElement {
  *
  * @tagname tokenframe-card-cvc
  * @attr group - Which card the element belongs to, when a page holds several; elements without one form one card.
+ * @attr placeholder - The field's placeholder.
  */
 export class TokenframeCardCvc extends CardSiblingElement {
   /** @internal */
