@@ -35,6 +35,7 @@ const variables: Record<string, { properties: string[]; shape: Shape }> = {
   spacingUnit: { properties: ['--tf-spacing'], shape: 'length' },
   borderRadius: { properties: ['--tf-radius'], shape: 'length' },
   focusBoxShadow: { properties: ['--tf-focus-box-shadow'], shape: 'shadow' },
+  iconColor: { properties: ['--tf-icon-color'], shape: 'color' },
 };
 
 const documentedSelectors = [
@@ -79,6 +80,8 @@ const allowedProperties = new Set([
   'padding',
   'margin',
   'text-transform',
+  'text-align',
+  '-webkit-font-smoothing',
   'text-decoration',
   'text-shadow',
   'outline',
@@ -170,7 +173,8 @@ function isSafeValue(property: string, value: string): boolean {
   return hasOnlyAllowedFunctions(value);
 }
 
-function describe(name: string): string {
+/** A name from the merchant, quoted and cut short, for a warning. */
+export function describe(name: string): string {
   return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
 }
 
@@ -191,9 +195,10 @@ const night = {
   '--tf-input-color-scheme': 'dark',
 };
 
-/** Built-in looks, as values of the custom properties (trusted: written here). */
+/** Built-in looks, as values of the custom properties (trusted: written here). `stripe` is Stripe's name for ours. */
 const themes: Record<string, Record<string, string>> = {
   default: {},
+  stripe: {},
   night,
   flat: {
     '--tf-input-background': '#f1f3f5',
@@ -209,6 +214,61 @@ function declarations(entries: Record<string, string>): string {
     .join('');
 }
 
+/** The custom properties documented variable `name` sets to `value`, or none (refused, named by `where`). */
+export function variableDeclarations(
+  name: string,
+  value: unknown,
+  where: string,
+  refused: string[],
+  supports?: SupportsCheck,
+): string {
+  const { properties, shape } = variables[name];
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (
+    !shapes[shape].test(trimmed) ||
+    !isSafeValue(probes[shape], trimmed) ||
+    (supports && !supports(probes[shape], trimmed))
+  ) {
+    refused.push(`${where} has a value that is not allowed`);
+    return '';
+  }
+  return properties.map((property) => `${property}:${trimmed};`).join('');
+}
+
+/**
+ * One rule of allowed properties with safe values, or `''` when none is; the
+ * rest is refused, each named by `where`. The caller vouches for `selector`.
+ */
+export function ruleCss(
+  selector: string,
+  properties: unknown,
+  where: string,
+  refused: string[],
+  supports?: SupportsCheck,
+): string {
+  if (!isPlainObject(properties)) {
+    refused.push(`${where} must be an object`);
+    return '';
+  }
+  const accepted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(properties)) {
+    const property = kebab(name);
+    const named = `${where}.${describe(name)}`;
+    if (!allowedProperties.has(property)) {
+      refused.push(`${named} is not an allowed property`);
+    } else if (
+      typeof value !== 'string' ||
+      !isSafeValue(property, value.trim()) ||
+      (supports && !supports(property, value.trim()))
+    ) {
+      refused.push(`${named} has a value that is not allowed`);
+    } else {
+      accepted[property] = value.trim();
+    }
+  }
+  return Object.keys(accepted).length > 0 ? `${selector}{${declarations(accepted)}}` : '';
+}
+
 export function appearanceCss(appearance: unknown, supports?: SupportsCheck): AppliedAppearance {
   const refused: string[] = [];
   if (!isPlainObject(appearance))
@@ -220,54 +280,26 @@ export function appearanceCss(appearance: unknown, supports?: SupportsCheck): Ap
   if (theme === 'auto') {
     css += `@media (prefers-color-scheme: dark){:host{${declarations(night)}}}`;
   } else if (typeof theme === 'string' && Object.hasOwn(themes, theme)) {
-    if (theme !== 'default') css += `:host{${declarations(themes[theme])}}`;
+    css += `:host{${declarations(themes[theme])}}`;
   } else {
-    refused.push(`appearance.theme must be default, night, flat or auto`);
+    refused.push(`appearance.theme must be stripe, night, flat, default or auto`);
   }
 
-  const chosen: Record<string, string> = {};
+  let chosen = '';
   for (const [name, value] of isPlainObject(vars) ? Object.entries(vars) : []) {
-    const variable = Object.hasOwn(variables, name) ? variables[name] : undefined;
-    if (!variable) {
-      refused.push(`appearance.variables.${describe(name)} is not a documented variable`);
-    } else if (
-      typeof value !== 'string' ||
-      !shapes[variable.shape].test(value.trim()) ||
-      !isSafeValue(probes[variable.shape], value.trim()) ||
-      (supports && !supports(probes[variable.shape], value.trim()))
-    ) {
-      refused.push(`appearance.variables.${describe(name)} has a value that is not allowed`);
-    } else {
-      for (const property of variable.properties) chosen[property] = value.trim();
-    }
+    const where = `appearance.variables.${describe(name)}`;
+    if (Object.hasOwn(variables, name)) chosen += variableDeclarations(name, value, where, refused, supports);
+    else refused.push(`${where} is not a documented variable`);
   }
   if (!isPlainObject(vars)) refused.push('appearance.variables must be an object');
-  if (Object.keys(chosen).length > 0) css += `:host{${declarations(chosen)}}`;
+  css += `:host{${chosen}}`;
 
   for (const [selector, properties] of isPlainObject(rules) ? Object.entries(rules) : []) {
-    if (!(documentedSelectors as readonly string[]).includes(selector)) {
-      refused.push(`appearance.rules[${describe(selector)}] is not a documented selector`);
-      continue;
-    }
-    const accepted: Record<string, string> = {};
-    for (const [name, value] of isPlainObject(properties) ? Object.entries(properties) : []) {
-      const property = kebab(name);
-      const where = `appearance.rules[${describe(selector)}].${describe(name)}`;
-      if (!allowedProperties.has(property)) {
-        refused.push(`${where} is not an allowed property`);
-      } else if (
-        typeof value !== 'string' ||
-        !isSafeValue(property, value.trim()) ||
-        (supports && !supports(property, value.trim()))
-      ) {
-        refused.push(`${where} has a value that is not allowed`);
-      } else {
-        accepted[property] = value.trim();
-      }
-    }
-    if (!isPlainObject(properties)) refused.push(`appearance.rules[${describe(selector)}] must be an object`);
-    if (Object.keys(accepted).length > 0) css += `${selector}{${declarations(accepted)}}`;
+    const where = `appearance.rules[${describe(selector)}]`;
+    if ((documentedSelectors as readonly string[]).includes(selector))
+      css += ruleCss(selector, properties, where, refused, supports);
+    else refused.push(`${where} is not a documented selector`);
   }
   if (!isPlainObject(rules)) refused.push('appearance.rules must be an object');
-  return { css, refused };
+  return { css: css.replaceAll(':host{}', ''), refused };
 }

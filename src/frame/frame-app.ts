@@ -1,6 +1,7 @@
-import type { Appearance } from '../protocol/messages';
+import type { HostMessage } from '../protocol/messages';
 import { applyAppearance } from './appearance-sheet';
 import type { FieldsForm } from './fields-form';
+import { loadFonts } from './fonts';
 import { readFrameConfig } from './frame-config';
 import { listenForHost } from './host-channel';
 import { localizeTokenError } from './i18n/locales';
@@ -109,9 +110,11 @@ export function startFrame(form: FieldsForm<string>): void {
     return true;
   }
 
-  /** Refused entries are the merchant's to fix: the host prints each as a console warning. */
-  function applyAppearanceFrom({ appearance }: { appearance?: Appearance }): void {
-    for (const message of applyAppearance(appearance)) channel.send({ type: 'warning', message });
+  /** Refused entries (appearance, style, fonts) are the merchant's to fix: the host prints each as a console warning. */
+  function applyAppearanceFrom(message: HostMessage & { type: 'init' | 'update' }): void {
+    const warn = (text: string) => channel.send({ type: 'warning', message: text });
+    applyAppearance(message).forEach(warn);
+    loadFonts(message.fonts, config.fontOrigins, warn);
   }
 
   function reportHeight(): void {
