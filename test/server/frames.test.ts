@@ -139,6 +139,40 @@ describe('GET /frame/v1/card.html', () => {
     }
   });
 
+  it('without font origins, fonts and stylesheets come from the service alone', async () => {
+    const csp = (await get(`/frame/v1/card.html?key=${svc.publishableKey}`)).headers.get('content-security-policy');
+    assert.match(csp ?? '', /font-src 'self';/);
+    assert.match(csp ?? '', /style-src 'self';/);
+  });
+
+  it('a key’s font origins go into font-src and style-src and into the page’s config, for that key only', async () => {
+    const path = `/frame/v1/card.html?key=${svc.publishableKey}`;
+    const before = (await get(path)).headers.get('etag') ?? '';
+    const { keys } = svc.service.stores;
+    const account = (await keys.getAccount(svc.accountId))!;
+    // An origin that is no origin (a stored row edited by hand) never reaches the header.
+    const fontOrigins = [
+      'https://fonts.gstatic.com',
+      'https://fonts.googleapis.com',
+      'https://x.example; script-src *',
+    ];
+    await keys.saveAccount({ ...account, fontOrigins });
+    try {
+      const response = await fetch(svc.url + path, { headers: { 'If-None-Match': before } });
+      assert.equal(response.status, 200);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /font-src 'self' https:\/\/fonts\.gstatic\.com https:\/\/fonts\.googleapis\.com;/);
+      assert.match(csp, /style-src 'self' https:\/\/fonts\.gstatic\.com https:\/\/fonts\.googleapis\.com;/);
+      assert.match(csp, /script-src 'self';/);
+      assert.doesNotMatch(csp, /x\.example|script-src \*/);
+      assert.doesNotMatch(csp, /unsafe-inline/);
+      assert.deepEqual((metaConfig(await response.text()) as { fontOrigins: string[] }).fontOrigins, fontOrigins);
+    } finally {
+      await keys.saveAccount(account);
+    }
+    assert.match((await get(path)).headers.get('content-security-policy') ?? '', /font-src 'self';/);
+  });
+
   it('injects the allowed origins as escaped JSON before </head>', async () => {
     const html = await (await get(`/frame/v1/card.html?key=${svc.publishableKey}`)).text();
     assert.match(html, /<meta name="tokenframe-config" content="[^"]*"><\/head>/);
