@@ -140,9 +140,25 @@ describe('GET /frame/v1/card.html', () => {
   });
 
   it('without font origins, fonts and stylesheets come from the service alone', async () => {
+    const { keys } = svc.service.stores;
+    const account = (await keys.getAccount(svc.accountId))!;
+    await keys.saveAccount({ id: account.id, allowedOrigins: account.allowedOrigins });
+    try {
+      const response = await get(`/frame/v1/card.html?key=${svc.publishableKey}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /font-src 'self';/);
+      assert.match(csp, /style-src 'self';/);
+      assert.equal((metaConfig(await response.text()) as { fontOrigins?: string[] }).fontOrigins, undefined);
+    } finally {
+      await keys.saveAccount(account);
+    }
+  });
+
+  it('development mode lets the frames load fonts from the pages that may embed them', async () => {
     const csp = (await get(`/frame/v1/card.html?key=${svc.publishableKey}`)).headers.get('content-security-policy');
-    assert.match(csp ?? '', /font-src 'self';/);
-    assert.match(csp ?? '', /style-src 'self';/);
+    const origins = 'http://localhost:5173 https://shop.example https://checkout.example:8443';
+    assert.ok(csp?.includes(`font-src 'self' ${origins};`), csp ?? '');
+    assert.ok(csp?.includes(`style-src 'self' ${origins};`), csp ?? '');
   });
 
   it('a key’s font origins go into font-src and style-src and into the page’s config, for that key only', async () => {
@@ -170,16 +186,18 @@ describe('GET /frame/v1/card.html', () => {
     } finally {
       await keys.saveAccount(account);
     }
-    assert.match((await get(path)).headers.get('content-security-policy') ?? '', /font-src 'self';/);
+    assert.match(
+      (await get(path)).headers.get('content-security-policy') ?? '',
+      /font-src 'self' http:\/\/localhost:5173 /,
+    );
   });
 
   it('injects the allowed origins as escaped JSON before </head>', async () => {
     const html = await (await get(`/frame/v1/card.html?key=${svc.publishableKey}`)).text();
     assert.match(html, /<meta name="tokenframe-config" content="[^"]*"><\/head>/);
     assert.doesNotMatch(html, /content="\{"/);
-    assert.deepEqual(metaConfig(html), {
-      allowedOrigins: ['http://localhost:5173', 'https://shop.example', 'https://checkout.example:8443'],
-    });
+    const allowedOrigins = ['http://localhost:5173', 'https://shop.example', 'https://checkout.example:8443'];
+    assert.deepEqual(metaConfig(html), { allowedOrigins, fontOrigins: allowedOrigins });
   });
 
   it('refuses a missing, unknown or secret key with an unframeable page', async () => {

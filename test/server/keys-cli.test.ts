@@ -175,8 +175,8 @@ describe('tokenframe keys', () => {
       () => cli('keys', 'fonts', 'add', publishableKey, 'javascript:alert(1)', '--data-dir', dataDir),
       /must use http or https/,
     );
-    // The key's own frames still work: the change is only in where fonts may come from.
-    assert.equal(await fontSrc(svc.publishableKey), "'self'");
+    // Another account's frames keep theirs (the development account's: the pages that embed it).
+    assert.equal(await fontSrc(svc.publishableKey), "'self' http://localhost:5173");
   });
 
   it('create without an origin is refused with a clear message', async () => {
