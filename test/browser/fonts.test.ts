@@ -3,24 +3,9 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeCard } from '../../src/host/index';
 import type { FontSource, StripeStyle } from '../../src/protocol/messages';
 import { mountReady, recordRequests } from './helpers';
+import { sendWithUpdates } from './stripe-options';
 
 type Fonts = { faces: { family: string; status: string }[]; ready: boolean };
-
-/**
- * TEST-ONLY PATH, until the element's `update({style, fonts})` (issue 16, host surface) is on main: adds
- * `style` and `fonts` to every `update` the host posts over its port — the messages the protocol already
- * defines — and returns the function that stops it. Replace with `card.update({style, fonts})` then.
- */
-function sendWithUpdates(extra: { style?: StripeStyle; fonts?: FontSource[] }): () => void {
-  const original = MessagePort.prototype.postMessage;
-  MessagePort.prototype.postMessage = function (this: MessagePort, message: unknown, ...rest: [Transferable[]]) {
-    const update = (message as { type?: string })?.type === 'update';
-    return original.call(this, update ? { ...(message as object), ...extra } : message, ...rest);
-  } as typeof original;
-  return () => {
-    MessagePort.prototype.postMessage = original;
-  };
-}
 
 /** Mounts a card, then sends it `style` and `fonts` (in an update), collecting the host's console warnings. */
 async function cardWith(id: string, extra: { style?: StripeStyle; fonts?: FontSource[] }) {
