@@ -7,9 +7,10 @@ import type { FontSource, StripeStyle } from '../../src/protocol/messages';
  */
 export function sendWithUpdates(extra: { style?: StripeStyle; fonts?: FontSource[] }): () => void {
   const original = MessagePort.prototype.postMessage;
+  const post = original as (this: MessagePort, message: unknown, transfer: Transferable[]) => void;
   MessagePort.prototype.postMessage = function (this: MessagePort, message: unknown, transfer?: Transferable[]) {
     const update = (message as { type?: string })?.type === 'update';
-    return original.call(this, update ? { ...(message as object), ...extra } : message, transfer ?? []);
+    return post.call(this, update ? { ...(message as object), ...extra } : message, transfer ?? []);
   } as typeof original;
   return () => {
     MessagePort.prototype.postMessage = original;
