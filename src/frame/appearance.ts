@@ -214,15 +214,16 @@ function declarations(entries: Record<string, string>): string {
     .join('');
 }
 
-/** The custom properties documented variable `name` sets to `value`, or none (refused, named by `where`). */
+/** The custom properties documented variable `name` (or `properties`) set to `value`, or none (refused, named by `where`). */
 export function variableDeclarations(
   name: string,
   value: unknown,
   where: string,
   refused: string[],
   supports?: SupportsCheck,
+  properties = variables[name].properties,
 ): string {
-  const { properties, shape } = variables[name];
+  const { shape } = variables[name];
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (
     !shapes[shape].test(trimmed) ||

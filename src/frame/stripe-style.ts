@@ -43,9 +43,11 @@ export function stripeStyleCss(style: unknown, supports?: SupportsCheck): Applie
       if (pseudoClasses.includes(name)) {
         if (name !== '::-ms-clear')
           nested += ruleCss(selector + name, value, `${where}[${describe(name)}]`, refused, supports);
-      } else if (name === 'iconColor' && variant === 'base') {
-        // The brand icon sits beside the input, not in it: a custom property reaches it.
-        css += `:host{${variableDeclarations(name, value, `${where}.iconColor`, refused, supports)}}`;
+      } else if (name === 'iconColor') {
+        // The brand icon sits beside the input, not in it: a custom property reaches it,
+        // `--tf-icon-color` for base, `--tf-icon-invalid-color` (…) for a state.
+        const property = `--tf-icon${variant === 'base' ? '' : `-${variant}`}-color`;
+        css += `:host{${variableDeclarations(name, value, `${where}.iconColor`, refused, supports, [property])}}`;
       } else {
         // Stripe's `fontSmoothing` is the property WebKit and Blink name `-webkit-font-smoothing`.
         own[name === 'fontSmoothing' ? 'WebkitFontSmoothing' : name] = value;

@@ -117,7 +117,7 @@ describe('appearance', () => {
       card.appearance = {};
       await new Promise((resolve) => setTimeout(resolve, 50));
     }).finally(stop);
-    expect(warnings).to.deep.equal(['tokenframe: style.invalid."iconColor" is not an allowed property']);
+    expect(warnings).to.deep.equal(['tokenframe: style.invalid.iconColor has a value that is not allowed']);
     const empty = await eventually(
       () => frameStyle('look-style', '.Input', ['color', 'background-color', 'font-size']),
       (style) => style['background-color'] === 'rgb(240, 240, 240)',
