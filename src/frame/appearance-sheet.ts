@@ -1,6 +1,5 @@
 import type { Appearance, StripeStyle } from '../protocol/messages';
-import { appearanceCss, type SupportsCheck } from './appearance';
-import { stripeStyleCss } from './stripe-style';
+import { appearanceCss, type AppliedAppearance, type SupportsCheck } from './appearance';
 
 /**
  * The merchant's appearance and Stripe `style` as one constructed stylesheet
@@ -14,14 +13,23 @@ let applied = '';
 
 /**
  * Applies `appearance`, then `style` (so Stripe's style wins where both say something), and returns what was
- * refused; the same pair twice is applied (and reported) once.
+ * refused; the same pair twice is applied (and reported) once, and a pair superseded while its `style` mapping
+ * loads is not applied at all. The mapping is its own chunk: a card page without `style` never downloads it.
  */
-export function applyAppearance({ appearance, style }: { appearance?: Appearance; style?: StripeStyle }): string[] {
+export async function applyAppearance({
+  appearance,
+  style,
+}: {
+  appearance?: Appearance;
+  style?: StripeStyle;
+}): Promise<string[]> {
   const serialized = JSON.stringify([appearance, style]);
   if (serialized === applied) return [];
   applied = serialized;
   const supports: SupportsCheck = (property, value) => CSS.supports(property, value);
-  const looks = [appearanceCss(appearance, supports), stripeStyleCss(style, supports)];
+  const looks: AppliedAppearance[] = [appearanceCss(appearance, supports)];
+  if (style !== undefined) looks.push((await import('./stripe-style')).stripeStyleCss(style, supports));
+  if (serialized !== applied) return [];
   appearanceSheet.replaceSync(looks.map(({ css }) => css).join(''));
   return looks.flatMap(({ refused }) => refused);
 }

@@ -1,7 +1,6 @@
 import type { HostMessage } from '../protocol/messages';
 import { applyAppearance } from './appearance-sheet';
 import type { FieldsForm } from './fields-form';
-import { loadFonts } from './fonts';
 import { readFrameConfig } from './frame-config';
 import { listenForHost } from './host-channel';
 import { localizeTokenError } from './i18n/locales';
@@ -20,7 +19,7 @@ export function startFrame(form: FieldsForm<string>): void {
     config.allowedOrigins,
     async (init) => {
       form.options = init.options;
-      applyAppearanceFrom(init);
+      await applyAppearanceFrom(init);
       // Ready only once the requested language shows, so the host never reveals English first;
       // the height first, so the host reveals the frame already at its size.
       await applyLocale(init.options.locale, true);
@@ -32,7 +31,7 @@ export function startFrame(form: FieldsForm<string>): void {
       switch (message.type) {
         case 'update':
           form.options = message.options;
-          applyAppearanceFrom(message);
+          void applyAppearanceFrom(message);
           // The host keeps the visible error's message (change events, form validity): send it again, translated.
           void applyLocale(message.options.locale).then((changed) => changed && form.reportState());
           break;
@@ -111,10 +110,12 @@ export function startFrame(form: FieldsForm<string>): void {
   }
 
   /** Refused entries (appearance, style, fonts) are the merchant's to fix: the host prints each as a console warning. */
-  function applyAppearanceFrom(message: HostMessage & { type: 'init' | 'update' }): void {
+  async function applyAppearanceFrom(message: HostMessage & { type: 'init' | 'update' }): Promise<void> {
     const warn = (text: string) => channel.send({ type: 'warning', message: text });
-    applyAppearance(message).forEach(warn);
-    loadFonts(message.fonts, config.fontOrigins, warn);
+    // Fonts load in a chunk of their own, which a page without `fonts` never downloads.
+    if (message.fonts?.length)
+      void import('./fonts').then(({ loadFonts }) => loadFonts(message.fonts, config.fontOrigins, warn));
+    (await applyAppearance(message)).forEach(warn);
   }
 
   function reportHeight(): void {
