@@ -6,7 +6,7 @@
  * `style-src`) is the second wall.
  */
 
-import { isPlainObject } from '../protocol/messages';
+import type { FontSource } from '../protocol/messages';
 
 /** Entries already loaded or refused, so an `update` repeating them neither loads nor warns twice. */
 const seen = new Set<string>();
@@ -33,15 +33,15 @@ function allowed(url: string, origins: string[], where: string): string | URL {
 /**
  * Loads each entry of `fonts` whose every URL is on an allowed origin: `{cssSrc}` as a stylesheet, `{family,
  * src, …}` through the FontFace API. Calls `warn` for each refused entry, and for each that fails to load.
+ * The protocol has checked the shape already: an array of objects of strings.
  */
-export function loadFonts(fonts: unknown, origins: string[], warn: (message: string) => void): void {
-  (Array.isArray(fonts) ? fonts : []).forEach((font: unknown, index) => {
+export function loadFonts(fonts: FontSource[], origins: string[], warn: (message: string) => void): void {
+  fonts.forEach((font, index) => {
     const key = JSON.stringify(font);
     if (seen.has(key)) return;
     seen.add(key);
     const where = `fonts[${index}]`;
-    if (!isPlainObject(font)) return warn(`${where} must be an object`);
-    const { cssSrc, family, src, ...descriptors } = font as Record<string, string>;
+    const { cssSrc, family, src, ...descriptors } = font;
     if (cssSrc !== undefined) {
       const url = allowed(cssSrc, origins, `${where}.cssSrc`);
       if (typeof url === 'string') return warn(url);
@@ -51,8 +51,7 @@ export function loadFonts(fonts: unknown, origins: string[], warn: (message: str
       link.href = url.href;
       return;
     }
-    const parts = String(src).split(',');
-    const urls = parts.map((part) => source.exec(part)?.[2]);
+    const urls = `${src}`.split(',').map((part) => source.exec(part)?.[2]);
     if (!familyName.test(family ?? '') || urls.includes(undefined))
       return warn(`${where} needs a family and a src of url(https://…) with an optional format(…)`);
     for (const url of urls) {

@@ -114,7 +114,7 @@ export function startFrame(form: FieldsForm<string>): void {
     const warn = (text: string) => channel.send({ type: 'warning', message: text });
     // Fonts load in a chunk of their own, which a page without `fonts` never downloads.
     if (message.fonts?.length)
-      void import('./fonts').then(({ loadFonts }) => loadFonts(message.fonts, config.fontOrigins, warn));
+      void import('./fonts').then(({ loadFonts }) => loadFonts(message.fonts!, config.fontOrigins, warn));
     (await applyAppearance(message)).forEach(warn);
   }
 

@@ -5,8 +5,15 @@
  * every property and value passes the appearance's allow-list and sanitizer.
  */
 
-import { isPlainObject } from '../protocol/messages';
-import { describe, ruleCss, variableDeclarations, type AppliedAppearance, type SupportsCheck } from './appearance';
+// Only from ./appearance (already loaded with the page): this chunk must have nothing of its own to preload.
+import {
+  describe,
+  entriesOf,
+  ruleCss,
+  variableDeclarations,
+  type AppliedAppearance,
+  type SupportsCheck,
+} from './appearance';
 
 /** Each variant's selector, in the order their rules are written: a state wins over `base`, `invalid` over all. */
 const variants: Record<string, string> = {
@@ -30,16 +37,18 @@ const pseudoClasses = [
 export function stripeStyleCss(style: unknown, supports?: SupportsCheck): AppliedAppearance {
   const refused: string[] = [];
   let css = '';
-  if (!isPlainObject(style)) return { css, refused: style === undefined ? [] : ['style must be an object'] };
-  for (const name of Object.keys(style))
+  // The protocol lets only an object through; anything else is refused whole.
+  if (typeof style !== 'object') return { css, refused: style === undefined ? [] : ['style must be an object'] };
+  const given = Object.fromEntries(entriesOf(style));
+  for (const name of Object.keys(given))
     if (!Object.hasOwn(variants, name)) refused.push(`style.${describe(name)} is not a variant`);
   for (const [variant, selector] of Object.entries(variants)) {
-    const properties = style[variant];
+    const properties = given[variant];
     if (properties === undefined) continue;
     const where = `style.${variant}`;
     const own: Record<string, unknown> = {};
     let nested = '';
-    for (const [name, value] of isPlainObject(properties) ? Object.entries(properties) : []) {
+    for (const [name, value] of entriesOf(properties)) {
       if (pseudoClasses.includes(name)) {
         if (name !== '::-ms-clear')
           nested += ruleCss(selector + name, value, `${where}[${describe(name)}]`, refused, supports);
@@ -53,7 +62,9 @@ export function stripeStyleCss(style: unknown, supports?: SupportsCheck): Applie
         own[name === 'fontSmoothing' ? 'WebkitFontSmoothing' : name] = value;
       }
     }
-    css += ruleCss(selector, isPlainObject(properties) ? own : properties, where, refused, supports) + nested;
+    // Not an object: ruleCss reports it.
+    const object = typeof properties === 'object' && properties !== null && !Array.isArray(properties);
+    css += ruleCss(selector, object ? own : properties, where, refused, supports) + nested;
   }
   return { css: css.replaceAll(':host{}', ''), refused };
 }
