@@ -1,5 +1,4 @@
 import type { Appearance, StripeStyle } from '../protocol/messages';
-import { appearanceCss, type AppliedAppearance, type SupportsCheck } from './appearance';
 
 /**
  * The merchant's appearance and Stripe `style` as one constructed stylesheet
@@ -9,12 +8,12 @@ import { appearanceCss, type AppliedAppearance, type SupportsCheck } from './app
  */
 export const appearanceSheet = new CSSStyleSheet();
 
-let applied = '';
+let applied = JSON.stringify([]);
 
 /**
- * Applies `appearance`, then `style` (so Stripe's style wins where both say something), and returns what was
- * refused; the same pair twice is applied (and reported) once, and a pair superseded while its `style` mapping
- * loads is not applied at all. The mapping is its own chunk: a card page without `style` never downloads it.
+ * Applies `appearance`, then `style`, and returns what was refused; the same pair twice is applied (and
+ * reported) once, and a pair superseded while the mapping loads is not applied at all. The mapping
+ * (appearance.ts, stripe-style.ts) is a chunk of its own: a card page in the default look never downloads it.
  */
 export async function applyAppearance({
   appearance,
@@ -26,10 +25,9 @@ export async function applyAppearance({
   const serialized = JSON.stringify([appearance, style]);
   if (serialized === applied) return [];
   applied = serialized;
-  const supports: SupportsCheck = (property, value) => CSS.supports(property, value);
-  const looks: AppliedAppearance[] = [appearanceCss(appearance, supports)];
-  if (style !== undefined) looks.push((await import('./stripe-style')).stripeStyleCss(style, supports));
+  const { looksCss } = await import('./stripe-style');
   if (serialized !== applied) return [];
-  appearanceSheet.replaceSync(looks.map(({ css }) => css).join(''));
-  return looks.flatMap(({ refused }) => refused);
+  const { css, refused } = looksCss(appearance, style, (property, value) => CSS.supports(property, value));
+  appearanceSheet.replaceSync(css);
+  return refused;
 }

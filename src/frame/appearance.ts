@@ -7,7 +7,14 @@
  * is not understood is refused and reported, never applied.
  */
 
-import { isPlainObject } from '../protocol/messages';
+/**
+ * A JSON object: not null, not an array — the protocol's `isPlainObject`, written again here because this
+ * module loads as a chunk of its own, which must import nothing from the page's chunks (vite.config.ts,
+ * plainDynamicImportPlugin).
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** A JSON object's entries; none for anything else (the caller reports that). */
 export function entriesOf(value: unknown): [string, unknown][] {

@@ -7,6 +7,7 @@
 
 // Only from ./appearance (already loaded with the page): this chunk must have nothing of its own to preload.
 import {
+  appearanceCss,
   describe,
   entriesOf,
   ruleCss,
@@ -67,4 +68,13 @@ export function stripeStyleCss(style: unknown, supports?: SupportsCheck): Applie
     css += ruleCss(selector, object ? own : properties, where, refused, supports) + nested;
   }
   return { css: css.replaceAll(':host{}', ''), refused };
+}
+
+/**
+ * The stylesheet for `appearance`, then `style` (so Stripe's style wins where both say something), and what
+ * both refused. The frame loads this module, and the appearance with it, only for a page that sends either.
+ */
+export function looksCss(appearance: unknown, style: unknown, supports: SupportsCheck): AppliedAppearance {
+  const looks = [appearanceCss(appearance, supports), stripeStyleCss(style, supports)];
+  return { css: looks.map(({ css }) => css).join(''), refused: looks.flatMap(({ refused }) => refused) };
 }
