@@ -46,6 +46,13 @@ export default {
       launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? ensureChromium(), args: chromiumArgs },
     }),
   ],
+  // Fonts load in CORS mode: the frame (on the service's origin) may load test/browser/fixtures/ fonts from this one.
+  middleware: [
+    (context, next) => {
+      if (context.path.startsWith('/test/browser/fixtures/')) context.set('Access-Control-Allow-Origin', '*');
+      return next();
+    },
+  ],
   plugins: [
     servicePlugin,
     frameCommandsPlugin(),

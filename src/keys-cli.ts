@@ -12,14 +12,18 @@ import type { AccountRecord, KeyStore } from './server/storage/types';
 import type { OpenStores } from './server/service';
 
 export const keysUsage = `Usage:
-  tokenframe keys create --origin ORIGIN [--origin ORIGIN …] [--live]
+  tokenframe keys create --origin ORIGIN [--origin ORIGIN …] [--font-origin ORIGIN …] [--live]
                                                               a new key pair whose frames these origins may embed;
-                                                              test keys (pk_test_/sk_test_), or live ones with --live
+                                                              test keys (pk_test_/sk_test_), or live ones with --live;
+                                                              its frames may load fonts from each --font-origin
   tokenframe keys create --account KEY_OR_ACCOUNT [--live]    another key pair for that account, with its origins
                                                               (live and test keys of one account see apart data)
   tokenframe keys list                                        every key: id, kind, mode, account, origins, revoked
   tokenframe keys origins add KEY_OR_ACCOUNT ORIGIN           lets ORIGIN embed the frames of that key pair
   tokenframe keys origins remove KEY_OR_ACCOUNT ORIGIN        stops ORIGIN embedding them
+  tokenframe keys fonts add KEY_OR_ACCOUNT ORIGIN             lets those frames load fonts (and font stylesheets)
+                                                              from ORIGIN, e.g. https://fonts.gstatic.com
+  tokenframe keys fonts remove KEY_OR_ACCOUNT ORIGIN          stops them loading fonts from ORIGIN
                                                               (KEY_OR_ACCOUNT: acct_…, key_…, or the pk_… key)
   tokenframe keys revoke KEY_ID                               the key stops working at once
   tokenframe keys rotate-encryption                           a new encryption key; re-encrypts every stored value
@@ -39,18 +43,21 @@ async function withStores<T>(dataDir: string | undefined, use: (stores: OpenStor
 
 interface CreateOptions {
   origins: string[];
+  fontOrigins: string[];
   live: boolean;
   /** An existing account (or one of its keys) to add the pair to, instead of a new account. */
   account?: string;
 }
 
-async function create({ origins, live, account }: CreateOptions, dataDir?: string): Promise<void> {
-  if (account && origins.length > 0) {
-    throw new Error('keys create --account keeps the account’s origins; change them with `tokenframe keys origins`.');
+async function create({ origins, fontOrigins, live, account }: CreateOptions, dataDir?: string): Promise<void> {
+  if (account && origins.length + fontOrigins.length > 0) {
+    throw new Error(
+      'keys create --account keeps the account’s origins; change them with `tokenframe keys origins` or `keys fonts`.',
+    );
   }
   if (!account && origins.length === 0)
     throw new Error('keys create needs at least one --origin, e.g. --origin https://shop.example');
-  const options = { live, clock: systemClock };
+  const options = { live, clock: systemClock, fontOrigins };
   const pair = await withStores(dataDir, async ({ keys }) =>
     account ? addKeyPair(keys, await accountNamed(keys, account), options) : createKeyPair(keys, origins, options),
   );
@@ -58,6 +65,7 @@ async function create({ origins, live, account }: CreateOptions, dataDir?: strin
     [
       `account:          ${pair.accountId}`,
       `allowed origins:  ${pair.allowedOrigins.join(' ')}`,
+      ...(pair.fontOrigins?.length ? [`font origins:     ${pair.fontOrigins.join(' ')}`] : []),
       `publishable key:  ${pair.publishableKey}`,
       `secret key:       ${pair.secretKey}`,
       '',
@@ -77,9 +85,10 @@ async function list(dataDir?: string): Promise<void> {
       key.display,
       key.accountId,
       (accounts.get(key.accountId)?.allowedOrigins ?? []).join(' '),
+      (accounts.get(key.accountId)?.fontOrigins ?? []).join(' '),
       key.revokedAt ? `revoked ${new Date(key.revokedAt * 1000).toISOString()}` : 'active',
     ]);
-    const header = ['id', 'kind', 'mode', 'key', 'account', 'allowed origins', 'status'];
+    const header = ['id', 'kind', 'mode', 'key', 'account', 'allowed origins', 'font origins', 'status'];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
     for (const row of [header, ...rows]) {
       process.stdout.write(
@@ -148,6 +157,36 @@ async function editOrigins(
 }
 
 /**
+ * Adds or removes one font origin of an existing key pair: its frames may load `fonts` (font files and
+ * stylesheets such as Google Fonts' `cssSrc`) from it; frames see the new list on their next load.
+ */
+async function editFontOrigins(
+  action: string | undefined,
+  name: string | undefined,
+  origin: string | undefined,
+  dataDir?: string,
+) {
+  if ((action !== 'add' && action !== 'remove') || !name || !origin) {
+    throw new Error('Usage: tokenframe keys fonts add|remove KEY_OR_ACCOUNT ORIGIN');
+  }
+  const [normalized] = normalizeOrigins([origin]);
+  const saved = await withStores(dataDir, async ({ keys }) => {
+    const account = await accountNamed(keys, name);
+    const current = account.fontOrigins ?? [];
+    if (action === 'remove' && !current.includes(normalized)) {
+      throw new Error(`${normalized} is not a font origin of ${account.id}.`);
+    }
+    const fontOrigins =
+      action === 'add' ? normalizeOrigins([...current, normalized]) : current.filter((item) => item !== normalized);
+    await keys.saveAccount({ ...account, fontOrigins });
+    return { accountId: account.id, fontOrigins };
+  });
+  process.stdout.write(
+    [`account:          ${saved.accountId}`, `font origins:     ${saved.fontOrigins.join(' ')}`, ''].join('\n'),
+  );
+}
+
+/**
  * Adds a new current key to the keyring, then re-encrypts every stored value
  * that is under an older key (or not yet bound to its row), store by store
  * (vault, customers, Plaid sandbox), a page at a time. Old keys stay in the
@@ -184,6 +223,7 @@ export async function keysCommand(args: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       origin: { type: 'string', multiple: true },
+      'font-origin': { type: 'string', multiple: true },
       live: { type: 'boolean', default: false },
       account: { type: 'string' },
       'data-dir': { type: 'string' },
@@ -193,9 +233,19 @@ export async function keysCommand(args: string[]): Promise<void> {
   const dataDir = values['data-dir'];
   switch (action) {
     case 'create':
-      return create({ origins: values.origin ?? [], live: values.live, account: values.account }, dataDir);
+      return create(
+        {
+          origins: values.origin ?? [],
+          fontOrigins: values['font-origin'] ?? [],
+          live: values.live,
+          account: values.account,
+        },
+        dataDir,
+      );
     case 'origins':
       return editOrigins(target, rest[0], rest[1], dataDir);
+    case 'fonts':
+      return editFontOrigins(target, rest[0], rest[1], dataDir);
     case 'list':
       return list(dataDir);
     case 'revoke':

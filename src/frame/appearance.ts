@@ -7,7 +7,19 @@
  * is not understood is refused and reported, never applied.
  */
 
-import { isPlainObject } from '../protocol/messages';
+/**
+ * A JSON object: not null, not an array — the protocol's `isPlainObject`, written again here because this
+ * module loads as a chunk of its own, which must import nothing from the page's chunks (vite.config.ts,
+ * plainDynamicImportPlugin).
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON object's entries; none for anything else (the caller reports that). */
+export function entriesOf(value: unknown): [string, unknown][] {
+  return isPlainObject(value) ? Object.entries(value) : [];
+}
 
 export interface AppliedAppearance {
   css: string;
@@ -18,121 +30,54 @@ export interface AppliedAppearance {
 /** Frame side: `CSS.supports`, so the browser has the last word on each declaration. */
 export type SupportsCheck = (property: string, value: string) => boolean;
 
-type Shape = 'color' | 'length' | 'font-family' | 'font-weight' | 'shadow';
+/**
+ * A value's shape, named by a real property of that shape: the browser is asked whether that property
+ * understands the value (a length as a `width`).
+ */
+type Shape = 'color' | 'width' | 'font-family' | 'font-weight' | 'box-shadow';
 
-/** Each documented variable: the custom properties it sets and the shape its value must have. */
-const variables: Record<string, { properties: string[]; shape: Shape }> = {
-  colorPrimary: { properties: ['--tf-focus-color'], shape: 'color' },
-  colorBackground: { properties: ['--tf-input-background'], shape: 'color' },
-  colorText: { properties: ['--tf-text-color', '--tf-label-color'], shape: 'color' },
-  colorTextSecondary: { properties: ['--tf-muted-color'], shape: 'color' },
-  colorTextPlaceholder: { properties: ['--tf-placeholder-color'], shape: 'color' },
-  colorDanger: { properties: ['--tf-danger-color'], shape: 'color' },
-  colorBorder: { properties: ['--tf-border-color'], shape: 'color' },
-  fontFamily: { properties: ['--tf-font-family'], shape: 'font-family' },
-  fontSizeBase: { properties: ['--tf-font-size'], shape: 'length' },
-  fontWeightNormal: { properties: ['--tf-font-weight'], shape: 'font-weight' },
-  spacingUnit: { properties: ['--tf-spacing'], shape: 'length' },
-  borderRadius: { properties: ['--tf-radius'], shape: 'length' },
-  focusBoxShadow: { properties: ['--tf-focus-box-shadow'], shape: 'shadow' },
+/**
+ * Each documented variable: the shape its value must have, then the custom properties it sets (`focus-color`
+ * is `--tf-focus-color`).
+ */
+const variables: Record<string, [Shape, ...string[]]> = {
+  colorPrimary: ['color', 'focus-color'],
+  colorBackground: ['color', 'input-background'],
+  colorText: ['color', 'text-color', 'label-color'],
+  colorTextSecondary: ['color', 'muted-color'],
+  colorTextPlaceholder: ['color', 'placeholder-color'],
+  colorDanger: ['color', 'danger-color'],
+  colorBorder: ['color', 'border-color'],
+  fontFamily: ['font-family', 'font-family'],
+  fontSizeBase: ['width', 'font-size'],
+  fontWeightNormal: ['font-weight', 'font-weight'],
+  spacingUnit: ['width', 'spacing'],
+  borderRadius: ['width', 'radius'],
+  focusBoxShadow: ['box-shadow', 'focus-box-shadow'],
+  iconColor: ['color', 'icon-color'],
 };
 
-const documentedSelectors = [
-  '.Input',
-  '.Input:hover',
-  '.Input:focus',
-  '.Input--invalid',
-  '.Input::placeholder',
-  '.Label',
-  '.Error',
-  '.Tab',
-  '.Tab:hover',
-  '.Tab:focus',
-  '.Tab--selected',
-] as const;
+/** `.Input`, `.Input:hover`, `.Input:focus`, `.Input--invalid`, `.Input::placeholder`, `.Label`, `.Error`, `.Tab`, … */
+const documentedSelector =
+  /^\.(Input(:hover|:focus|--invalid|::placeholder)?|Label|Error|Tab(:hover|:focus|--selected)?)$/;
 
 /** Properties that only change how things are drawn: none takes a URL or inserts content. */
-const allowedProperties = new Set([
-  'color',
-  'background-color',
-  'border',
-  'border-color',
-  'border-style',
-  'border-width',
-  ...['top', 'right', 'bottom', 'left'].flatMap((side) => [
-    `border-${side}`,
-    `border-${side}-color`,
-    `border-${side}-style`,
-    `border-${side}-width`,
-    `padding-${side}`,
-    `margin-${side}`,
-  ]),
-  'border-radius',
-  'box-shadow',
-  'font-family',
-  'font-size',
-  'font-style',
-  'font-variant',
-  'font-weight',
-  'letter-spacing',
-  'line-height',
-  'padding',
-  'margin',
-  'text-transform',
-  'text-decoration',
-  'text-shadow',
-  'outline',
-  'outline-color',
-  'outline-style',
-  'outline-width',
-  'outline-offset',
-  'transition',
-  'opacity',
-]);
+const allowedProperty =
+  /^(color|background-color|border(-(top|right|bottom|left))?(-(color|style|width))?|border-radius|box-shadow|font-(family|size|style|variant|weight)|letter-spacing|line-height|(padding|margin)(-(top|right|bottom|left))?|text-(transform|align|decoration|shadow)|-webkit-font-smoothing|outline(-(color|style|width|offset))?|transition|opacity)$/;
 
 /** CSS functions that compute a colour, length or timing; anything else (url, image-set, attr, env, …) is refused. */
-const allowedFunctions = new Set([
-  'rgb',
-  'rgba',
-  'hsl',
-  'hsla',
-  'hwb',
-  'lab',
-  'lch',
-  'oklab',
-  'oklch',
-  'color-mix',
-  'calc',
-  'min',
-  'max',
-  'clamp',
-  'var',
-  'cubic-bezier',
-  'steps',
-]);
+const allowedFunction = /^(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color-mix|calc|min|max|clamp|var|cubic-bezier|steps)$/;
 
-const colorValue = /^(#[0-9a-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]*\))$/i;
-const lengthValue = /^(0|\d*\.?\d+(px|rem|em|%))$/;
-const fontWeightValue = /^(normal|bold|lighter|bolder|[1-9]00)$/;
 /** Family names, bare or quoted, without anything a quote could hide. */
 const fontFamilyValue = /^\s*("[\w -]+"|'[\w -]+'|[\w -]+)(\s*,\s*("[\w -]+"|'[\w -]+'|[\w -]+))*\s*$/;
 /** Plain ASCII a declaration value needs; no backslash (escapes), `;`, braces, `<`, `@`, `!`, `:` or non-ASCII. */
 const valueCharacters = /^[a-z0-9#%.,()\s+\-/*'"]*$/i;
 const shapes: Record<Shape, RegExp> = {
-  color: colorValue,
-  length: lengthValue,
-  'font-weight': fontWeightValue,
+  color: /^(#[0-9a-f]{3,8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%\s/+-]*\))$/i,
+  width: /^(0|\d*\.?\d+(px|rem|em|%))$/,
+  'font-weight': /^(normal|bold|lighter|bolder|[1-9]00)$/,
   'font-family': fontFamilyValue,
-  shadow: valueCharacters,
-};
-
-/** A real property of each shape, for asking the browser whether it understands a variable's value. */
-const probes: Record<Shape, string> = {
-  color: 'color',
-  length: 'width',
-  'font-weight': 'font-weight',
-  'font-family': 'font-family',
-  shadow: 'box-shadow',
+  'box-shadow': valueCharacters,
 };
 
 const MAX_VALUE_LENGTH = 200;
@@ -155,7 +100,7 @@ function hasOnlyAllowedFunctions(value: string): boolean {
   let open = value.indexOf('(');
   while (open !== -1) {
     const name = /[a-z-]*$/i.exec(value.slice(0, open))![0].toLowerCase();
-    if (!allowedFunctions.has(name)) return false;
+    if (!allowedFunction.test(name)) return false;
     if (name === 'var' && !/^--tf-[a-z-]+[),]/.test(value.slice(open + 1))) return false;
     open = value.indexOf('(', open + 1);
   }
@@ -170,7 +115,8 @@ function isSafeValue(property: string, value: string): boolean {
   return hasOnlyAllowedFunctions(value);
 }
 
-function describe(name: string): string {
+/** A name from the merchant, quoted and cut short, for a warning. */
+export function describe(name: string): string {
   return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
 }
 
@@ -191,9 +137,10 @@ const night = {
   '--tf-input-color-scheme': 'dark',
 };
 
-/** Built-in looks, as values of the custom properties (trusted: written here). */
+/** Built-in looks, as values of the custom properties (trusted: written here). `stripe` is Stripe's name for ours. */
 const themes: Record<string, Record<string, string>> = {
   default: {},
+  stripe: {},
   night,
   flat: {
     '--tf-input-background': '#f1f3f5',
@@ -209,6 +156,58 @@ function declarations(entries: Record<string, string>): string {
     .join('');
 }
 
+/** The custom properties documented variable `name` (or `properties`) set to `value`, or none (refused, named by `where`). */
+export function variableDeclarations(
+  name: string,
+  value: unknown,
+  where: string,
+  refused: string[],
+  supports?: SupportsCheck,
+  properties = variables[name].slice(1).map((property) => `--tf-${property}`),
+): string {
+  const shape = variables[name][0];
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (!shapes[shape].test(trimmed) || !isSafeValue(shape, trimmed) || (supports && !supports(shape, trimmed))) {
+    refused.push(`${where} has a value that is not allowed`);
+    return '';
+  }
+  return properties.map((property) => `${property}:${trimmed};`).join('');
+}
+
+/**
+ * One rule of allowed properties with safe values, or `''` when none is; the
+ * rest is refused, each named by `where`. The caller vouches for `selector`.
+ */
+export function ruleCss(
+  selector: string,
+  properties: unknown,
+  where: string,
+  refused: string[],
+  supports?: SupportsCheck,
+): string {
+  if (!isPlainObject(properties)) {
+    refused.push(`${where} must be an object`);
+    return '';
+  }
+  const accepted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(properties)) {
+    const property = kebab(name);
+    const named = `${where}.${describe(name)}`;
+    if (!allowedProperty.test(property)) {
+      refused.push(`${named} is not an allowed property`);
+    } else if (
+      typeof value !== 'string' ||
+      !isSafeValue(property, value.trim()) ||
+      (supports && !supports(property, value.trim()))
+    ) {
+      refused.push(`${named} has a value that is not allowed`);
+    } else {
+      accepted[property] = value.trim();
+    }
+  }
+  return Object.keys(accepted).length > 0 ? `${selector}{${declarations(accepted)}}` : '';
+}
+
 export function appearanceCss(appearance: unknown, supports?: SupportsCheck): AppliedAppearance {
   const refused: string[] = [];
   if (!isPlainObject(appearance))
@@ -220,54 +219,25 @@ export function appearanceCss(appearance: unknown, supports?: SupportsCheck): Ap
   if (theme === 'auto') {
     css += `@media (prefers-color-scheme: dark){:host{${declarations(night)}}}`;
   } else if (typeof theme === 'string' && Object.hasOwn(themes, theme)) {
-    if (theme !== 'default') css += `:host{${declarations(themes[theme])}}`;
+    css += `:host{${declarations(themes[theme])}}`;
   } else {
-    refused.push(`appearance.theme must be default, night, flat or auto`);
+    refused.push(`appearance.theme must be stripe, night, flat, default or auto`);
   }
 
-  const chosen: Record<string, string> = {};
-  for (const [name, value] of isPlainObject(vars) ? Object.entries(vars) : []) {
-    const variable = Object.hasOwn(variables, name) ? variables[name] : undefined;
-    if (!variable) {
-      refused.push(`appearance.variables.${describe(name)} is not a documented variable`);
-    } else if (
-      typeof value !== 'string' ||
-      !shapes[variable.shape].test(value.trim()) ||
-      !isSafeValue(probes[variable.shape], value.trim()) ||
-      (supports && !supports(probes[variable.shape], value.trim()))
-    ) {
-      refused.push(`appearance.variables.${describe(name)} has a value that is not allowed`);
-    } else {
-      for (const property of variable.properties) chosen[property] = value.trim();
-    }
+  let chosen = '';
+  for (const [name, value] of entriesOf(vars)) {
+    const where = `appearance.variables.${describe(name)}`;
+    if (Object.hasOwn(variables, name)) chosen += variableDeclarations(name, value, where, refused, supports);
+    else refused.push(`${where} is not a documented variable`);
   }
   if (!isPlainObject(vars)) refused.push('appearance.variables must be an object');
-  if (Object.keys(chosen).length > 0) css += `:host{${declarations(chosen)}}`;
+  css += `:host{${chosen}}`;
 
-  for (const [selector, properties] of isPlainObject(rules) ? Object.entries(rules) : []) {
-    if (!(documentedSelectors as readonly string[]).includes(selector)) {
-      refused.push(`appearance.rules[${describe(selector)}] is not a documented selector`);
-      continue;
-    }
-    const accepted: Record<string, string> = {};
-    for (const [name, value] of isPlainObject(properties) ? Object.entries(properties) : []) {
-      const property = kebab(name);
-      const where = `appearance.rules[${describe(selector)}].${describe(name)}`;
-      if (!allowedProperties.has(property)) {
-        refused.push(`${where} is not an allowed property`);
-      } else if (
-        typeof value !== 'string' ||
-        !isSafeValue(property, value.trim()) ||
-        (supports && !supports(property, value.trim()))
-      ) {
-        refused.push(`${where} has a value that is not allowed`);
-      } else {
-        accepted[property] = value.trim();
-      }
-    }
-    if (!isPlainObject(properties)) refused.push(`appearance.rules[${describe(selector)}] must be an object`);
-    if (Object.keys(accepted).length > 0) css += `${selector}{${declarations(accepted)}}`;
+  for (const [selector, properties] of entriesOf(rules)) {
+    const where = `appearance.rules[${describe(selector)}]`;
+    if (documentedSelector.test(selector)) css += ruleCss(selector, properties, where, refused, supports);
+    else refused.push(`${where} is not a documented selector`);
   }
   if (!isPlainObject(rules)) refused.push('appearance.rules must be an object');
-  return { css, refused };
+  return { css: css.replaceAll(':host{}', ''), refused };
 }

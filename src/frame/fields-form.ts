@@ -219,6 +219,7 @@ export abstract class FieldsForm<
       enterkeyhint=${view.last ? 'done' : 'next'}
       .value=${this.values[field]}
       .error=${this.errors[field]}
+      ?complete=${this.checks[field].state === 'complete'}
       autocomplete=${view.autocomplete ?? 'off'}
       inputmode=${view.inputmode ?? 'text'}
       placeholder=${view.placeholder ?? ''}

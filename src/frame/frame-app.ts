@@ -1,4 +1,4 @@
-import type { Appearance, Token, TokenError } from '../protocol/messages';
+import type { HostMessage, Token, TokenError } from '../protocol/messages';
 import { applyAppearance } from './appearance-sheet';
 import type { FieldsForm } from './fields-form';
 import { readFrameConfig } from './frame-config';
@@ -19,7 +19,7 @@ export function startFrame(form: FieldsForm<string>): void {
     config.allowedOrigins,
     async (init) => {
       form.options = init.options;
-      applyAppearanceFrom(init);
+      await applyAppearanceFrom(init);
       // Ready only once the requested language shows, so the host never reveals English first;
       // the height first, so the host reveals the frame already at its size.
       await applyLocale(init.options.locale, true);
@@ -31,7 +31,7 @@ export function startFrame(form: FieldsForm<string>): void {
       switch (message.type) {
         case 'update':
           form.options = message.options;
-          applyAppearanceFrom(message);
+          void applyAppearanceFrom(message);
           // The host keeps the visible error's message (change events, form validity): send it again, translated.
           void applyLocale(message.options.locale).then((changed) => changed && form.reportState());
           break;
@@ -111,9 +111,13 @@ export function startFrame(form: FieldsForm<string>): void {
     return true;
   }
 
-  /** Refused entries are the merchant's to fix: the host prints each as a console warning. */
-  function applyAppearanceFrom({ appearance }: { appearance?: Appearance }): void {
-    for (const message of applyAppearance(appearance)) channel.send({ type: 'warning', message });
+  /** Refused entries (appearance, style, fonts) are the merchant's to fix: the host prints each as a console warning. */
+  async function applyAppearanceFrom(message: HostMessage & { type: 'init' | 'update' }): Promise<void> {
+    const warn = (text: string) => channel.send({ type: 'warning', message: text });
+    // Fonts load in a chunk of their own, which a page without `fonts` never downloads.
+    if (message.fonts?.length)
+      void import('./fonts').then(({ loadFonts }) => loadFonts(message.fonts!, config.fontOrigins, warn));
+    (await applyAppearance(message)).forEach(warn);
   }
 
   function reportHeight(): void {

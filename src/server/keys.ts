@@ -14,6 +14,8 @@ import type { AccountRecord, ApiKeyKind, ApiKeyRecord, KeyStore } from './storag
 export interface KeyPair {
   accountId: string;
   allowedOrigins: string[];
+  /** Where the frames may load `fonts` from; none when absent. */
+  fontOrigins?: string[];
   publishableKey: string;
   secretKey: string;
 }
@@ -43,9 +45,9 @@ async function registerApiKey(keys: KeyStore, key: string, accountId: string, ki
   return record;
 }
 
-/** Saves the account with its origins and registers both keys. */
+/** Saves the account with its origins (and font origins) and registers both keys. */
 export async function saveKeyPair(keys: KeyStore, pair: KeyPair, clock: Clock): Promise<void> {
-  await keys.saveAccount({ id: pair.accountId, allowedOrigins: pair.allowedOrigins });
+  await keys.saveAccount({ id: pair.accountId, allowedOrigins: pair.allowedOrigins, fontOrigins: pair.fontOrigins });
   await registerApiKey(keys, pair.publishableKey, pair.accountId, 'publishable', clock);
   await registerApiKey(keys, pair.secretKey, pair.accountId, 'secret', clock);
 }
@@ -54,10 +56,12 @@ export interface CreateKeyPairOptions {
   /** Live keys (`pk_live_`/`sk_live_`): real cards only, and data of their own. Test keys otherwise. */
   live?: boolean;
   clock?: Clock;
+  /** A new account's font origins (`--font-origin`): where its frames may load web fonts from. */
+  fontOrigins?: string[];
 }
 
 /**
- * Another key pair for an existing account, keeping its origins: as on
+ * Another key pair for an existing account, keeping its origins and font origins: as on
  * Stripe, one account can have test keys and live keys, whose data stay apart.
  */
 export async function addKeyPair(
@@ -69,6 +73,7 @@ export async function addKeyPair(
   const pair: KeyPair = {
     accountId: account.id,
     allowedOrigins: account.allowedOrigins,
+    fontOrigins: account.fontOrigins,
     publishableKey: `pk_${mode}_${randomBase62(32)}`,
     secretKey: `sk_${mode}_${randomBase62(32)}`,
   };
@@ -82,5 +87,6 @@ export async function createKeyPair(
   origins: string[],
   options: CreateKeyPairOptions = {},
 ): Promise<KeyPair> {
-  return addKeyPair(keys, { id: newId('acct', 16), allowedOrigins: normalizeOrigins(origins) }, options);
+  const fontOrigins = normalizeOrigins(options.fontOrigins ?? []);
+  return addKeyPair(keys, { id: newId('acct', 16), allowedOrigins: normalizeOrigins(origins), fontOrigins }, options);
 }

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeCard, TokenframePii } from '../../src/host/index';
-import { env, mountReady, recordRequests } from './helpers';
+import { env, mountReady, recordRequests, type } from './helpers';
+import { sendWithUpdates } from './stripe-options';
 
 type Style = Record<string, string>;
 type FrameMetrics = { scrollHeight: number; clientHeight: number; innerHeight: number };
@@ -92,6 +93,50 @@ describe('appearance', () => {
     expect(before.color).to.equal('rgb(1, 2, 3)');
     await executeServerCommand('frame-click', { selector: '#look-tab', name: 'Show number' });
     expect((await frameStyle('look-tab', '.Tab--selected', ['color'])).color).to.equal('rgb(4, 5, 6)');
+  });
+
+  it('Stripe’s theme name stripe is the default look, with no warning', async () => {
+    const warnings = await warningsDuring(async () => {
+      await mountReady('tokenframe-card', 'look-stripe', { appearance: JSON.stringify({ theme: 'stripe' }) });
+    });
+    expect(warnings).to.deep.equal([]);
+    expect((await frameStyle('look-stripe', '.Input', inputLook))['background-color']).to.equal(WHITE);
+  });
+
+  it('Stripe’s style object styles the inputs by state: base, empty, complete, invalid and ::placeholder', async () => {
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'look-style');
+    const stop = sendWithUpdates({
+      style: {
+        base: { color: 'rgb(1, 2, 3)', fontSize: '18px', '::placeholder': { color: 'rgb(7, 8, 9)' } },
+        empty: { backgroundColor: 'rgb(240, 240, 240)' },
+        complete: { color: 'rgb(0, 128, 0)' },
+        invalid: { color: 'rgb(200, 0, 0)', iconColor: 'url(x)' },
+      },
+    });
+    const warnings = await warningsDuring(async () => {
+      card.appearance = {};
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }).finally(stop);
+    expect(warnings).to.deep.equal(['tokenframe: style.invalid.iconColor has a value that is not allowed']);
+    const empty = await eventually(
+      () => frameStyle('look-style', '.Input', ['color', 'background-color', 'font-size']),
+      (style) => style['background-color'] === 'rgb(240, 240, 240)',
+    );
+    expect(empty).to.deep.equal({
+      color: 'rgb(1, 2, 3)',
+      'background-color': 'rgb(240, 240, 240)',
+      'font-size': '18px',
+    });
+    expect((await frameStyle('look-style', '.Input', ['color'], '::placeholder')).color).to.equal('rgb(7, 8, 9)');
+    await type('look-style', 'Card number', '4242424242424242');
+    await type('look-style', 'Expiration', '13');
+    const complete = await frameStyle('look-style', '.Input--complete', ['color', 'background-color']);
+    expect(complete).to.deep.equal({ color: 'rgb(0, 128, 0)', 'background-color': WHITE });
+    const invalid = await eventually(
+      () => frameStyle('look-style', '.Input--invalid', ['color']),
+      (style) => style.color === 'rgb(200, 0, 0)',
+    );
+    expect(invalid.color).to.equal('rgb(200, 0, 0)');
   });
 
   it('refused entries leave the look unchanged and become one console warning each on the host', async () => {

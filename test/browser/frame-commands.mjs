@@ -127,6 +127,17 @@ export function frameCommandsPlugin() {
           await frame.getByLabel(payload.label, { exact: true }).focus();
           return true;
         }
+        case 'frame-fonts': {
+          // The font faces the frame's document knows, and whether `payload.font` is ready to draw.
+          const frame = await frameOf(session, payload.selector);
+          return frame.evaluate(async (font) => {
+            await document.fonts.ready;
+            return {
+              faces: [...document.fonts].map((face) => ({ family: face.family, status: face.status })),
+              ready: document.fonts.check(font),
+            };
+          }, payload.font);
+        }
         case 'frame-metrics': {
           // Whether the frame's document fits its viewport: no inner scrollbar, nothing cut off.
           const frame = await frameOf(session, payload.selector);

@@ -139,13 +139,65 @@ describe('GET /frame/v1/card.html', () => {
     }
   });
 
+  it('without font origins, fonts and stylesheets come from the service alone', async () => {
+    const { keys } = svc.service.stores;
+    const account = (await keys.getAccount(svc.accountId))!;
+    await keys.saveAccount({ id: account.id, allowedOrigins: account.allowedOrigins });
+    try {
+      const response = await get(`/frame/v1/card.html?key=${svc.publishableKey}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /font-src 'self';/);
+      assert.match(csp, /style-src 'self';/);
+      assert.equal((metaConfig(await response.text()) as { fontOrigins?: string[] }).fontOrigins, undefined);
+    } finally {
+      await keys.saveAccount(account);
+    }
+  });
+
+  it('development mode lets the frames load fonts from the pages that may embed them', async () => {
+    const csp = (await get(`/frame/v1/card.html?key=${svc.publishableKey}`)).headers.get('content-security-policy');
+    const origins = 'http://localhost:5173 https://shop.example https://checkout.example:8443';
+    assert.ok(csp?.includes(`font-src 'self' ${origins};`), csp ?? '');
+    assert.ok(csp?.includes(`style-src 'self' ${origins};`), csp ?? '');
+  });
+
+  it('a key’s font origins go into font-src and style-src and into the page’s config, for that key only', async () => {
+    const path = `/frame/v1/card.html?key=${svc.publishableKey}`;
+    const before = (await get(path)).headers.get('etag') ?? '';
+    const { keys } = svc.service.stores;
+    const account = (await keys.getAccount(svc.accountId))!;
+    // An origin that is no origin (a stored row edited by hand) never reaches the header.
+    const fontOrigins = [
+      'https://fonts.gstatic.com',
+      'https://fonts.googleapis.com',
+      'https://x.example; script-src *',
+    ];
+    await keys.saveAccount({ ...account, fontOrigins });
+    try {
+      const response = await fetch(svc.url + path, { headers: { 'If-None-Match': before } });
+      assert.equal(response.status, 200);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /font-src 'self' https:\/\/fonts\.gstatic\.com https:\/\/fonts\.googleapis\.com;/);
+      assert.match(csp, /style-src 'self' https:\/\/fonts\.gstatic\.com https:\/\/fonts\.googleapis\.com;/);
+      assert.match(csp, /script-src 'self';/);
+      assert.doesNotMatch(csp, /x\.example|script-src \*/);
+      assert.doesNotMatch(csp, /unsafe-inline/);
+      assert.deepEqual((metaConfig(await response.text()) as { fontOrigins: string[] }).fontOrigins, fontOrigins);
+    } finally {
+      await keys.saveAccount(account);
+    }
+    assert.match(
+      (await get(path)).headers.get('content-security-policy') ?? '',
+      /font-src 'self' http:\/\/localhost:5173 /,
+    );
+  });
+
   it('injects the allowed origins as escaped JSON before </head>', async () => {
     const html = await (await get(`/frame/v1/card.html?key=${svc.publishableKey}`)).text();
     assert.match(html, /<meta name="tokenframe-config" content="[^"]*"><\/head>/);
     assert.doesNotMatch(html, /content="\{"/);
-    assert.deepEqual(metaConfig(html), {
-      allowedOrigins: ['http://localhost:5173', 'https://shop.example', 'https://checkout.example:8443'],
-    });
+    const allowedOrigins = ['http://localhost:5173', 'https://shop.example', 'https://checkout.example:8443'];
+    assert.deepEqual(metaConfig(html), { allowedOrigins, fontOrigins: allowedOrigins });
   });
 
   it('refuses a missing, unknown or secret key with an unframeable page', async () => {

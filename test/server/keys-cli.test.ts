@@ -112,6 +112,73 @@ describe('tokenframe keys', () => {
     assert.equal(declined.body.error?.code, 'card_declined', declined.text);
   });
 
+  it('--font-origin and keys fonts set where the key’s frames may load fonts: the CSP and the frame’s config', async () => {
+    const fontSrc = async (key: string) => {
+      const frame = await fetch(`${svc.url}/frame/v1/card.html?key=${key}`);
+      return /font-src ([^;]*)/.exec(frame.headers.get('content-security-policy') ?? '')?.[1];
+    };
+    const { stdout } = await cli(
+      'keys',
+      'create',
+      '--origin',
+      'https://shop.example',
+      '--font-origin',
+      'https://fonts.gstatic.com/s/inter/',
+      '--data-dir',
+      dataDir,
+    );
+    assert.match(stdout, /font origins:\s+https:\/\/fonts\.gstatic\.com\n/);
+    const publishableKey = /publishable key:\s+(\S+)/.exec(stdout)![1];
+    assert.equal(await fontSrc(publishableKey), "'self' https://fonts.gstatic.com");
+
+    const added = await cli(
+      'keys',
+      'fonts',
+      'add',
+      publishableKey,
+      'https://fonts.googleapis.com',
+      '--data-dir',
+      dataDir,
+    );
+    assert.match(added.stdout, /font origins:\s+https:\/\/fonts\.gstatic\.com https:\/\/fonts\.googleapis\.com\n/);
+    assert.equal(await fontSrc(publishableKey), "'self' https://fonts.gstatic.com https://fonts.googleapis.com");
+    const frame = await fetch(`${svc.url}/frame/v1/card.html?key=${publishableKey}`);
+    assert.match(
+      frame.headers.get('content-security-policy') ?? '',
+      /style-src 'self' https:\/\/fonts\.gstatic\.com https:\/\/fonts\.googleapis\.com;/,
+    );
+    // The account's allowed origins are untouched, and `keys origins` leaves the font origins alone.
+    await cli('keys', 'origins', 'add', publishableKey, 'https://other.example', '--data-dir', dataDir);
+    assert.equal(await fontSrc(publishableKey), "'self' https://fonts.gstatic.com https://fonts.googleapis.com");
+
+    // Another key pair of the account keeps them; the list shows them.
+    const more = await cli('keys', 'create', '--account', publishableKey, '--data-dir', dataDir);
+    const otherKey = /publishable key:\s+(\S+)/.exec(more.stdout)![1];
+    assert.equal(await fontSrc(otherKey), "'self' https://fonts.gstatic.com https://fonts.googleapis.com");
+    const listed = await cli('keys', 'list', '--data-dir', dataDir);
+    assert.match(listed.stdout.split('\n')[0], /allowed origins\s+font origins\s+status/);
+    assert.ok(
+      listed.stdout
+        .split('\n')
+        .find((line) => line.includes(otherKey))
+        ?.includes('https://fonts.googleapis.com'),
+    );
+
+    await cli('keys', 'fonts', 'remove', publishableKey, 'https://fonts.gstatic.com', '--data-dir', dataDir);
+    await cli('keys', 'fonts', 'remove', publishableKey, 'https://fonts.googleapis.com', '--data-dir', dataDir);
+    assert.equal(await fontSrc(publishableKey), "'self'");
+    await assert.rejects(
+      () => cli('keys', 'fonts', 'remove', publishableKey, 'https://fonts.gstatic.com', '--data-dir', dataDir),
+      /https:\/\/fonts\.gstatic\.com is not a font origin of acct_/,
+    );
+    await assert.rejects(
+      () => cli('keys', 'fonts', 'add', publishableKey, 'javascript:alert(1)', '--data-dir', dataDir),
+      /must use http or https/,
+    );
+    // Another account's frames keep theirs (the development account's: the pages that embed it).
+    assert.equal(await fontSrc(svc.publishableKey), "'self' http://localhost:5173");
+  });
+
   it('create without an origin is refused with a clear message', async () => {
     await assert.rejects(() => cli('keys', 'create', '--data-dir', dataDir), /needs at least one --origin/);
   });

@@ -29,6 +29,30 @@ export function describeKeyStoreContract(name: string, open: OpenStores): void {
       });
     });
 
+    describe('font origins', () => {
+      it('keeps an account’s font origins beside its allowed origins, and drops them when emptied', async () => {
+        const withFonts = {
+          id: accountA.id,
+          allowedOrigins: ['https://a.example'],
+          fontOrigins: ['https://fonts.gstatic.com', 'https://fonts.googleapis.com'],
+        };
+        await store.saveAccount(withFonts);
+        assert.deepEqual(await store.getAccount(accountA.id), withFonts);
+        assert.deepEqual(
+          (await store.listAccounts()).find((account) => account.id === accountA.id),
+          withFonts,
+        );
+        // Replacing the allowed origins (keys origins add) keeps the font origins it was given.
+        await store.saveAccount({ ...withFonts, allowedOrigins: ['https://a.example', 'https://b.example'] });
+        assert.deepEqual((await store.getAccount(accountA.id))?.fontOrigins, withFonts.fontOrigins);
+        await store.saveAccount({ ...withFonts, fontOrigins: [] });
+        assert.deepEqual(await store.getAccount(accountA.id), {
+          id: accountA.id,
+          allowedOrigins: ['https://a.example'],
+        });
+      });
+    });
+
     describe('API keys', () => {
       it('finds a key by its hash, and saving the same hash again updates it', async () => {
         const key = apiKey({ kind: 'publishable', display: 'pk_test_full' });

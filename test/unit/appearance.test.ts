@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { appearanceCss } from '../../src/frame/appearance';
+import { stripeStyleCss } from '../../src/frame/stripe-style';
 
 /** Everything a refused entry must never reach: the generated CSS. */
 function assertNothingUnsafe(css: string) {
@@ -12,6 +13,12 @@ describe('appearanceCss: what it applies', () => {
   it('the default look is no change at all, and nothing is refused', () => {
     assert.deepEqual(appearanceCss(undefined), { css: '', refused: [] });
     assert.deepEqual(appearanceCss({ theme: 'default' }), { css: '', refused: [] });
+  });
+
+  it('Stripe’s theme names: stripe is the default look, night and flat are ours too', () => {
+    assert.deepEqual(appearanceCss({ theme: 'stripe' }), { css: '', refused: [] });
+    assert.deepEqual(appearanceCss({ theme: 'night' }).refused, []);
+    assert.deepEqual(appearanceCss({ theme: 'flat' }).refused, []);
   });
 
   it('night and flat set the frame’s custom properties; auto switches to night only in dark mode', () => {
@@ -159,7 +166,7 @@ describe('appearanceCss: what it refuses', () => {
     });
     assert.deepEqual(refused, [
       'appearance."extra" is not an option',
-      'appearance.theme must be default, night, flat or auto',
+      'appearance.theme must be stripe, night, flat, default or auto',
       'appearance.variables."--tf-focus-color" is not a documented variable',
       'appearance.variables."colorSecret" is not a documented variable',
     ]);
@@ -172,5 +179,125 @@ describe('appearanceCss: what it refuses', () => {
       'appearance.variables must be an object',
       'appearance.rules must be an object',
     ]);
+  });
+});
+
+describe('stripeStyleCss: Stripe’s style object', () => {
+  it('maps each variant onto the inputs in that state, base first and invalid last, with pseudo-classes after', () => {
+    const { css, refused } = stripeStyleCss({
+      invalid: { color: '#fa755a', iconColor: '#fa755a' },
+      base: {
+        color: '#32325d',
+        fontFamily: '"Helvetica Neue", Helvetica, sans-serif',
+        fontSmoothing: 'antialiased',
+        fontSize: '16px',
+        iconColor: '#666ee8',
+        '::placeholder': { color: '#aab7c4' },
+        ':focus': { color: '#424770' },
+        ':-webkit-autofill': { color: '#fce883' },
+        '::selection': { backgroundColor: 'rgba(0, 0, 0, 0.1)' },
+        ':hover': { textDecoration: 'underline' },
+        ':disabled': { color: 'gray' },
+        '::-ms-clear': { display: 'none' },
+      },
+      complete: { color: 'green', letterSpacing: '0.5px', textAlign: 'center' },
+      empty: { fontStyle: 'italic', textTransform: 'uppercase', lineHeight: '24px' },
+    });
+    assert.deepEqual(refused, []);
+    assert.equal(
+      css,
+      ':host{--tf-icon-color:#666ee8;}' +
+        '.Input{color:#32325d;font-family:"Helvetica Neue", Helvetica, sans-serif;-webkit-font-smoothing:antialiased;font-size:16px;}' +
+        '.Input::placeholder{color:#aab7c4;}.Input:focus{color:#424770;}.Input:-webkit-autofill{color:#fce883;}' +
+        '.Input::selection{background-color:rgba(0, 0, 0, 0.1);}.Input:hover{text-decoration:underline;}' +
+        '.Input:disabled{color:gray;}' +
+        '.Input--empty{font-style:italic;text-transform:uppercase;line-height:24px;}' +
+        '.Input--complete{color:green;letter-spacing:0.5px;text-align:center;}' +
+        ':host{--tf-icon-invalid-color:#fa755a;}.Input--invalid{color:#fa755a;}',
+    );
+  });
+
+  it('no style is no change; unknown variants, pseudo-classes and shapes are refused by name', () => {
+    assert.deepEqual(stripeStyleCss(undefined), { css: '', refused: [] });
+    assert.deepEqual(stripeStyleCss('red').refused, ['style must be an object']);
+    const { css, refused } = stripeStyleCss({
+      focus: { color: 'red' },
+      base: { ':visited': { color: 'red' }, '::after': { color: 'red' }, color: 'blue' },
+      invalid: 'red',
+    });
+    assert.deepEqual(refused, [
+      'style."focus" is not a variant',
+      'style.base.":visited" is not an allowed property',
+      'style.base."::after" is not an allowed property',
+      'style.invalid must be an object',
+    ]);
+    assert.equal(css, '.Input{color:blue;}');
+  });
+
+  it('the browser has the last word on each value, as for appearance', () => {
+    const { css, refused } = stripeStyleCss(
+      { base: { color: 'blue', fontSize: 'huge', iconColor: 'notacolor' } },
+      (_property, value) => !['huge', 'notacolor'].includes(value),
+    );
+    assert.deepEqual(refused, [
+      'style.base.iconColor has a value that is not allowed',
+      'style.base."fontSize" has a value that is not allowed',
+    ]);
+    assert.equal(css, '.Input{color:blue;}');
+  });
+
+  // The same payloads the appearance refuses, carried by a style in each place one can sit.
+  const payloads: Array<[string, string]> = [
+    ['url()', 'url(https://evil.example/x)'],
+    ['a unicode-escaped url', '\\75rl(https://evil.example/x)'],
+    ['an escaped escape', '\\5c 75rl(x)'],
+    ['a closing brace', 'red}input[value^="4"]{color:blue'],
+    ['a semicolon', 'red;background-image:url(x)'],
+    ['@import', '@import "https://evil.example/x.css"'],
+    ['a comment', 'red/*'],
+    ['expression()', 'expression(alert(1))'],
+    ['attr()', 'attr(value)'],
+    ['var() to a foreign name', 'var(--merchant-secret)'],
+    ['url() inside var()', 'var(--tf-x,url(//h/x))'],
+    ['url() inside calc()', 'calc(url(//h/x))'],
+    ['image-set()', '-webkit-image-set(//e/x 1x)'],
+    ['!important', 'red !important'],
+    ['an HTML tag', '</style><script>'],
+    ['non-ASCII look-alikes', 'ｕｒｌ(x)'],
+  ];
+  const places: Array<[string, (value: string) => unknown]> = [
+    ['base', (value) => ({ base: { color: value } })],
+    ['a pseudo-class of base', (value) => ({ base: { '::placeholder': { color: value } } })],
+    ['invalid', (value) => ({ invalid: { backgroundColor: value } })],
+    ['a pseudo-class of complete', (value) => ({ complete: { ':focus': { textShadow: value } } })],
+    ['iconColor', (value) => ({ base: { iconColor: value } })],
+  ];
+  for (const [payload, value] of payloads) {
+    for (const [place, style] of places) {
+      it(`refuses ${payload} in ${place}`, () => {
+        const { css, refused } = stripeStyleCss(style(value));
+        assert.equal(refused.length, 1, JSON.stringify(refused));
+        assert.match(refused[0], /has a value that is not allowed$/);
+        assert.equal(css, '');
+      });
+    }
+  }
+
+  it('refuses properties that load resources or insert content, in a variant or a pseudo-class', () => {
+    const { css, refused } = stripeStyleCss({
+      base: { backgroundImage: 'none', content: 'none', ':hover': { cursor: 'none', background: 'none' } },
+      invalid: { '::placeholder': { behavior: 'none' } },
+    });
+    assert.equal(refused.length, 5);
+    refused.forEach((message) => assert.match(message, /is not an allowed property$/));
+    assert.equal(css, '');
+  });
+
+  it('refuses selectors smuggled in as pseudo-classes', () => {
+    const { css, refused } = stripeStyleCss({
+      base: { ':focus,input[value^="4"]': { color: 'red' }, ':focus{}body': { color: 'red' } },
+    });
+    assert.equal(refused.length, 2);
+    assert.equal(css, '');
   });
 });

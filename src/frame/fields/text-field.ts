@@ -27,6 +27,7 @@ export class TextField extends LitElement {
     placeholder: {},
     maxlength: { type: Number },
     disabled: { type: Boolean },
+    complete: { type: Boolean },
     type: {},
     ltr: { type: Boolean },
     enterkeyhint: {},
@@ -46,6 +47,8 @@ export class TextField extends LitElement {
   placeholder = '';
   maxlength = 64;
   disabled = false;
+  /** The value is valid: Stripe's `complete` style variant applies (`.Input--complete`). */
+  complete = false;
   /** `password` masks what is typed (ID numbers until the customer asks to see them). */
   type: 'text' | 'password' = 'text';
   /** Numbers and codes read left to right even in a right-to-left language. */
@@ -77,7 +80,15 @@ export class TextField extends LitElement {
       </div>
       <input
         id="input"
-        class=${this.error ? 'Input Input--invalid' : 'Input'}
+        class=${
+          this.error
+            ? 'Input Input--invalid'
+            : this.complete
+              ? 'Input Input--complete'
+              : this.value
+                ? 'Input'
+                : 'Input Input--empty'
+        }
         type=${this.type}
         dir=${this.ltr ? 'ltr' : nothing}
         .value=${live(this.value)}

@@ -11,8 +11,9 @@ import type { KeyStore } from '../storage/types';
 /**
  * Development mode (`tokenframe serve --dev`, which `npm start` passes): an
  * account whose keys are written to the data directory so the demo can read
- * them, `http://localhost:5173` (the demo shop) among its allowed origins, and
- * credentials for the Plaid sandbox. Nothing here exists in a production
+ * them, `http://localhost:5173` (the demo shop) among its allowed origins, the
+ * same origins as its font origins (so a merchant page under development can
+ * serve the frames' `fonts` itself), and credentials for the Plaid sandbox. Nothing here exists in a production
  * start; this module is its only source.
  */
 
@@ -52,6 +53,7 @@ export function loadDevSetup(dataDir: string, extraOrigins: readonly string[] = 
     account: {
       accountId: keys.accountId,
       allowedOrigins,
+      fontOrigins: allowedOrigins,
       publishableKey: keys.publishableKey,
       secretKey: keys.secretKey,
     },
@@ -68,7 +70,8 @@ export async function seedDevAccount(keys: KeyStore, setup: DevSetup, clock: Clo
   const { account } = setup;
   const known = new Set((await keys.listApiKeys()).map((key) => key.id));
   if ([account.publishableKey, account.secretKey].some((key) => known.has(keyIdFor(key)))) {
-    await keys.saveAccount({ id: account.accountId, allowedOrigins: account.allowedOrigins });
+    const { allowedOrigins, fontOrigins } = account;
+    await keys.saveAccount({ id: account.accountId, allowedOrigins, fontOrigins });
     return;
   }
   await saveKeyPair(keys, account, clock);

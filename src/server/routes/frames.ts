@@ -23,15 +23,21 @@ const defaultFrameKinds = framePages;
 /** Only exact http(s) origins can go into a CSP header; anything else is dropped, not trusted. */
 const cspSafeOrigin = /^https?:\/\/[A-Za-z0-9.\-[\]]+(:\d+)?$/;
 
-function frameContentSecurityPolicy(allowedOrigins: readonly string[]): string {
+/**
+ * The key's allowed origins may frame the page; its font origins may serve the fonts (`font-src`) and the font
+ * stylesheets (`style-src`, for Stripe's `cssSrc`) that its `fonts` option names — the frame refuses any other
+ * before loading it, and this is the second wall.
+ */
+function frameContentSecurityPolicy(allowedOrigins: readonly string[], fontOrigins: readonly string[] = []): string {
   const ancestors = allowedOrigins.filter((origin) => cspSafeOrigin.test(origin));
+  const fonts = ["'self'", ...fontOrigins.filter((origin) => cspSafeOrigin.test(origin))].join(' ');
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    `style-src ${fonts}`,
     "connect-src 'self'",
     "img-src 'self' data:",
-    "font-src 'self'",
+    `font-src ${fonts}`,
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${ancestors.length > 0 ? ancestors.join(' ') : "'none'"}`,
@@ -100,11 +106,12 @@ export async function framesRoutes(app: FastifyInstance, options: FramesRoutesOp
       if (isMissingFile(error)) return sendFramePage(reply, 503, buildMissingMessage);
       throw error;
     }
-    const config = escapeHtml(JSON.stringify({ allowedOrigins: account.allowedOrigins }));
-    // The page names the allowed origins, which also make the CSP: its ETag covers both.
+    const { allowedOrigins, fontOrigins } = account;
+    const config = escapeHtml(JSON.stringify({ allowedOrigins, fontOrigins }));
+    // The page names the allowed and font origins, which also make the CSP: its ETag covers both.
     const page = injectIntoHead(html, `<meta name="tokenframe-config" content="${config}">`);
     const etag = entityTag(page);
-    setFrameHeaders(reply, frameContentSecurityPolicy(account.allowedOrigins), framePageCaching);
+    setFrameHeaders(reply, frameContentSecurityPolicy(allowedOrigins, fontOrigins), framePageCaching);
     reply.header('ETag', etag);
     if (clientHolds(request, etag)) return reply.status(304).send();
     return reply.type('text/html; charset=utf-8').send(page);

@@ -56,8 +56,19 @@ export interface AccountRow {
   allowed_origins: string;
 }
 
+/**
+ * An account's origins column: its allowed origins as a JSON array, as always, or, once the operator allowed font
+ * origins, `{"origins": […], "fontOrigins": […]}` — one column either way, so font origins needed no migration.
+ */
+export function accountOriginsColumn({ allowedOrigins, fontOrigins = [] }: AccountRecord): string {
+  return JSON.stringify(fontOrigins.length > 0 ? { origins: allowedOrigins, fontOrigins } : allowedOrigins);
+}
+
 export function accountFromRow(row: AccountRow): AccountRecord {
-  return { id: row.id, allowedOrigins: JSON.parse(row.allowed_origins) as string[] };
+  const parsed = JSON.parse(row.allowed_origins) as string[] | { origins: string[]; fontOrigins: string[] };
+  return Array.isArray(parsed)
+    ? { id: row.id, allowedOrigins: parsed }
+    : { id: row.id, allowedOrigins: parsed.origins, fontOrigins: parsed.fontOrigins };
 }
 
 export interface ApiKeyRow {

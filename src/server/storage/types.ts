@@ -30,6 +30,8 @@ export interface AccountRecord {
   id: string;
   /** Origins that may embed this account's frames (CSP `frame-ancestors`, `init` check). */
   allowedOrigins: string[];
+  /** Origins the frames may load `fonts` from (CSP `font-src` and `style-src`); none when absent. */
+  fontOrigins?: string[];
 }
 
 /** The public token object as the API returns it: no raw values in here. */

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { accountFromRow, apiKeyFromRow, type AccountRow, type ApiKeyRow } from '../rows';
+import { accountFromRow, accountOriginsColumn, apiKeyFromRow, type AccountRow, type ApiKeyRow } from '../rows';
 import type { KeyStore } from '../types';
 import { allRows, firstRow, rowCount } from './queries';
 
@@ -9,7 +9,7 @@ export function postgresKeyStore(pool: Pool): KeyStore {
       await pool.query(
         `INSERT INTO accounts (id, allowed_origins) VALUES ($1, $2)
          ON CONFLICT (id) DO UPDATE SET allowed_origins = excluded.allowed_origins`,
-        [account.id, JSON.stringify(account.allowedOrigins)],
+        [account.id, accountOriginsColumn(account)],
       );
     },
     async getAccount(id) {

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { accountFromRow, apiKeyFromRow, type AccountRow, type ApiKeyRow } from '../rows';
+import { accountFromRow, accountOriginsColumn, apiKeyFromRow, type AccountRow, type ApiKeyRow } from '../rows';
 import type { KeyStore } from '../types';
 
 export function sqliteKeyStore(db: BetterSqlite3.Database): KeyStore {
@@ -24,7 +24,7 @@ export function sqliteKeyStore(db: BetterSqlite3.Database): KeyStore {
   };
   return {
     async saveAccount(account) {
-      statements.saveAccount.run(account.id, JSON.stringify(account.allowedOrigins));
+      statements.saveAccount.run(account.id, accountOriginsColumn(account));
     },
     async getAccount(id) {
       const row = statements.getAccount.get(id) as AccountRow | undefined;
