@@ -1,16 +1,20 @@
 /** Input formatting for the card fields. Digits in, display text out. */
-import { cardBrand, type CardBrand } from '../validation/card';
+import { cardBrand } from '../validation/card';
 
 const MAX_CARD_DIGITS = 19;
 
 /**
  * Digits as customers' keyboards type them, read as ASCII: Arabic-Indic
- * (٠-٩), Eastern Arabic-Indic (۰-۹, Persian and Urdu keyboards) and
- * full-width (０-９, Japanese and Chinese IMEs). Each block starts at a code
- * point ending in 0, so the last hex digit is the digit's value.
+ * (٠-٩), Eastern Arabic-Indic (۰-۹, Persian and Urdu keyboards), Devanagari
+ * (०-९, Hindi), Thai (๐-๙) and full-width (０-９, Japanese and Chinese IMEs).
+ * Each block but Devanagari's starts at a code point ending in 0, so the last
+ * hex digit is the digit's value; Devanagari's starts at U+0966, 6 further on.
  */
 export function asciiDigits(value: string): string {
-  return value.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
+  return value.replace(/[٠-٩۰-۹०-९๐-๙０-９]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String((code - (code >> 4 === 0x96 ? 6 : 0)) & 0xf);
+  });
 }
 
 /** Full-width letters and digits (IMEs) and non-ASCII digits as ASCII, for fields that take letters too. */
@@ -32,16 +36,12 @@ function formatCardNumber(digits: string, gaps: readonly number[]): string {
   return formatted;
 }
 
-/** The most digits a number of this brand (or of any brand, while unknown) can have. */
-export function maxCardDigits(brand: CardBrand | null): number {
-  return brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
-}
-
 /** What the number field shows for what was typed: digits up to the brand's longest number, spaced by its gaps. */
 export function formatCardNumberInput(value: string): string {
   const digits = digitsOnly(value);
   const brand = cardBrand(digits);
-  return formatCardNumber(digits.slice(0, maxCardDigits(brand)), brand?.gaps ?? [4, 8, 12]);
+  const max = brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
+  return formatCardNumber(digits.slice(0, max), brand?.gaps ?? [4, 8, 12]);
 }
 
 export interface Expiry {
@@ -49,12 +49,24 @@ export interface Expiry {
   year: string;
 }
 
-/** Reads what was typed as `MM / YY`; a first digit above 1 is a one-digit month (`4` → `04`). */
+/**
+ * Reads an expiry however it was typed, pasted or autofilled: `MM/YY`,
+ * `MM/YYYY`, `M/YY`, `MMYY`, `MMYYYY`, with or without spaces, any separator
+ * (`/`, `-`, `.`) and any script's digits. The month takes one digit when no
+ * month could take two: a digit then a separator (`1/30`), a first digit
+ * above 1 (`4` → `04`), or `1` then a digit above 2 (`13` → `01 / 3`). A year
+ * of four digits keeps its last two (`2030` → `30`); three digits starting
+ * `20` are a four-digit year still being typed, kept as they are.
+ */
 export function parseExpiry(value: string): Expiry {
-  let digits = digitsOnly(value);
-  if (/^[2-9]/.test(digits)) digits = `0${digits}`;
-  digits = digits.slice(0, 4);
-  return { month: digits.slice(0, 2), year: digits.slice(2) };
+  const text = asciiDigits(value);
+  let digits = text.replace(/\D/g, '');
+  if (/^\D*(\d\D|[2-9]|1[3-9])/.test(text)) digits = `0${digits}`;
+  const year = digits.slice(2);
+  return {
+    month: digits.slice(0, 2),
+    year: /^20\d\d/.test(year) ? year.slice(2, 4) : year.slice(0, /^20\d$/.test(year) ? 3 : 2),
+  };
 }
 
 /** Adds the ` / ` once the month is complete, so deleting past it works naturally. */
