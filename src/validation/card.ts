@@ -4,7 +4,6 @@ import { cardNumber } from 'card-validator/dist/card-number.js';
 import { cvv } from 'card-validator/dist/cvv.js';
 import { expirationMonth } from 'card-validator/dist/expiration-month.js';
 import { expirationYear } from 'card-validator/dist/expiration-year.js';
-import { postalCode } from 'card-validator/dist/postal-code.js';
 import { validationError, type ValidationError } from './errors';
 
 /**
@@ -110,7 +109,8 @@ export function checkExpiry(month: string, year: string): FieldCheck {
       : { state: 'invalid', error: validationError('invalid_expiry_month', 'card[exp_month]') };
   }
   if (!yearCheck.isValid) {
-    return yearCheck.isPotentiallyValid && /^\d{0,1}$/.test(year)
+    // Up to 3 digits may be a year still being typed (`2`, `20`, `203` on the way to `2030`).
+    return yearCheck.isPotentiallyValid && /^\d{0,3}$/.test(year)
       ? { state: 'incomplete', error: validationError('incomplete_expiry', 'card[exp_year]') }
       : { state: 'invalid', error: validationError('invalid_expiry_year', 'card[exp_year]') };
   }
@@ -129,11 +129,31 @@ export function checkCvc(cvc: string, brand: CardBrand | null): FieldCheck {
   return { state: 'invalid', error: validationError('invalid_cvc', 'card[cvc]') };
 }
 
+/**
+ * Postal codes by their shape, since the card form asks no country (Stripe's
+ * card element checks the code by the country it guesses). Accepted: a US ZIP
+ * (5 digits, or 9 as ZIP+4), a Canadian (`A1A 1A1`) or UK (`SW1A 1AA`)
+ * postcode, and otherwise any 3 to 10 letters and digits, with spaces or
+ * dashes between them. Shown in capitals; a complete US ZIP+4, Canadian or UK
+ * code is spaced the way it is written, anything else stays as typed.
+ */
 export function checkPostalCode(zip: string): FieldCheck {
-  if (zip.trim() === '') return { state: 'empty', error: validationError('incomplete_zip', 'card[address_zip]') };
-  const result = postalCode(zip.trim(), { minLength: 3 });
-  if (result.isValid) return { state: 'complete' };
+  const compact = zip.replace(/[\s-]/g, '');
+  if (compact === '') return { state: 'empty', error: validationError('incomplete_zip', 'card[address_zip]') };
+  if (/^[A-Z\d]{3,10}$/i.test(compact)) return { state: 'complete' };
   return { state: 'incomplete', error: validationError('incomplete_zip', 'card[address_zip]') };
+}
+
+/** A postal code as `checkPostalCode` describes it shown: `k1a0b1` → `K1A 0B1`, `941071234` → `94107-1234`. */
+export function formatPostalCode(zip: string): string {
+  const typed = zip.toUpperCase().slice(0, 10);
+  const compact = typed.replace(/[\s-]/g, '');
+  const parts =
+    /^([A-Z]\d[A-Z])(\d[A-Z]\d)$/.exec(compact) ??
+    /^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/.exec(compact) ??
+    /^(\d{5})(\d{4})$/.exec(compact);
+  if (!parts) return typed;
+  return parts[1] + (/^\d+$/.test(compact) ? '-' : ' ') + parts[2];
 }
 
 /** Expands a two-digit year the way people write it on a card (`27` → 2027). */
@@ -184,7 +204,7 @@ export function validateCardParams(
     return { ok: false, error: validationError('invalid_expiry_year', 'card[exp_year]') };
   const expiry = checkExpiry(month, year);
   if (expiry.state !== 'complete') {
-    const code = expiry.error?.code === 'invalid_expiry_year' ? 'invalid_expiry_year' : 'invalid_expiry_month';
+    const code = expiry.error?.param === 'card[exp_year]' ? 'invalid_expiry_year' : 'invalid_expiry_month';
     return {
       ok: false,
       error: validationError(code, code === 'invalid_expiry_year' ? 'card[exp_year]' : 'card[exp_month]'),

@@ -8,7 +8,7 @@ import es from '../../src/frame/i18n/es';
 import fr from '../../src/frame/i18n/fr';
 import ja from '../../src/frame/i18n/ja';
 import { formatters, localizeTokenError, matchLocale, supportedLanguages } from '../../src/frame/i18n/locales';
-import { brandByName } from '../../src/validation/brand-by-name';
+import { brandByName } from '../../src/validation/brand-lookup';
 import { messages } from '../../src/validation/errors';
 
 const catalogs: Record<string, Catalog> = { en, fr, de, es, ja, ar };
