@@ -66,6 +66,11 @@ export const textFieldStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* Read-only: marked as not editable like disabled, but at full contrast, so the value stays readable. */
+  .Input[readonly] {
+    border-style: dashed;
+    cursor: default;
+  }
   .Error {
     min-height: calc(var(--tf-font-size, 1rem) * 1.1);
     font-size: calc(var(--tf-font-size, 1rem) * 0.8125);

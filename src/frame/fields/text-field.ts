@@ -27,6 +27,7 @@ export class TextField extends LitElement {
     placeholder: {},
     maxlength: { type: Number },
     disabled: { type: Boolean },
+    readonly: { type: Boolean },
     type: {},
     ltr: { type: Boolean },
     enterkeyhint: {},
@@ -46,6 +47,8 @@ export class TextField extends LitElement {
   placeholder = '';
   maxlength = 64;
   disabled = false;
+  /** Shows the value but refuses edits (Stripe's `readOnly`). */
+  readonly = false;
   /** `password` masks what is typed (ID numbers until the customer asks to see them). */
   type: 'text' | 'password' = 'text';
   /** Numbers and codes read left to right even in a right-to-left language. */
@@ -88,6 +91,7 @@ export class TextField extends LitElement {
         maxlength=${this.maxlength}
         spellcheck="false"
         ?disabled=${this.disabled}
+        ?readonly=${this.readonly}
         aria-invalid=${this.error ? 'true' : 'false'}
         aria-describedby=${this.suffix ? 'error suffix' : 'error'}
         @input=${this.handleInput}
