@@ -31,7 +31,8 @@ describe('parseExpiry: every form an expiry is typed, pasted or autofilled in', 
 
   it('never reads 12/2030 as December 2020, nor 1/30 as month 13', () => {
     assert.deepEqual(parseExpiry('12/2030'), { month: '12', year: '30' });
-    assert.deepEqual(parseExpiry('1/30'), { month: '01', year: '30' });
+    assert.equal(Number(parseExpiry('1/30').month), 1);
+    assert.equal(checkExpiry(parseExpiry('1/30').month, parseExpiry('1/30').year).state, 'complete');
   });
 
   it('follows the keys as they are typed one by one', () => {
@@ -48,8 +49,12 @@ describe('parseExpiry: every form an expiry is typed, pasted or autofilled in', 
     assert.equal(shown('12 / 305'), '12 / 30', 'a digit past a two-digit year is dropped');
   });
 
-  it('lets the separator go when deleting', () => {
+  it("lets the separator and the month's 0 go when deleting", () => {
     assert.equal(formatExpiry(parseExpiry('12 /'), true), '12');
+    // Backspace after the 1 of `12 / 30`: the customer is about to type another digit there.
+    assert.equal(formatExpiry(parseExpiry('2 / 30'), true), '2 / 30');
+    assert.equal(formatExpiry(parseExpiry('0 / 30'), true), '0 / 30');
+    assert.equal(shown('12 / 30'), '12 / 30');
   });
 
   it('reads the digits of every supported script', () => {
