@@ -52,25 +52,35 @@ export interface Expiry {
 /**
  * Reads an expiry however it was typed, pasted or autofilled: `MM/YY`,
  * `MM/YYYY`, `M/YY`, `MMYY`, `MMYYYY`, with or without spaces, any separator
- * (`/`, `-`, `.`) and any script's digits. The month takes one digit when no
- * month could take two: a digit then a separator (`1/30`), a first digit
- * above 1 (`4` → `04`), or `1` then a digit above 2 (`13` → `01 / 3`). A year
- * of four digits keeps its last two (`2030` → `30`); three digits starting
- * `20` are a four-digit year still being typed, kept as they are.
+ * (`/`, `-`, `.`) and any script's digits. A month of one or two digits
+ * followed by a separator is the month (`1/30` is January); digits without
+ * one take a one-digit month only where no two-digit month could start
+ * (`4` → `04`, `13` → `01 / 3`). A year of four digits keeps its last two
+ * (`2030` → `30`); three digits starting `20` are a four-digit year still
+ * being typed, kept as they are.
  */
 export function parseExpiry(value: string): Expiry {
   const text = asciiDigits(value);
-  let digits = text.replace(/\D/g, '');
-  if (/^\D*(\d\D|[2-9]|1[3-9])/.test(text)) digits = `0${digits}`;
-  const year = digits.slice(2);
-  return {
-    month: digits.slice(0, 2),
-    year: /^20\d\d/.test(year) ? year.slice(2, 4) : year.slice(0, /^20\d$/.test(year) ? 3 : 2),
-  };
+  const [first = '', ...rest] = text.match(/\d+/g) ?? [];
+  let month = first;
+  let year = rest.join('');
+  if (first.length > 2 || !/\d\D/.test(text)) {
+    const digits = text.replace(/\D/g, '').replace(/^([2-9]|1[3-9])/, '0$1');
+    month = digits.slice(0, 2);
+    year = digits.slice(2);
+  } else if (!year && /^[1-9]$/.test(month)) {
+    month = `0${month}`;
+  }
+  return { month, year: /^20\d\d/.test(year) ? year.slice(2, 4) : year.slice(0, /^20\d$/.test(year) ? 3 : 2) };
 }
 
-/** Adds the ` / ` once the month is complete, so deleting past it works naturally. */
+/**
+ * What the field shows: `MM / YY`, the ` / ` added once the month is
+ * complete, and a one-digit month given its `0`, except while deleting, so
+ * deleting past them works naturally.
+ */
 export function formatExpiry({ month, year }: Expiry, deleting: boolean): string {
+  if (!deleting && month.length === 1 && year) month = `0${month}`;
   if (year) return `${month} / ${year}`;
   if (month.length === 2 && !deleting) return `${month} / `;
   return month;
