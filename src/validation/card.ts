@@ -1,9 +1,7 @@
-// Each rule from its own module rather than card-validator's index, which
-// pulls in every rule (dates, names) and adds their weight to the card page.
+// The number's rule from its own module rather than card-validator's index,
+// which pulls in every rule (dates, names) and adds their weight to the card
+// page; the expiry and CVC rules, a few lines each, are written here.
 import { cardNumber } from 'card-validator/dist/card-number.js';
-import { cvv } from 'card-validator/dist/cvv.js';
-import { expirationMonth } from 'card-validator/dist/expiration-month.js';
-import { expirationYear } from 'card-validator/dist/expiration-year.js';
 import { validationError, type ValidationError } from './errors';
 
 /**
@@ -96,36 +94,46 @@ export function checkCardNumber(number: string): FieldCheck & { brand: CardBrand
   return { state: 'invalid', brand, error: validationError('incorrect_number', 'card[number]') };
 }
 
-/** Accepts a month as `5` or `05`, a year as `27` or `2027`. */
+/** How many years ahead a card's expiry may be, as card-validator and Stripe's card element accept. */
+const MAX_YEARS_AHEAD = 19;
+
+/**
+ * Accepts a month as `5` or `05`, a year as `27` or `2027`, from this month up
+ * to 19 years ahead. A year that may still be growing (a digit, `20`, `20x`)
+ * is incomplete, not invalid.
+ */
 export function checkExpiry(month: string, year: string): FieldCheck {
+  const monthError = (state: 'incomplete' | 'invalid') => ({
+    state,
+    error: validationError(state === 'invalid' ? 'invalid_expiry_month' : 'incomplete_expiry', 'card[exp_month]'),
+  });
+  const yearError = (state: 'incomplete' | 'invalid') => ({
+    state,
+    error: validationError(state === 'invalid' ? 'invalid_expiry_year' : 'incomplete_expiry', 'card[exp_year]'),
+  });
   if (month === '' && year === '') {
     return { state: 'empty', error: validationError('incomplete_expiry', 'card[exp_month]') };
   }
-  const monthCheck = expirationMonth(month);
-  const yearCheck = expirationYear(year);
-  if (!monthCheck.isValid) {
-    return monthCheck.isPotentiallyValid && /^\d*$/.test(month)
-      ? { state: 'incomplete', error: validationError('incomplete_expiry', 'card[exp_month]') }
-      : { state: 'invalid', error: validationError('invalid_expiry_month', 'card[exp_month]') };
+  if (/^0?$/.test(month)) return monthError('incomplete');
+  if (!/^\d\d?$/.test(month) || +month < 1 || +month > 12) return monthError('invalid');
+  if (/^(\d?|20\d?)$/.test(year)) return yearError('incomplete');
+  const now = new Date();
+  const thisYear = now.getFullYear();
+  const full = fullYear(year);
+  if (!/^(\d\d|\d{4})$/.test(year) || full < thisYear || full > thisYear + MAX_YEARS_AHEAD) {
+    return yearError('invalid');
   }
-  if (!yearCheck.isValid) {
-    // Up to 3 digits may be a year still being typed (`2`, `20`, `203` on the way to `2030`).
-    return yearCheck.isPotentiallyValid && /^\d{0,3}$/.test(year)
-      ? { state: 'incomplete', error: validationError('incomplete_expiry', 'card[exp_year]') }
-      : { state: 'invalid', error: validationError('invalid_expiry_year', 'card[exp_year]') };
-  }
-  if (yearCheck.isCurrentYear && !monthCheck.isValidForThisYear) {
-    return { state: 'invalid', error: validationError('invalid_expiry_month', 'card[exp_month]') };
-  }
-  return { state: 'complete' };
+  return full === thisYear && +month <= now.getMonth() ? monthError('invalid') : { state: 'complete' };
 }
 
 /** The CVC length follows the brand; an unknown brand accepts 3 or 4 digits. */
 export function checkCvc(cvc: string, brand: CardBrand | null): FieldCheck {
   if (cvc === '') return { state: 'empty', error: validationError('incomplete_cvc', 'card[cvc]') };
-  const result = cvv(cvc, brand ? brand.cvcLength : [3, 4]);
-  if (result.isValid) return { state: 'complete' };
-  if (result.isPotentiallyValid) return { state: 'incomplete', error: validationError('incomplete_cvc', 'card[cvc]') };
+  const lengths = brand ? [brand.cvcLength] : [3, 4];
+  if (/^\d*$/.test(cvc) && lengths.includes(cvc.length)) return { state: 'complete' };
+  if (/^\d*$/.test(cvc) && cvc.length < lengths[0]) {
+    return { state: 'incomplete', error: validationError('incomplete_cvc', 'card[cvc]') };
+  }
   return { state: 'invalid', error: validationError('invalid_cvc', 'card[cvc]') };
 }
 
