@@ -10,7 +10,6 @@ import {
   fullYear,
   type FieldCheck,
 } from '../validation/card';
-import { acceptedBrand } from '../validation/brand-by-name';
 import { FieldsForm } from './fields-form';
 import { cardNumberInput, cvcInput, expiryInput } from './fields/card-inputs';
 import { digitsOnly, normalizeTyped, parseExpiry } from './format';
@@ -47,7 +46,7 @@ export class CardForm extends FieldsForm<CardField, CardChecks> {
   }
 
   protected check(): CardChecks {
-    const number = acceptedBrand(checkCardNumber(this.values.number), this.options.brands);
+    const number = checkCardNumber(this.values.number, this.options.brands);
     const expiry = parseExpiry(this.values.expiry);
     return {
       number,

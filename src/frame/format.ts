@@ -1,8 +1,6 @@
 /** Input formatting for the card fields. Digits in, display text out. */
 import { cardBrand } from '../validation/card';
 
-const MAX_CARD_DIGITS = 19;
-
 /**
  * Digits as customers' keyboards type them, read as ASCII: Arabic-Indic
  * (٠-٩), Eastern Arabic-Indic (۰-۹, Persian and Urdu keyboards), Devanagari
@@ -40,8 +38,8 @@ function formatCardNumber(digits: string, gaps: readonly number[]): string {
 export function formatCardNumberInput(value: string): string {
   const digits = digitsOnly(value);
   const brand = cardBrand(digits);
-  const max = brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
-  return formatCardNumber(digits.slice(0, max), brand?.gaps ?? [4, 8, 12]);
+  // 19 digits at most while the brand is unknown, the longest any brand has.
+  return formatCardNumber(digits.slice(0, brand ? Math.max(...brand.lengths) : 19), brand?.gaps ?? [4, 8, 12]);
 }
 
 export interface Expiry {

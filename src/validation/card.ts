@@ -2,7 +2,8 @@
 // which pulls in every rule (dates, names) and adds their weight to the card
 // page; the expiry and CVC rules, a few lines each, are written here.
 import { cardNumber } from 'card-validator/dist/card-number.js';
-import { validationError, type ValidationError } from './errors';
+import { stripeBrand } from './brand-by-name';
+import { validationError, type ValidationCode, type ValidationError } from './errors';
 
 /**
  * Card rules, shared by the frame (feedback while typing) and the service
@@ -46,16 +47,6 @@ export interface CardBrand {
   cvcLength: number;
 }
 
-const stripeBrandNames: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'MasterCard',
-  'american-express': 'American Express',
-  discover: 'Discover',
-  'diners-club': 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-};
-
 /** Strips the spaces and dashes people type or paste; keeps anything else so it fails. */
 function stripSeparators(value: string): string {
   return value.replace(/[\s-]/g, '');
@@ -67,7 +58,8 @@ type BrandInfo = NonNullable<ReturnType<typeof cardNumber>['card']>;
 export function toBrand(info: BrandInfo): CardBrand {
   return {
     type: info.type,
-    name: stripeBrandNames[info.type] ?? info.niceType,
+    // Stripe's card object names every brand as card-validator does, but for its capital C in MasterCard.
+    name: info.type === 'mastercard' ? 'MasterCard' : info.niceType,
     gaps: info.gaps,
     lengths: info.lengths,
     cvcLength: info.code.size,
@@ -79,9 +71,19 @@ export function cardBrand(number: string): CardBrand | null {
   return card ? toBrand(card) : null;
 }
 
-export function checkCardNumber(number: string): FieldCheck & { brand: CardBrand | null } {
+/**
+ * The number's check: complete, still being typed, or wrong; and refused as
+ * soon as its brand is known when `brands` (the frame's `brands` option:
+ * Stripe's names, comma-separated) does not list it. The service passes no
+ * `brands`: every brand.
+ */
+export function checkCardNumber(number: string, brands = ''): FieldCheck & { brand: CardBrand | null } {
   const digits = stripSeparators(number);
   const brand = cardBrand(digits);
+  const accepted = brands.toLowerCase().match(/[\w-]+/g);
+  if (brand && accepted && !accepted.includes(stripeBrand(brand.type))) {
+    return { state: 'invalid', brand, error: validationError('card_brand_not_accepted', 'card[number]') };
+  }
   if (digits === '') return { state: 'empty', brand, error: validationError('incomplete_number', 'card[number]') };
   const result = cardNumber(digits, { luhnValidateUnionPay: true });
   if (result.isValid) return { state: 'complete', brand };
@@ -103,27 +105,25 @@ const MAX_YEARS_AHEAD = 19;
  * is incomplete, not invalid.
  */
 export function checkExpiry(month: string, year: string): FieldCheck {
-  const monthError = (state: 'incomplete' | 'invalid') => ({
-    state,
-    error: validationError(state === 'invalid' ? 'invalid_expiry_month' : 'incomplete_expiry', 'card[exp_month]'),
-  });
-  const yearError = (state: 'incomplete' | 'invalid') => ({
-    state,
-    error: validationError(state === 'invalid' ? 'invalid_expiry_year' : 'incomplete_expiry', 'card[exp_year]'),
-  });
-  if (month === '' && year === '') {
-    return { state: 'empty', error: validationError('incomplete_expiry', 'card[exp_month]') };
-  }
-  if (/^0?$/.test(month)) return monthError('incomplete');
-  if (!/^\d\d?$/.test(month) || +month < 1 || +month > 12) return monthError('invalid');
-  if (/^(\d?|20\d?)$/.test(year)) return yearError('incomplete');
-  const now = new Date();
-  const thisYear = now.getFullYear();
+  const thisYear = new Date().getFullYear();
   const full = fullYear(year);
-  if (!/^(\d\d|\d{4})$/.test(year) || full < thisYear || full > thisYear + MAX_YEARS_AHEAD) {
-    return yearError('invalid');
-  }
-  return full === thisYear && +month <= now.getMonth() ? monthError('invalid') : { state: 'complete' };
+  const problem: [FieldState, ValidationCode, 'month' | 'year'] | null =
+    month === '' && year === ''
+      ? ['empty', 'incomplete_expiry', 'month']
+      : /^0?$/.test(month)
+        ? ['incomplete', 'incomplete_expiry', 'month']
+        : !/^\d\d?$/.test(month) || +month < 1 || +month > 12
+          ? ['invalid', 'invalid_expiry_month', 'month']
+          : /^(\d?|20\d?)$/.test(year)
+            ? ['incomplete', 'incomplete_expiry', 'year']
+            : !/^(\d\d|\d{4})$/.test(year) || full < thisYear || full > thisYear + MAX_YEARS_AHEAD
+              ? ['invalid', 'invalid_expiry_year', 'year']
+              : full === thisYear && +month <= new Date().getMonth()
+                ? ['invalid', 'invalid_expiry_month', 'month']
+                : null;
+  return problem
+    ? { state: problem[0], error: validationError(problem[1], `card[exp_${problem[2]}]`) }
+    : { state: 'complete' };
 }
 
 /** The CVC length follows the brand; an unknown brand accepts 3 or 4 digits. */
@@ -152,16 +152,18 @@ export function checkPostalCode(zip: string): FieldCheck {
   return { state: 'incomplete', error: validationError('incomplete_zip', 'card[address_zip]') };
 }
 
-/** A postal code as `checkPostalCode` describes it shown: `k1a0b1` → `K1A 0B1`, `941071234` → `94107-1234`. */
+/**
+ * A postal code shown as `checkPostalCode` describes: `941071234` → `94107-1234`, `k1a0b1` → `K1A 0B1`,
+ * `sw1a1aa` → `SW1A 1AA` (one pattern: a UK outward code, which a Canadian first half also fits, then an
+ * inward code or a Canadian second half); anything else in capitals, as typed.
+ */
 export function formatPostalCode(zip: string): string {
   const typed = zip.toUpperCase().slice(0, 10);
   const compact = typed.replace(/[\s-]/g, '');
-  const parts =
-    /^([A-Z]\d[A-Z])(\d[A-Z]\d)$/.exec(compact) ??
-    /^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/.exec(compact) ??
-    /^(\d{5})(\d{4})$/.exec(compact);
-  if (!parts) return typed;
-  return parts[1] + (/^\d+$/.test(compact) ? '-' : ' ') + parts[2];
+  const spaced = compact
+    .replace(/^(\d{5})(\d{4})$/, '$1-$2')
+    .replace(/^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z][A-Z\d])$/, '$1 $2');
+  return spaced === compact ? typed : spaced;
 }
 
 /** Expands a two-digit year the way people write it on a card (`27` → 2027). */

@@ -66,10 +66,9 @@ export const textFieldStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
-  /* Read-only: marked as not editable like disabled, but at full contrast, so the value stays readable. */
+  /* Read-only: marked as not editable like disabled, but at full contrast, so the value stays readable (and selectable). */
   .Input[readonly] {
     border-style: dashed;
-    cursor: default;
   }
   .Error {
     min-height: calc(var(--tf-font-size, 1rem) * 1.1);

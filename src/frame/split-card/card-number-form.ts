@@ -1,7 +1,6 @@
 import type { PropertyValues } from 'lit';
 import type { TokenError } from '../../protocol/messages';
 import { cardExtraFields, checkCardNumber, checkCvc, checkExpiry } from '../../validation/card';
-import { acceptedBrand } from '../../validation/brand-by-name';
 import { FieldsForm } from '../fields-form';
 import { cardNumberInput } from '../fields/card-inputs';
 import { digitsOnly } from '../format';
@@ -34,7 +33,7 @@ export class CardNumberForm extends FieldsForm<'number', NumberChecks> {
   }
 
   protected check(): NumberChecks {
-    return { number: acceptedBrand(checkCardNumber(this.values.number), this.options.brands) };
+    return { number: checkCardNumber(this.values.number, this.options.brands) };
   }
 
   protected override brand(): string {
