@@ -101,11 +101,12 @@ const MAX_YEARS_AHEAD = 19;
 
 /**
  * Accepts a month as `5` or `05`, a year as `27` or `2027`, from this month up
- * to 19 years ahead. A year that may still be growing (a digit, `20`, `20x`)
- * is incomplete, not invalid.
+ * to 19 years ahead. A year still being typed (one digit, or `20x` on the way
+ * to `20xx`) is incomplete; `20` is 2020, expired, even if a digit may follow.
  */
 export function checkExpiry(month: string, year: string): FieldCheck {
-  const thisYear = new Date().getFullYear();
+  const now = new Date();
+  const thisYear = now.getFullYear();
   const full = fullYear(year);
   const problem: [FieldState, ValidationCode, 'month' | 'year'] | null =
     month === '' && year === ''
@@ -114,11 +115,11 @@ export function checkExpiry(month: string, year: string): FieldCheck {
         ? ['incomplete', 'incomplete_expiry', 'month']
         : !/^\d\d?$/.test(month) || +month < 1 || +month > 12
           ? ['invalid', 'invalid_expiry_month', 'month']
-          : /^(\d?|20\d?)$/.test(year)
+          : /^(\d?|20\d)$/.test(year)
             ? ['incomplete', 'incomplete_expiry', 'year']
             : !/^(\d\d|\d{4})$/.test(year) || full < thisYear || full > thisYear + MAX_YEARS_AHEAD
               ? ['invalid', 'invalid_expiry_year', 'year']
-              : full === thisYear && +month <= new Date().getMonth()
+              : full === thisYear && +month <= now.getMonth()
                 ? ['invalid', 'invalid_expiry_month', 'month']
                 : null;
   return problem

@@ -65,7 +65,7 @@ describe('parseExpiry: every form an expiry is typed, pasted or autofilled in', 
 
   it('judges a year still being typed as incomplete, not invalid', () => {
     assert.equal(checkExpiry('12', '203').state, 'incomplete');
-    assert.equal(checkExpiry('12', '20').state, 'incomplete');
+    assert.equal(checkExpiry('12', '20').state, 'invalid', '2020 has passed, until a third digit comes');
     assert.equal(checkExpiry('12', '19').state, 'invalid');
   });
 });
