@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, ensureChromium } from './scripts/chromium.mjs';
 import { frameCommandsPlugin } from './test/browser/frame-commands.mjs';
+import { inputCommandsPlugin } from './test/browser/input-commands.mjs';
 
 let service;
 
@@ -56,6 +57,7 @@ export default {
   plugins: [
     servicePlugin,
     frameCommandsPlugin(),
+    inputCommandsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
 };

@@ -1,10 +1,12 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
+import type { FrameOptions } from '../protocol/messages';
 import {
   cardExtraFields,
   checkCardNumber,
   checkCvc,
   checkExpiry,
   checkPostalCode,
+  formatPostalCode,
   fullYear,
   type FieldCheck,
 } from '../validation/card';
@@ -33,8 +35,18 @@ export class CardForm extends FieldsForm<CardField, CardChecks> {
     return this.options.hidePostalCode ? ['number', 'expiry', 'cvc'] : ['number', 'expiry', 'cvc', 'postalCode'];
   }
 
+  /** The `postalCode` option (Stripe's `value.postalCode`) fills the field, each time the merchant changes it. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const prefill = this.options.postalCode;
+    if (prefill !== undefined && prefill !== (changed.get('options') as FrameOptions | undefined)?.postalCode) {
+      this.values = { ...this.values, postalCode: formatPostalCode(normalizeTyped(prefill)) };
+      this.announce(true);
+    }
+    super.willUpdate(changed);
+  }
+
   protected check(): CardChecks {
-    const number = checkCardNumber(this.values.number);
+    const number = checkCardNumber(this.values.number, this.options.brands);
     const expiry = parseExpiry(this.values.expiry);
     return {
       number,
@@ -89,7 +101,7 @@ export class CardForm extends FieldsForm<CardField, CardChecks> {
                 inputmode: 'text',
                 placeholder: '12345',
                 maxlength: 10,
-                format: ({ value }) => normalizeTyped(value).slice(0, 10),
+                format: ({ value }) => formatPostalCode(normalizeTyped(value)),
               })
             : null
         }

@@ -1,5 +1,5 @@
 import type { PropertyValues } from 'lit';
-import { brandByName } from '../validation/brand-by-name';
+import { brandByName } from '../validation/brand-lookup';
 import { checkCvc, type CardBrand, type FieldCheck } from '../validation/card';
 import { FieldsForm } from './fields-form';
 import { cvcInput } from './fields/card-inputs';

@@ -207,7 +207,7 @@ export abstract class FieldsForm<
         label=${view.label}
         .value=${this.values[field]}
         .options=${view.choices}
-        ?disabled=${this.disabled}
+        ?disabled=${this.disabled || this.options.readonly}
         @field-input=${(e: CustomEvent<FieldInputDetail>) => this.handleInput(field, e.detail.value)}
       ></tf-select-field>`;
     }
@@ -225,6 +225,7 @@ export abstract class FieldsForm<
       placeholder=${view.placeholder ?? ''}
       maxlength=${view.maxlength}
       ?disabled=${this.disabled}
+      ?readonly=${this.options.readonly}
       @field-input=${(e: CustomEvent<FieldInputDetail>) =>
         this.handleInput(field, view.format ? view.format(e.detail) : e.detail.value)}
       @field-blur=${() => this.handleBlur(field)}

@@ -1,16 +1,18 @@
 /** Input formatting for the card fields. Digits in, display text out. */
-import { cardBrand, type CardBrand } from '../validation/card';
-
-const MAX_CARD_DIGITS = 19;
+import { cardBrand } from '../validation/card';
 
 /**
  * Digits as customers' keyboards type them, read as ASCII: Arabic-Indic
- * (٠-٩), Eastern Arabic-Indic (۰-۹, Persian and Urdu keyboards) and
- * full-width (０-９, Japanese and Chinese IMEs). Each block starts at a code
- * point ending in 0, so the last hex digit is the digit's value.
+ * (٠-٩), Eastern Arabic-Indic (۰-۹, Persian and Urdu keyboards), Devanagari
+ * (०-९, Hindi), Thai (๐-๙) and full-width (０-９, Japanese and Chinese IMEs).
+ * Each block but Devanagari's starts at a code point ending in 0, so the last
+ * hex digit is the digit's value; Devanagari's starts at U+0966, 6 further on.
  */
 export function asciiDigits(value: string): string {
-  return value.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
+  return value.replace(/[٠-٩۰-۹०-९๐-๙０-９]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String((code - (code >> 4 === 0x96 ? 6 : 0)) & 0xf);
+  });
 }
 
 /** Full-width letters and digits (IMEs) and non-ASCII digits as ASCII, for fields that take letters too. */
@@ -32,16 +34,12 @@ function formatCardNumber(digits: string, gaps: readonly number[]): string {
   return formatted;
 }
 
-/** The most digits a number of this brand (or of any brand, while unknown) can have. */
-export function maxCardDigits(brand: CardBrand | null): number {
-  return brand ? Math.max(...brand.lengths) : MAX_CARD_DIGITS;
-}
-
 /** What the number field shows for what was typed: digits up to the brand's longest number, spaced by its gaps. */
 export function formatCardNumberInput(value: string): string {
   const digits = digitsOnly(value);
   const brand = cardBrand(digits);
-  return formatCardNumber(digits.slice(0, maxCardDigits(brand)), brand?.gaps ?? [4, 8, 12]);
+  // 19 digits at most while the brand is unknown, the longest any brand has.
+  return formatCardNumber(digits.slice(0, brand ? Math.max(...brand.lengths) : 19), brand?.gaps ?? [4, 8, 12]);
 }
 
 export interface Expiry {
@@ -49,16 +47,38 @@ export interface Expiry {
   year: string;
 }
 
-/** Reads what was typed as `MM / YY`; a first digit above 1 is a one-digit month (`4` → `04`). */
+/**
+ * Reads an expiry however it was typed, pasted or autofilled: `MM/YY`,
+ * `MM/YYYY`, `M/YY`, `MMYY`, `MMYYYY`, with or without spaces, any separator
+ * (`/`, `-`, `.`) and any script's digits. A month of one or two digits
+ * followed by a separator is the month (`1/30` is January); digits without
+ * one take a one-digit month only where no two-digit month could start
+ * (`4` → `04`, `13` → `01 / 3`). A year of four digits keeps its last two
+ * (`2030` → `30`); three digits starting `20` are a four-digit year still
+ * being typed, kept as they are.
+ */
 export function parseExpiry(value: string): Expiry {
-  let digits = digitsOnly(value);
-  if (/^[2-9]/.test(digits)) digits = `0${digits}`;
-  digits = digits.slice(0, 4);
-  return { month: digits.slice(0, 2), year: digits.slice(2) };
+  const text = asciiDigits(value);
+  const [first = '', ...rest] = text.match(/\d+/g) ?? [];
+  let month = first;
+  let year = rest.join('');
+  if (first.length > 2 || !/\d\D/.test(text)) {
+    const digits = text.replace(/\D/g, '').replace(/^([2-9]|1[3-9])/, '0$1');
+    month = digits.slice(0, 2);
+    year = digits.slice(2);
+  } else if (!year && /^[1-9]$/.test(month)) {
+    month = `0${month}`;
+  }
+  return { month, year: /^20\d\d/.test(year) ? year.slice(2, 4) : year.slice(0, /^20\d$/.test(year) ? 3 : 2) };
 }
 
-/** Adds the ` / ` once the month is complete, so deleting past it works naturally. */
+/**
+ * What the field shows: `MM / YY`, the ` / ` added once the month is
+ * complete, and a one-digit month given its `0`, except while deleting, so
+ * deleting past them works naturally.
+ */
 export function formatExpiry({ month, year }: Expiry, deleting: boolean): string {
+  if (!deleting && month.length === 1 && year) month = `0${month}`;
   if (year) return `${month} / ${year}`;
   if (month.length === 2 && !deleting) return `${month} / `;
   return month;

@@ -1,18 +1,18 @@
-import cardValidator from 'card-validator';
-import { toBrand, type CardBrand } from './card';
+// card.ts, and so every frame page, imports this module: it must stay free of card-validator's index
+// (brand-lookup.ts has what needs it).
 
-// Its own module because the brand table lookup needs card-validator's index:
-// only the CVC-only frames load it, not the card page.
-
-const brandAliases: Record<string, string> = { amex: 'american-express', diners: 'diners-club' };
+/** card-validator's types that Stripe names differently; every other type is Stripe's name as it is. */
+export const stripeNames: Record<string, string> = {
+  'american-express': 'amex',
+  'diners-club': 'diners',
+  'master-card': 'mastercard',
+};
 
 /**
- * The brand named by a merchant (`amex`, `American Express`, `visa`, …), for
- * fields that check a CVC without a card number.
+ * A brand in Stripe's vocabulary (`amex`, `diners`, `mastercard`, `visa`, `unionpay`, …, `unknown` when none
+ * was detected) from card-validator's type (`american-express`, …): what `change.brand` and the `brands`
+ * option say. The only mapping between the two vocabularies.
  */
-export function brandByName(name: string): CardBrand | null {
-  const key = name.trim().toLowerCase().replace(/\s+/g, '-');
-  const type = brandAliases[key] ?? key;
-  const info = cardValidator.creditCardType.getTypeInfo(type);
-  return info ? toBrand(info) : null;
+export function stripeBrand(type: string | null | undefined): string {
+  return type ? (stripeNames[type] ?? type) : 'unknown';
 }

@@ -1,11 +1,9 @@
-// Each rule from its own module rather than card-validator's index, which
-// pulls in every rule (dates, names) and adds their weight to the card page.
+// The number's rule from its own module rather than card-validator's index,
+// which pulls in every rule (dates, names) and adds their weight to the card
+// page; the expiry and CVC rules, a few lines each, are written here.
 import { cardNumber } from 'card-validator/dist/card-number.js';
-import { cvv } from 'card-validator/dist/cvv.js';
-import { expirationMonth } from 'card-validator/dist/expiration-month.js';
-import { expirationYear } from 'card-validator/dist/expiration-year.js';
-import { postalCode } from 'card-validator/dist/postal-code.js';
-import { validationError, type ValidationError } from './errors';
+import { stripeBrand } from './brand-by-name';
+import { validationError, type ValidationCode, type ValidationError } from './errors';
 
 /**
  * Card rules, shared by the frame (feedback while typing) and the service
@@ -49,16 +47,6 @@ export interface CardBrand {
   cvcLength: number;
 }
 
-const stripeBrandNames: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'MasterCard',
-  'american-express': 'American Express',
-  discover: 'Discover',
-  'diners-club': 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-};
-
 /** Strips the spaces and dashes people type or paste; keeps anything else so it fails. */
 function stripSeparators(value: string): string {
   return value.replace(/[\s-]/g, '');
@@ -70,7 +58,8 @@ type BrandInfo = NonNullable<ReturnType<typeof cardNumber>['card']>;
 export function toBrand(info: BrandInfo): CardBrand {
   return {
     type: info.type,
-    name: stripeBrandNames[info.type] ?? info.niceType,
+    // Stripe's card object names every brand as card-validator does, but for its capital C in MasterCard.
+    name: info.type === 'mastercard' ? 'MasterCard' : info.niceType,
     gaps: info.gaps,
     lengths: info.lengths,
     cvcLength: info.code.size,
@@ -82,11 +71,21 @@ export function cardBrand(number: string): CardBrand | null {
   return card ? toBrand(card) : null;
 }
 
-export function checkCardNumber(number: string): FieldCheck & { brand: CardBrand | null } {
+/**
+ * The number's check: complete, still being typed, or wrong; and refused as
+ * soon as its brand is known when `brands` (the frame's `brands` option:
+ * Stripe's names, comma-separated) does not list it. The service passes no
+ * `brands`: every brand.
+ */
+export function checkCardNumber(number: string, brands = ''): FieldCheck & { brand: CardBrand | null } {
   const digits = stripSeparators(number);
   // One pass over the brand table: the option only changes `isValid` for UnionPay, never the brand found.
   const result = cardNumber(digits, { luhnValidateUnionPay: true });
   const brand = result.card ? toBrand(result.card) : null;
+  const accepted = brands.toLowerCase().match(/[\w-]+/g);
+  if (brand && accepted && !accepted.includes(stripeBrand(brand.type))) {
+    return { state: 'invalid', brand, error: validationError('card_brand_not_accepted', 'card[number]') };
+  }
   if (digits === '') return { state: 'empty', brand, error: validationError('incomplete_number', 'card[number]') };
   if (result.isValid) return { state: 'complete', brand };
   // A number as long as the brand's shortest card that still fails is a typo,
@@ -98,43 +97,75 @@ export function checkCardNumber(number: string): FieldCheck & { brand: CardBrand
   return { state: 'invalid', brand, error: validationError('incorrect_number', 'card[number]') };
 }
 
-/** Accepts a month as `5` or `05`, a year as `27` or `2027`. */
+/** How many years ahead a card's expiry may be, as card-validator and Stripe's card element accept. */
+const MAX_YEARS_AHEAD = 19;
+
+/**
+ * Accepts a month as `5` or `05`, a year as `27` or `2027`, from this month up
+ * to 19 years ahead. A year still being typed (one digit, or `20x` on the way
+ * to `20xx`) is incomplete; `20` is 2020, expired, even if a digit may follow.
+ */
 export function checkExpiry(month: string, year: string): FieldCheck {
-  if (month === '' && year === '') {
-    return { state: 'empty', error: validationError('incomplete_expiry', 'card[exp_month]') };
-  }
-  const monthCheck = expirationMonth(month);
-  const yearCheck = expirationYear(year);
-  if (!monthCheck.isValid) {
-    return monthCheck.isPotentiallyValid && /^\d*$/.test(month)
-      ? { state: 'incomplete', error: validationError('incomplete_expiry', 'card[exp_month]') }
-      : { state: 'invalid', error: validationError('invalid_expiry_month', 'card[exp_month]') };
-  }
-  if (!yearCheck.isValid) {
-    return yearCheck.isPotentiallyValid && /^\d{0,1}$/.test(year)
-      ? { state: 'incomplete', error: validationError('incomplete_expiry', 'card[exp_year]') }
-      : { state: 'invalid', error: validationError('invalid_expiry_year', 'card[exp_year]') };
-  }
-  if (yearCheck.isCurrentYear && !monthCheck.isValidForThisYear) {
-    return { state: 'invalid', error: validationError('invalid_expiry_month', 'card[exp_month]') };
-  }
-  return { state: 'complete' };
+  const now = new Date();
+  const thisYear = now.getFullYear();
+  const full = fullYear(year);
+  const problem: [FieldState, ValidationCode, 'month' | 'year'] | null =
+    month === '' && year === ''
+      ? ['empty', 'incomplete_expiry', 'month']
+      : /^0?$/.test(month)
+        ? ['incomplete', 'incomplete_expiry', 'month']
+        : !/^\d\d?$/.test(month) || +month < 1 || +month > 12
+          ? ['invalid', 'invalid_expiry_month', 'month']
+          : /^(\d?|20\d)$/.test(year)
+            ? ['incomplete', 'incomplete_expiry', 'year']
+            : !/^(\d\d|\d{4})$/.test(year) || full < thisYear || full > thisYear + MAX_YEARS_AHEAD
+              ? ['invalid', 'invalid_expiry_year', 'year']
+              : full === thisYear && +month <= now.getMonth()
+                ? ['invalid', 'invalid_expiry_month', 'month']
+                : null;
+  return problem
+    ? { state: problem[0], error: validationError(problem[1], `card[exp_${problem[2]}]`) }
+    : { state: 'complete' };
 }
 
 /** The CVC length follows the brand; an unknown brand accepts 3 or 4 digits. */
 export function checkCvc(cvc: string, brand: CardBrand | null): FieldCheck {
   if (cvc === '') return { state: 'empty', error: validationError('incomplete_cvc', 'card[cvc]') };
-  const result = cvv(cvc, brand ? brand.cvcLength : [3, 4]);
-  if (result.isValid) return { state: 'complete' };
-  if (result.isPotentiallyValid) return { state: 'incomplete', error: validationError('incomplete_cvc', 'card[cvc]') };
+  const lengths = brand ? [brand.cvcLength] : [3, 4];
+  if (/^\d*$/.test(cvc) && lengths.includes(cvc.length)) return { state: 'complete' };
+  if (/^\d*$/.test(cvc) && cvc.length < lengths[0]) {
+    return { state: 'incomplete', error: validationError('incomplete_cvc', 'card[cvc]') };
+  }
   return { state: 'invalid', error: validationError('invalid_cvc', 'card[cvc]') };
 }
 
+/**
+ * Postal codes by their shape, since the card form asks no country (Stripe's
+ * card element checks the code by the country it guesses). Accepted: a US ZIP
+ * (5 digits, or 9 as ZIP+4), a Canadian (`A1A 1A1`) or UK (`SW1A 1AA`)
+ * postcode, and otherwise any 3 to 10 letters and digits, with spaces or
+ * dashes between them. Shown in capitals; a complete US ZIP+4, Canadian or UK
+ * code is spaced the way it is written, anything else stays as typed.
+ */
 export function checkPostalCode(zip: string): FieldCheck {
-  if (zip.trim() === '') return { state: 'empty', error: validationError('incomplete_zip', 'card[address_zip]') };
-  const result = postalCode(zip.trim(), { minLength: 3 });
-  if (result.isValid) return { state: 'complete' };
+  const compact = zip.replace(/[\s-]/g, '');
+  if (compact === '') return { state: 'empty', error: validationError('incomplete_zip', 'card[address_zip]') };
+  if (/^[A-Z\d]{3,10}$/i.test(compact)) return { state: 'complete' };
   return { state: 'incomplete', error: validationError('incomplete_zip', 'card[address_zip]') };
+}
+
+/**
+ * A postal code shown as `checkPostalCode` describes: `941071234` → `94107-1234`, `k1a0b1` → `K1A 0B1`,
+ * `sw1a1aa` → `SW1A 1AA` (one pattern: a UK outward code, which a Canadian first half also fits, then an
+ * inward code or a Canadian second half); anything else in capitals, as typed.
+ */
+export function formatPostalCode(zip: string): string {
+  const typed = zip.toUpperCase().slice(0, 10);
+  const compact = typed.replace(/[\s-]/g, '');
+  const spaced = compact
+    .replace(/^(\d{5})(\d{4})$/, '$1-$2')
+    .replace(/^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z][A-Z\d])$/, '$1 $2');
+  return spaced === compact ? typed : spaced;
 }
 
 /** Expands a two-digit year the way people write it on a card (`27` → 2027). */
@@ -185,7 +216,7 @@ export function validateCardParams(
     return { ok: false, error: validationError('invalid_expiry_year', 'card[exp_year]') };
   const expiry = checkExpiry(month, year);
   if (expiry.state !== 'complete') {
-    const code = expiry.error?.code === 'invalid_expiry_year' ? 'invalid_expiry_year' : 'invalid_expiry_month';
+    const code = expiry.error?.param === 'card[exp_year]' ? 'invalid_expiry_year' : 'invalid_expiry_month';
     return {
       ok: false,
       error: validationError(code, code === 'invalid_expiry_year' ? 'card[exp_year]' : 'card[exp_month]'),

@@ -6,6 +6,7 @@
 export type ValidationCode =
   | 'incomplete_number'
   | 'incorrect_number'
+  | 'card_brand_not_accepted'
   | 'incomplete_expiry'
   | 'invalid_expiry_month'
   | 'invalid_expiry_year'
@@ -34,6 +35,7 @@ export interface ValidationError {
 export const messages: Record<ValidationCode, string> = {
   incomplete_number: 'Your card number is incomplete.',
   incorrect_number: 'Your card number is incorrect.',
+  card_brand_not_accepted: "Your card's brand is not accepted.",
   incomplete_expiry: "Your card's expiration date is incomplete.",
   invalid_expiry_month: "Your card's expiration month is invalid.",
   invalid_expiry_year: "Your card's expiration year is invalid.",

@@ -4,7 +4,7 @@ import { createServer, connect } from 'node:net';
 import { freePort } from '../../scripts/loopback.mjs';
 
 /** The frame inside the host element matched by `selector`. */
-async function frameOf(session, selector) {
+export async function frameOf(session, selector) {
   const page = session.browser.getPage(session.id);
   const iframe = await page.waitForSelector(`${selector} iframe`);
   const frame = await iframe.contentFrame();

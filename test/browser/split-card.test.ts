@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeCardCvc, TokenframeCardExpiry, TokenframeCardNumber } from '../../src/host/index';
-import { env, frameInput, nextYear, press, shownErrors, type } from './helpers';
+import type { FrameOptions } from '../../src/protocol/messages';
+import { env, frameInput, nextYear, press, recordRequests, shownErrors, tokenRequests, type } from './helpers';
 
 /**
  * Every message this page receives, on the window or on any MessagePort
@@ -288,5 +290,78 @@ describe('split card fields in a plain form', () => {
     await press('form-expiry', 'Expiration', 'Backspace');
     await until(() => new FormData(form).get('token') === null);
     expect(new FormData(form).get('token')).to.equal(null);
+  });
+});
+
+/** The three elements, each frame getting `options` on top of its attributes' (as `brands`, `readonly` send them). */
+async function mountSplitWith(prefix: string, options: FrameOptions): Promise<SplitCard> {
+  const tags = ['tokenframe-card-number', 'tokenframe-card-expiry', 'tokenframe-card-cvc'] as const;
+  const [number, expiry, cvc] = tags.map((tag) => {
+    const element = document.createElement(tag);
+    const own = element as unknown as { frameOptions(): FrameOptions };
+    const attributeOptions = own.frameOptions;
+    own.frameOptions = () => ({ ...attributeOptions.call(element), ...options });
+    element.id = `${prefix}-${tag.slice('tokenframe-card-'.length)}`;
+    element.setAttribute('origin', env.url);
+    element.setAttribute('key', env.publishableKey);
+    return element;
+  });
+  const ready = Promise.all([number, expiry, cvc].map((element) => oneEvent(element, 'ready')));
+  await fixture(html`<div>${number}${expiry}${cvc}</div>`);
+  await ready;
+  return { number, expiry, cvc } as SplitCard;
+}
+
+describe('split card input, as the card element', () => {
+  const yyyy = `20${nextYear}`;
+
+  it('the expiry frame reads MM/YYYY typed, M/YY pasted and MMYYYY autofilled, and the token carries it', async () => {
+    const card = await mountSplit('split-forms');
+    await type('split-forms-expiry', 'Expiration', `12/${yyyy}`);
+    expect((await frameInput('split-forms-expiry', 'Expiration')).value).to.equal(`12 / ${nextYear}`);
+    await executeServerCommand('frame-paste', {
+      selector: '#split-forms-expiry',
+      label: 'Expiration',
+      text: `1/${nextYear}`,
+    });
+    expect((await frameInput('split-forms-expiry', 'Expiration')).value).to.equal(`01 / ${nextYear}`);
+    await executeServerCommand('frame-autofill', {
+      selector: '#split-forms-expiry',
+      label: 'Expiration',
+      text: `11${yyyy}`,
+    });
+    expect((await frameInput('split-forms-expiry', 'Expiration')).value).to.equal(`11 / ${nextYear}`);
+    await type('split-forms-number', 'Card number', '4242424242424242');
+    await type('split-forms-cvc', 'CVC', '319');
+    expect((await card.number.tokenize()).token!.card).to.include({ exp_month: 11, exp_year: Number(yyyy) });
+  });
+
+  it('the number frame refuses a brand outside the brands option, and nothing is sent', async () => {
+    const card = await mountSplitWith('split-brands', { brands: 'visa' });
+    await recordRequests();
+    await fillSplit('split-brands', '5555555555554444');
+    expect(await shownErrors('split-brands-number')).to.deep.equal(["Your card's brand is not accepted."]);
+    expect((await card.number.tokenize()).error).to.include({ code: 'card_brand_not_accepted' });
+    expect(await tokenRequests()).to.deep.equal([]);
+  });
+
+  it('readonly: each frame refuses edits; disabled: each field is disabled', async () => {
+    await mountSplitWith('split-readonly', { readonly: true });
+    await fillSplit('split-readonly');
+    for (const [id, label] of [
+      ['split-readonly-number', 'Card number'],
+      ['split-readonly-expiry', 'Expiration'],
+      ['split-readonly-cvc', 'CVC'],
+    ]) {
+      expect((await frameInput(id, label)).value, label).to.equal('');
+    }
+    await mountSplitWith('split-disabled', { disabled: true });
+    for (const [id, label] of [
+      ['split-disabled-number', 'Card number'],
+      ['split-disabled-expiry', 'Expiration'],
+      ['split-disabled-cvc', 'CVC'],
+    ]) {
+      expect((await frameInput(id, label)).disabled, label).to.equal(true);
+    }
   });
 });

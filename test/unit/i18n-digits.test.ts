@@ -3,9 +3,11 @@ import { describe, it } from 'node:test';
 import { asciiDigits, digitsOnly, normalizeTyped, parseExpiry } from '../../src/frame/format';
 
 describe('digits typed on non-Latin keyboards', () => {
-  it('reads Arabic-Indic, Eastern Arabic-Indic and full-width digits as ASCII', () => {
+  it('reads Arabic-Indic, Eastern Arabic-Indic, Devanagari, Thai and full-width digits as ASCII', () => {
     assert.equal(asciiDigits('٠١٢٣٤٥٦٧٨٩'), '0123456789');
     assert.equal(asciiDigits('۰۱۲۳۴۵۶۷۸۹'), '0123456789');
+    assert.equal(asciiDigits('०१२३४५६७८९'), '0123456789');
+    assert.equal(asciiDigits('๐๑๒๓๔๕๖๗๘๙'), '0123456789');
     assert.equal(asciiDigits('０１２３４５６７８９'), '0123456789');
     assert.equal(asciiDigits('abc 12-'), 'abc 12-');
   });

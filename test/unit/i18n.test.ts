@@ -10,7 +10,7 @@ import fr from '../../src/frame/i18n/fr';
 import ja from '../../src/frame/i18n/ja';
 import { localized, matchLocale, supportedLanguages, type Language } from '../../src/frame/i18n/languages';
 import { directionOf, formatters, loadLocale, localizeTokenError } from '../../src/frame/i18n/locales';
-import { brandByName } from '../../src/validation/brand-by-name';
+import { brandByName } from '../../src/validation/brand-lookup';
 import { messages } from '../../src/validation/errors';
 
 /** Every catalog, loaded as the frame loads it (English from the page, the others from their chunks). */

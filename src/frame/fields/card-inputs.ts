@@ -1,5 +1,5 @@
 import type { CardBrand } from '../../validation/card';
-import { digitsOnly, formatCardNumberInput, formatExpiry, maxCardDigits, parseExpiry } from '../format';
+import { digitsOnly, formatCardNumberInput, formatExpiry, parseExpiry } from '../format';
 import type { TextFieldView } from './field-view';
 
 /**
@@ -7,6 +7,13 @@ import type { TextFieldView } from './field-view';
  * and the split card and CVC-update frames. Each formats what was typed into
  * the value the form keeps.
  */
+
+/**
+ * Room for a number or expiry pasted with any separators (`4242 - 4242 - …`,
+ * ` 12 / 2030`): the browser cuts a paste at `maxlength` before the format
+ * sees it, and the format keeps only what the field holds.
+ */
+const PASTE_ROOM = 40;
 
 /** The number, spaced by its brand's gaps, with the brand's name beside the label. */
 export function cardNumberInput(label: string, brand: CardBrand | null): TextFieldView {
@@ -17,12 +24,12 @@ export function cardNumberInput(label: string, brand: CardBrand | null): TextFie
     autocomplete: 'cc-number',
     inputmode: 'numeric',
     placeholder: '1234 1234 1234 1234',
-    maxlength: maxCardDigits(brand) + 4,
+    maxlength: PASTE_ROOM,
     format: ({ value }) => formatCardNumberInput(value),
   };
 }
 
-/** The expiry as `MM / YY`. */
+/** The expiry as `MM / YY`, from any form `parseExpiry` reads. */
 export function expiryInput(label: string, placeholder: string): TextFieldView {
   return {
     label,
@@ -30,7 +37,7 @@ export function expiryInput(label: string, placeholder: string): TextFieldView {
     autocomplete: 'cc-exp',
     inputmode: 'numeric',
     placeholder,
-    maxlength: 7,
+    maxlength: PASTE_ROOM,
     format: ({ value, deleting }) => formatExpiry(parseExpiry(value), deleting),
   };
 }

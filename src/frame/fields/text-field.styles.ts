@@ -66,6 +66,10 @@ export const textFieldStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* Read-only: marked as not editable like disabled, but at full contrast, so the value stays readable (and selectable). */
+  .Input[readonly] {
+    border-style: dashed;
+  }
   .Error {
     min-height: calc(var(--tf-font-size, 1rem) * 1.1);
     font-size: calc(var(--tf-font-size, 1rem) * 0.8125);

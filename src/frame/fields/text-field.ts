@@ -28,6 +28,7 @@ export class TextField extends LitElement {
     maxlength: { type: Number },
     disabled: { type: Boolean },
     complete: { type: Boolean },
+    readonly: { type: Boolean },
     type: {},
     ltr: { type: Boolean },
     enterkeyhint: {},
@@ -49,6 +50,8 @@ export class TextField extends LitElement {
   disabled = false;
   /** The value is valid: Stripe's `complete` style variant applies (`.Input--complete`). */
   complete = false;
+  /** Shows the value but refuses edits (Stripe's `readOnly`). */
+  readonly = false;
   /** `password` masks what is typed (ID numbers until the customer asks to see them). */
   type: 'text' | 'password' = 'text';
   /** Numbers and codes read left to right even in a right-to-left language. */
@@ -99,6 +102,7 @@ export class TextField extends LitElement {
         maxlength=${this.maxlength}
         spellcheck="false"
         ?disabled=${this.disabled}
+        ?readonly=${this.readonly}
         aria-invalid=${this.error ? 'true' : 'false'}
         aria-describedby=${this.suffix ? 'error suffix' : 'error'}
         @input=${this.handleInput}

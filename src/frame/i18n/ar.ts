@@ -52,6 +52,7 @@ const ar: Catalog = {
   errors: {
     incomplete_number: 'رقم بطاقتك غير مكتمل.',
     incorrect_number: 'رقم بطاقتك غير صحيح.',
+    card_brand_not_accepted: 'علامة بطاقتك التجارية غير مقبولة.',
     incomplete_expiry: 'تاريخ انتهاء بطاقتك غير مكتمل.',
     invalid_expiry_month: 'شهر انتهاء بطاقتك غير صالح.',
     invalid_expiry_year: 'سنة انتهاء بطاقتك غير صالحة.',

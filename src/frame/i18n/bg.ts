@@ -50,6 +50,7 @@ const bg: Catalog = {
   errors: {
     incomplete_number: 'Номерът на картата ви е непълен.',
     incorrect_number: 'Номерът на картата ви е неправилен.',
+    card_brand_not_accepted: 'Марката на картата ви не се приема.',
     incomplete_expiry: 'Срокът на валидност на картата ви е непълен.',
     invalid_expiry_month: 'Месецът на валидност на картата ви е невалиден.',
     invalid_expiry_year: 'Годината на валидност на картата ви е невалидна.',

@@ -18,8 +18,7 @@ export function expiredMessage(
   const monthNumber = Number(month);
   if (check.state !== 'invalid' || year.length !== 2 || !(monthNumber >= 1 && monthNumber <= 12)) return null;
   const yearNumber = fullYear(year);
-  const thisYear = now.getFullYear();
-  const past = yearNumber < thisYear || (yearNumber === thisYear && monthNumber < now.getMonth() + 1);
+  const past = yearNumber * 12 + monthNumber <= now.getFullYear() * 12 + now.getMonth();
   return past ? t.messages.cardExpired(monthNumber, yearNumber, format) : null;
 }
 

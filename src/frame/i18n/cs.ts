@@ -50,6 +50,7 @@ const cs: Catalog = {
   errors: {
     incomplete_number: 'Číslo karty je neúplné.',
     incorrect_number: 'Číslo karty je nesprávné.',
+    card_brand_not_accepted: 'Značka vaší karty není přijímána.',
     incomplete_expiry: 'Datum platnosti karty je neúplné.',
     invalid_expiry_month: 'Měsíc platnosti karty je neplatný.',
     invalid_expiry_year: 'Rok platnosti karty je neplatný.',

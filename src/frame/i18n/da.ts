@@ -50,6 +50,7 @@ const da: Catalog = {
   errors: {
     incomplete_number: 'Dit kortnummer er ufuldstændigt.',
     incorrect_number: 'Dit kortnummer er forkert.',
+    card_brand_not_accepted: 'Dit kortmærke accepteres ikke.',
     incomplete_expiry: 'Kortets udløbsdato er ufuldstændig.',
     invalid_expiry_month: 'Kortets udløbsmåned er ugyldig.',
     invalid_expiry_year: 'Kortets udløbsår er ugyldigt.',

@@ -50,6 +50,7 @@ const de: Catalog = {
   errors: {
     incomplete_number: 'Ihre Kartennummer ist unvollständig.',
     incorrect_number: 'Ihre Kartennummer ist ungültig.',
+    card_brand_not_accepted: 'Die Marke Ihrer Karte wird nicht akzeptiert.',
     incomplete_expiry: 'Das Ablaufdatum Ihrer Karte ist unvollständig.',
     invalid_expiry_month: 'Der Ablaufmonat Ihrer Karte ist ungültig.',
     invalid_expiry_year: 'Das Ablaufjahr Ihrer Karte ist ungültig.',

@@ -50,6 +50,7 @@ const el: Catalog = {
   errors: {
     incomplete_number: 'Ο αριθμός της κάρτας σας είναι ελλιπής.',
     incorrect_number: 'Ο αριθμός της κάρτας σας είναι λανθασμένος.',
+    card_brand_not_accepted: 'Η μάρκα της κάρτας σας δεν γίνεται δεκτή.',
     incomplete_expiry: 'Η ημερομηνία λήξης της κάρτας σας είναι ελλιπής.',
     invalid_expiry_month: 'Ο μήνας λήξης της κάρτας σας δεν είναι έγκυρος.',
     invalid_expiry_year: 'Το έτος λήξης της κάρτας σας δεν είναι έγκυρο.',

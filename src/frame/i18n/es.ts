@@ -50,6 +50,7 @@ const es: Catalog = {
   errors: {
     incomplete_number: 'El número de su tarjeta está incompleto.',
     incorrect_number: 'El número de su tarjeta es incorrecto.',
+    card_brand_not_accepted: 'No se acepta la marca de su tarjeta.',
     incomplete_expiry: 'La fecha de vencimiento de su tarjeta está incompleta.',
     invalid_expiry_month: 'El mes de vencimiento de su tarjeta no es válido.',
     invalid_expiry_year: 'El año de vencimiento de su tarjeta no es válido.',

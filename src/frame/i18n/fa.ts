@@ -51,6 +51,7 @@ const fa: Catalog = {
   errors: {
     incomplete_number: 'شماره کارت شما کامل نیست.',
     incorrect_number: 'شماره کارت شما نادرست است.',
+    card_brand_not_accepted: 'نوع کارت شما پذیرفته نمی‌شود.',
     incomplete_expiry: 'تاریخ انقضای کارت شما کامل نیست.',
     invalid_expiry_month: 'ماه انقضای کارت شما نامعتبر است.',
     invalid_expiry_year: 'سال انقضای کارت شما نامعتبر است.',

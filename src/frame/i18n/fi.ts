@@ -51,6 +51,7 @@ const fi: Catalog = {
   errors: {
     incomplete_number: 'Kortin numero on puutteellinen.',
     incorrect_number: 'Kortin numero on virheellinen.',
+    card_brand_not_accepted: 'Korttisi merkkiä ei hyväksytä.',
     incomplete_expiry: 'Kortin voimassaolopäivä on puutteellinen.',
     invalid_expiry_month: 'Kortin voimassaolokuukausi on virheellinen.',
     invalid_expiry_year: 'Kortin voimassaolovuosi on virheellinen.',

@@ -50,6 +50,7 @@ const fr: Catalog = {
   errors: {
     incomplete_number: 'Le numéro de votre carte est incomplet.',
     incorrect_number: 'Le numéro de votre carte est incorrect.',
+    card_brand_not_accepted: "La marque de votre carte n'est pas acceptée.",
     incomplete_expiry: "La date d'expiration de votre carte est incomplète.",
     invalid_expiry_month: "Le mois d'expiration de votre carte n'est pas valide.",
     invalid_expiry_year: "L'année d'expiration de votre carte n'est pas valide.",

@@ -51,6 +51,7 @@ const he: Catalog = {
   errors: {
     incomplete_number: 'מספר הכרטיס אינו שלם.',
     incorrect_number: 'מספר הכרטיס שגוי.',
+    card_brand_not_accepted: 'סוג הכרטיס שלך אינו מתקבל.',
     incomplete_expiry: 'תוקף הכרטיס אינו שלם.',
     invalid_expiry_month: 'חודש התוקף של הכרטיס אינו תקין.',
     invalid_expiry_year: 'שנת התוקף של הכרטיס אינה תקינה.',

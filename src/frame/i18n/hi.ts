@@ -50,6 +50,7 @@ const hi: Catalog = {
   errors: {
     incomplete_number: 'आपका कार्ड नंबर अधूरा है।',
     incorrect_number: 'आपका कार्ड नंबर गलत है।',
+    card_brand_not_accepted: 'आपके कार्ड का ब्रांड स्वीकार नहीं किया जाता।',
     incomplete_expiry: 'आपके कार्ड की समाप्ति तिथि अधूरी है।',
     invalid_expiry_month: 'आपके कार्ड की समाप्ति का महीना अमान्य है।',
     invalid_expiry_year: 'आपके कार्ड की समाप्ति का वर्ष अमान्य है।',

@@ -50,6 +50,7 @@ const hr: Catalog = {
   errors: {
     incomplete_number: 'Broj kartice nije potpun.',
     incorrect_number: 'Broj kartice nije točan.',
+    card_brand_not_accepted: 'Marka vaše kartice nije prihvaćena.',
     incomplete_expiry: 'Datum isteka kartice nije potpun.',
     invalid_expiry_month: 'Mjesec isteka kartice nije valjan.',
     invalid_expiry_year: 'Godina isteka kartice nije valjana.',

@@ -50,6 +50,7 @@ const hu: Catalog = {
   errors: {
     incomplete_number: 'A kártyaszám hiányos.',
     incorrect_number: 'A kártyaszám helytelen.',
+    card_brand_not_accepted: 'A kártyája márkáját nem fogadjuk el.',
     incomplete_expiry: 'A kártya lejárati dátuma hiányos.',
     invalid_expiry_month: 'A kártya lejárati hónapja érvénytelen.',
     invalid_expiry_year: 'A kártya lejárati éve érvénytelen.',

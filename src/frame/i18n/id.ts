@@ -50,6 +50,7 @@ const id: Catalog = {
   errors: {
     incomplete_number: 'Nomor kartu Anda belum lengkap.',
     incorrect_number: 'Nomor kartu Anda salah.',
+    card_brand_not_accepted: 'Merek kartu Anda tidak diterima.',
     incomplete_expiry: 'Tanggal kedaluwarsa kartu Anda belum lengkap.',
     invalid_expiry_month: 'Bulan kedaluwarsa kartu Anda tidak valid.',
     invalid_expiry_year: 'Tahun kedaluwarsa kartu Anda tidak valid.',

@@ -50,6 +50,7 @@ const it: Catalog = {
   errors: {
     incomplete_number: 'Il numero della carta è incompleto.',
     incorrect_number: 'Il numero della carta non è corretto.',
+    card_brand_not_accepted: 'Il circuito della tua carta non è accettato.',
     incomplete_expiry: 'La data di scadenza della carta è incompleta.',
     invalid_expiry_month: 'Il mese di scadenza della carta non è valido.',
     invalid_expiry_year: "L'anno di scadenza della carta non è valido.",

@@ -50,6 +50,7 @@ const ja: Catalog = {
   errors: {
     incomplete_number: 'カード番号が不完全です。',
     incorrect_number: 'カード番号が正しくありません。',
+    card_brand_not_accepted: 'このカードのブランドはご利用いただけません。',
     incomplete_expiry: '有効期限が不完全です。',
     invalid_expiry_month: '有効期限の月が正しくありません。',
     invalid_expiry_year: '有効期限の年が正しくありません。',

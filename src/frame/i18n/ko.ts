@@ -50,6 +50,7 @@ const ko: Catalog = {
   errors: {
     incomplete_number: '카드 번호가 완전하지 않습니다.',
     incorrect_number: '카드 번호가 올바르지 않습니다.',
+    card_brand_not_accepted: '카드 브랜드가 지원되지 않습니다.',
     incomplete_expiry: '카드 유효 기간이 완전하지 않습니다.',
     invalid_expiry_month: '카드 유효 기간의 월이 올바르지 않습니다.',
     invalid_expiry_year: '카드 유효 기간의 연도가 올바르지 않습니다.',

@@ -50,6 +50,7 @@ const ms: Catalog = {
   errors: {
     incomplete_number: 'Nombor kad anda tidak lengkap.',
     incorrect_number: 'Nombor kad anda salah.',
+    card_brand_not_accepted: 'Jenama kad anda tidak diterima.',
     incomplete_expiry: 'Tarikh luput kad anda tidak lengkap.',
     invalid_expiry_month: 'Bulan luput kad anda tidak sah.',
     invalid_expiry_year: 'Tahun luput kad anda tidak sah.',

@@ -51,6 +51,7 @@ const nb: Catalog = {
   errors: {
     incomplete_number: 'Kortnummeret ditt er ufullstendig.',
     incorrect_number: 'Kortnummeret ditt er feil.',
+    card_brand_not_accepted: 'Kortmerket ditt godtas ikke.',
     incomplete_expiry: 'Utløpsdatoen til kortet er ufullstendig.',
     invalid_expiry_month: 'Utløpsmåneden til kortet er ugyldig.',
     invalid_expiry_year: 'Utløpsåret til kortet er ugyldig.',

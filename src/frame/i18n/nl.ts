@@ -50,6 +50,7 @@ const nl: Catalog = {
   errors: {
     incomplete_number: 'Je kaartnummer is onvolledig.',
     incorrect_number: 'Je kaartnummer is onjuist.',
+    card_brand_not_accepted: 'Het merk van je kaart wordt niet geaccepteerd.',
     incomplete_expiry: 'De vervaldatum van je kaart is onvolledig.',
     invalid_expiry_month: 'De vervalmaand van je kaart is ongeldig.',
     invalid_expiry_year: 'Het vervaljaar van je kaart is ongeldig.',

@@ -50,6 +50,7 @@ const pl: Catalog = {
   errors: {
     incomplete_number: 'Numer karty jest niekompletny.',
     incorrect_number: 'Numer karty jest nieprawidłowy.',
+    card_brand_not_accepted: 'Marka Twojej karty nie jest akceptowana.',
     incomplete_expiry: 'Data ważności karty jest niekompletna.',
     invalid_expiry_month: 'Miesiąc ważności karty jest nieprawidłowy.',
     invalid_expiry_year: 'Rok ważności karty jest nieprawidłowy.',

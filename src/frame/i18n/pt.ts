@@ -51,6 +51,7 @@ const pt: Catalog = {
   errors: {
     incomplete_number: 'O número do seu cartão está incompleto.',
     incorrect_number: 'O número do seu cartão está incorreto.',
+    card_brand_not_accepted: 'A bandeira do seu cartão não é aceita.',
     incomplete_expiry: 'A data de validade do seu cartão está incompleta.',
     invalid_expiry_month: 'O mês de validade do seu cartão é inválido.',
     invalid_expiry_year: 'O ano de validade do seu cartão é inválido.',

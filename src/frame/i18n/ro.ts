@@ -50,6 +50,7 @@ const ro: Catalog = {
   errors: {
     incomplete_number: 'Numărul cardului este incomplet.',
     incorrect_number: 'Numărul cardului este incorect.',
+    card_brand_not_accepted: 'Marca cardului dvs. nu este acceptată.',
     incomplete_expiry: 'Data expirării cardului este incompletă.',
     invalid_expiry_month: 'Luna expirării cardului nu este validă.',
     invalid_expiry_year: 'Anul expirării cardului nu este valid.',

@@ -50,6 +50,7 @@ const ru: Catalog = {
   errors: {
     incomplete_number: 'Номер карты введён не полностью.',
     incorrect_number: 'Неверный номер карты.',
+    card_brand_not_accepted: 'Платёжная система вашей карты не принимается.',
     incomplete_expiry: 'Срок действия карты введён не полностью.',
     invalid_expiry_month: 'Неверный месяц окончания срока действия карты.',
     invalid_expiry_year: 'Неверный год окончания срока действия карты.',

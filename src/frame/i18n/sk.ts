@@ -50,6 +50,7 @@ const sk: Catalog = {
   errors: {
     incomplete_number: 'Číslo karty je neúplné.',
     incorrect_number: 'Číslo karty je nesprávne.',
+    card_brand_not_accepted: 'Značka vašej karty nie je akceptovaná.',
     incomplete_expiry: 'Dátum platnosti karty je neúplný.',
     invalid_expiry_month: 'Mesiac platnosti karty je neplatný.',
     invalid_expiry_year: 'Rok platnosti karty je neplatný.',

@@ -50,6 +50,7 @@ const sv: Catalog = {
   errors: {
     incomplete_number: 'Ditt kortnummer är ofullständigt.',
     incorrect_number: 'Ditt kortnummer är felaktigt.',
+    card_brand_not_accepted: 'Ditt kortmärke accepteras inte.',
     incomplete_expiry: 'Kortets utgångsdatum är ofullständigt.',
     invalid_expiry_month: 'Kortets utgångsmånad är ogiltig.',
     invalid_expiry_year: 'Kortets utgångsår är ogiltigt.',

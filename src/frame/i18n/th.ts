@@ -50,6 +50,7 @@ const th: Catalog = {
   errors: {
     incomplete_number: 'หมายเลขบัตรของคุณไม่ครบถ้วน',
     incorrect_number: 'หมายเลขบัตรของคุณไม่ถูกต้อง',
+    card_brand_not_accepted: 'ไม่รับบัตรประเภทนี้',
     incomplete_expiry: 'วันหมดอายุของบัตรไม่ครบถ้วน',
     invalid_expiry_month: 'เดือนที่หมดอายุของบัตรไม่ถูกต้อง',
     invalid_expiry_year: 'ปีที่หมดอายุของบัตรไม่ถูกต้อง',

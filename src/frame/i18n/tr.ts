@@ -50,6 +50,7 @@ const tr: Catalog = {
   errors: {
     incomplete_number: 'Kart numaranız eksik.',
     incorrect_number: 'Kart numaranız hatalı.',
+    card_brand_not_accepted: 'Kartınızın markası kabul edilmiyor.',
     incomplete_expiry: 'Kartınızın son kullanma tarihi eksik.',
     invalid_expiry_month: 'Kartınızın son kullanma ayı geçersiz.',
     invalid_expiry_year: 'Kartınızın son kullanma yılı geçersiz.',

@@ -50,6 +50,7 @@ const uk: Catalog = {
   errors: {
     incomplete_number: 'Номер картки введено не повністю.',
     incorrect_number: 'Неправильний номер картки.',
+    card_brand_not_accepted: 'Платіжна система вашої картки не приймається.',
     incomplete_expiry: 'Термін дії картки введено не повністю.',
     invalid_expiry_month: 'Неправильний місяць закінчення терміну дії картки.',
     invalid_expiry_year: 'Неправильний рік закінчення терміну дії картки.',

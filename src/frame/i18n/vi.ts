@@ -50,6 +50,7 @@ const vi: Catalog = {
   errors: {
     incomplete_number: 'Số thẻ của bạn chưa đầy đủ.',
     incorrect_number: 'Số thẻ của bạn không đúng.',
+    card_brand_not_accepted: 'Thương hiệu thẻ của bạn không được chấp nhận.',
     incomplete_expiry: 'Ngày hết hạn của thẻ chưa đầy đủ.',
     invalid_expiry_month: 'Tháng hết hạn của thẻ không hợp lệ.',
     invalid_expiry_year: 'Năm hết hạn của thẻ không hợp lệ.',

@@ -51,6 +51,7 @@ const zhHant: Catalog = {
   errors: {
     incomplete_number: '您的卡號不完整。',
     incorrect_number: '您的卡號不正確。',
+    card_brand_not_accepted: '不接受您的卡片品牌。',
     incomplete_expiry: '您的信用卡有效期限不完整。',
     invalid_expiry_month: '您的信用卡有效期限月份無效。',
     invalid_expiry_year: '您的信用卡有效期限年份無效。',

@@ -51,6 +51,7 @@ const zh: Catalog = {
   errors: {
     incomplete_number: '您的卡号不完整。',
     incorrect_number: '您的卡号不正确。',
+    card_brand_not_accepted: '不接受您的银行卡品牌。',
     incomplete_expiry: '您的银行卡有效期不完整。',
     invalid_expiry_month: '您的银行卡有效期月份无效。',
     invalid_expiry_year: '您的银行卡有效期年份无效。',

@@ -1,5 +1,5 @@
 import type { PropertyDeclarations } from 'lit';
-import { brandByName } from '../../validation/brand-by-name';
+import { brandByName } from '../../validation/brand-lookup';
 import { checkCvc, type CardBrand, type FieldCheck } from '../../validation/card';
 import { cvcInput } from '../fields/card-inputs';
 import { cvcDigitsMessage } from '../i18n/card-messages';

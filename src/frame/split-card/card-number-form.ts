@@ -33,7 +33,7 @@ export class CardNumberForm extends FieldsForm<'number', NumberChecks> {
   }
 
   protected check(): NumberChecks {
-    return { number: checkCardNumber(this.values.number) };
+    return { number: checkCardNumber(this.values.number, this.options.brands) };
   }
 
   protected override brand(): string {
