@@ -187,13 +187,18 @@ export abstract class FieldsForm<
 
   /**
    * One field, wired: its value, error and disabled state, its edits (kept as
-   * `view` formats them) and its blur. A form imports `fields/select-field` to
-   * show a choice.
+   * `view` formats them) and its blur, with the merchant's `labels` and
+   * `placeholders` for it (untrusted: shown as text, cut at 100 characters)
+   * and the layout options (`hideLabels`, `single-line`, `hideIcon`,
+   * `iconStyle`). A form imports `fields/select-field` to show a choice.
    */
   protected renderField(field: Field, view: FieldView) {
+    const { labels, placeholders, hideLabels, layout, hideIcon, iconStyle } = this.options;
+    const label = labels?.[field]?.slice(0, 100) || view.label;
     if ('choices' in view) {
       return html`<tf-select-field
-        label=${view.label}
+        label=${label}
+        ?hide-label=${hideLabels}
         .value=${this.values[field]}
         .options=${view.choices}
         ?disabled=${this.disabled}
@@ -201,16 +206,19 @@ export abstract class FieldsForm<
       ></tf-select-field>`;
     }
     return html`<tf-text-field
-      label=${view.label}
+      label=${label}
       ?ltr=${view.ltr}
+      ?hide-label=${hideLabels}
+      ?compact=${layout === 'single-line'}
       .suffix=${view.suffix ?? ''}
+      .icon=${hideIcon ? null : view.icon?.(Boolean(this.errors[field]), iconStyle === 'solid')}
       type=${view.masked ? 'password' : 'text'}
       enterkeyhint=${view.last ? 'done' : 'next'}
       .value=${this.values[field]}
       .error=${this.errors[field]}
       autocomplete=${view.autocomplete ?? 'off'}
       inputmode=${view.inputmode ?? 'text'}
-      placeholder=${view.placeholder ?? ''}
+      placeholder=${(placeholders?.[field] ?? view.placeholder ?? '').slice(0, 100)}
       maxlength=${view.maxlength}
       ?disabled=${this.disabled}
       @field-input=${(e: CustomEvent<FieldInputDetail>) =>

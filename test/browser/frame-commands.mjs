@@ -122,6 +122,22 @@ export function frameCommandsPlugin() {
               return Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]));
             }, payload);
         }
+        case 'frame-elements': {
+          // Where each element matching `css` sits in the frame (shadow roots pierced), and the attributes asked for.
+          const frame = await frameOf(session, payload.selector);
+          const elements = await frame.locator(payload.css).all();
+          return Promise.all(
+            elements.map((element) =>
+              element.evaluate(
+                (node, names) => ({
+                  box: node.getBoundingClientRect().toJSON(),
+                  attributes: Object.fromEntries(names.map((name) => [name, node.getAttribute(name)])),
+                }),
+                payload.attributes ?? [],
+              ),
+            ),
+          );
+        }
         case 'frame-focus': {
           const frame = await frameOf(session, payload.selector);
           await frame.getByLabel(payload.label, { exact: true }).focus();
