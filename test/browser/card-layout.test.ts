@@ -38,10 +38,10 @@ function frameElements(id: string, css: string, attributes: string[] = []): Prom
   }) as Promise<FrameElement[]>;
 }
 
-/** The brand the number field's icon shows (none when hidden). */
+/** The brand the number field's icon shows (a class of the icon), or null when none shows. */
 async function shownIcon(id: string): Promise<string | null> {
-  const [icon] = await frameElements(id, 'svg.icon', ['data-brand']);
-  return icon ? icon.attributes['data-brand'] : null;
+  const [icon] = await frameElements(id, 'svg.icon', ['class']);
+  return icon ? icon.attributes.class!.split(/\s+/)[1] : null;
 }
 
 /** Waits until the frame shows what `check` expects: icons follow the frame's own re-render. */

@@ -4,7 +4,8 @@ import { html, svg, type SVGTemplateResult } from 'lit';
  * The card brand icons shown in the number field: a 24×16 card in the brand's
  * colour with a short mark, drawn inline (no image request, nothing the frame's
  * CSP must allow). Text marks use the system font, styled in text-field.styles.ts,
- * which also draws the `solid` variant in one colour (`currentColor`).
+ * which also draws the `solid` variant in one colour (`currentColor`). The
+ * brand's name is a class of the icon.
  */
 
 const rings = (left: string, right: string) =>
@@ -41,8 +42,8 @@ export function brandIcon(type: string | undefined, solid: boolean) {
   const brand = stripeNames[type!] ?? type ?? '';
   const name = Object.hasOwn(icons, brand) ? brand : 'unknown';
   const [fill, mark] = icons[name];
-  return html`<svg class=${solid ? 'icon solid' : 'icon'} data-brand=${name} viewBox="0 0 24 16" aria-hidden="true">
+  return html`<svg class="icon ${name} ${solid ? 'solid' : ''}" viewBox="0 0 24 16" aria-hidden="true">
     <rect x=".5" y=".5" width="23" height="15" rx="2" fill=${fill} />
-    ${typeof mark === 'string' ? svg`<text x="12" y="10.5">${mark}</text>` : mark}
+    ${typeof mark === 'string' ? svg`<text x="12" y="10.5" fill="#fff">${mark}</text>` : mark}
   </svg>`;
 }

@@ -81,7 +81,6 @@ export const textFieldStyles = css`
     height: 1px;
     overflow: hidden;
     clip-path: inset(50%);
-    white-space: nowrap;
   }
   /* Single line: the fields' boxes become items of the form's row (frame.css lets it wrap), the first (the
      card number) takes the spare width and at least half, the errors wrap below the row, one line each. */
@@ -110,11 +109,10 @@ export const textFieldStyles = css`
   /* The brand icon, at the input's left (card numbers read left to right); solid: outlined, in one colour. */
   .icon {
     position: absolute;
-    inset-block: 0;
+    top: calc(50% - 0.5em);
     left: calc(var(--tf-spacing, 0.25rem) * 3);
     width: 1.5em;
     height: 1em;
-    margin-block: auto;
     color: var(--tf-muted-color, #6b7280);
     pointer-events: none;
   }
@@ -122,14 +120,13 @@ export const textFieldStyles = css`
     padding-left: calc(var(--tf-spacing, 0.25rem) * 5 + 1.5em);
   }
   .icon text {
-    fill: #fff;
     font: 700 6.5px sans-serif;
     text-anchor: middle;
   }
-  .icon.solid * {
+  .solid * {
     fill: currentColor;
   }
-  .icon.solid rect {
+  .solid rect {
     fill: none;
     stroke: currentColor;
   }

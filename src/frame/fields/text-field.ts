@@ -74,6 +74,7 @@ export class TextField extends LitElement {
     return this.shadowRoot?.activeElement === this.input;
   }
 
+  // The error line is always present, so a message put into it is announced; empty, it is silent.
   override render() {
     return html`
       <div class="label-row">
@@ -101,7 +102,6 @@ export class TextField extends LitElement {
           @blur=${this.handleBlur}
         />
       </div>
-      <!-- Always present, so a message put into it is announced; empty, it is silent. -->
       <div id="error" class="Error" role="alert" aria-atomic="true">${this.error}</div>
     `;
   }
