@@ -27,7 +27,7 @@ const icons: Record<string, [string, string | SVGTemplateResult]> = {
   hipercard: ['#b3131b', 'Hiper'],
   // A plain card (a chip and a line of digits) while the brand is unknown, a warning when the number is wrong.
   unknown: ['#8792a2', svg`<path fill="#fff" d="M3 4h5v4H3zm0 6h14v2H3z" />`],
-  error: ['#df1b41', '!'],
+  error: ['#df1b41', svg`<path fill="#fff" d="M11 3h2v6h-2zm0 8h2v2h-2z" />`],
 };
 
 /** card-validator's names where Stripe's differ. Temporary: src/validation/brand-by-name.ts will own this mapping. */
