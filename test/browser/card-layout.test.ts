@@ -71,6 +71,15 @@ describe('card layout', () => {
     expect(number.y).to.be.below(10);
   });
 
+  it('axe finds nothing wrong with a single-line card or one without visible labels', async () => {
+    await mountWith<TokenframeCard>('tokenframe-card', 'layout-axe-single', { layout: 'single-line' });
+    await mountWith<TokenframeCard>('tokenframe-card', 'layout-axe-hidden', { hideLabels: true, iconStyle: 'solid' });
+    for (const id of ['layout-axe-single', 'layout-axe-hidden']) {
+      await type(id, 'Card number', '4242424242424241');
+      expect(await executeServerCommand('frame-axe', { selector: `#${id}` })).to.deep.equal([]);
+    }
+  });
+
   it('single-line shows the errors below the row', async () => {
     await mountWith<TokenframeCard>('tokenframe-card', 'layout-single-error', { layout: 'single-line' });
     await type('layout-single-error', 'Card number', '4242424242424241');

@@ -82,8 +82,9 @@ export const textFieldStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
   }
-  /* Single line: the fields' boxes become items of the form's row (frame.css lets it wrap), the first (the
-     card number) takes the spare width and at least half, the errors wrap below the row, one line each. */
+  /* Single line: the fields' boxes become items of the form's row (frame.css lets it wrap). The first (the
+     card number) takes the spare width and at least 45%, the others share the rest up to 5.5em each (at
+     320 px each still shows a CVC); the errors wrap below the row, one line each. */
   :host([compact]) {
     display: contents;
   }
@@ -95,8 +96,11 @@ export const textFieldStyles = css`
     max-width: 5.5em;
   }
   :host([compact]:first-child) .box {
-    flex: 1 0 40%;
+    flex: 1 0 45%;
     max-width: none;
+  }
+  :host([compact]) .Input {
+    padding-inline: calc(var(--tf-spacing, 0.25rem) * 2);
   }
   :host([compact]) .Error {
     order: 1;
@@ -106,7 +110,8 @@ export const textFieldStyles = css`
     min-height: 0;
     margin: 0;
   }
-  /* The brand icon, at the input's left (card numbers read left to right); solid: outlined, in one colour. */
+  /* The brand icon, at the input's left (card numbers read left to right); solid: outlined, in one colour.
+     (:host: its input's padding wins over the single line's.) */
   .icon {
     position: absolute;
     top: calc(50% - 0.5em);
@@ -116,7 +121,7 @@ export const textFieldStyles = css`
     color: var(--tf-muted-color, #6b7280);
     pointer-events: none;
   }
-  .icon + .Input {
+  :host .icon + .Input {
     padding-left: calc(var(--tf-spacing, 0.25rem) * 5 + 1.5em);
   }
   .icon text {
