@@ -143,13 +143,13 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: Object.fromEntries(framePages.map((page) => [page, resolve(frameRoot, `${page}.html`)])),
         output: {
-          // The card inputs and card messages go to the same pages (card and split card): one
+          // The card inputs, card messages and brand icons go to the same pages (card and split card): one
           // request and one chunk instead of two tiny ones.
           codeSplitting: {
             groups: [
               {
                 name: 'card-fields',
-                test: /\/(card-inputs|card-messages)\.ts$/,
+                test: /\/(card-inputs|card-messages|brand-icons)\.ts$/,
                 includeDependenciesRecursively: false,
               },
             ],

@@ -83,30 +83,33 @@ export class CardForm extends FieldsForm<CardField, CardChecks> {
     return params;
   }
 
+  /** Stacked: the number above a row of the others; single line (`layout`): all four in one row. */
   override render() {
     const brand = this.checks.number.brand;
     const t = this.localize.t.card;
-    return html`
-      ${this.renderField('number', cardNumberInput(t.number, brand))}
-      <div class="row">
-        ${this.renderField('expiry', expiryInput(t.expiry, t.expiryPlaceholder))}
-        ${this.renderField('cvc', { ...cvcInput(t.cvc, brand, t.cvcPlaceholder), last: !this.fields.includes('postalCode') })}
-        ${
-          this.fields.includes('postalCode')
-            ? this.renderField('postalCode', {
-                label: t.postalCode,
-                ltr: true,
-                last: true,
-                autocomplete: 'postal-code',
-                inputmode: 'text',
-                placeholder: '12345',
-                maxlength: 10,
-                format: ({ value }) => formatPostalCode(normalizeTyped(value)),
-              })
-            : null
-        }
-      </div>
+    const number = this.renderField('number', cardNumberInput(t.number, brand));
+    const others = html`
+      ${this.renderField('expiry', expiryInput(t.expiry, t.expiryPlaceholder))}
+      ${this.renderField('cvc', { ...cvcInput(t.cvc, brand, t.cvcPlaceholder), last: !this.fields.includes('postalCode') })}
+      ${
+        this.fields.includes('postalCode')
+          ? this.renderField('postalCode', {
+              label: t.postalCode,
+              ltr: true,
+              last: true,
+              autocomplete: 'postal-code',
+              inputmode: 'text',
+              placeholder: '12345',
+              maxlength: 10,
+              format: ({ value }) => formatPostalCode(normalizeTyped(value)),
+            })
+          : null
+      }
     `;
+    return this.options.layout === 'single-line'
+      ? html`<div class="row" part="single">${number}${others}</div>`
+      : html`${number}
+          <div class="row">${others}</div>`;
   }
 }
 

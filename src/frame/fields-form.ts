@@ -6,14 +6,9 @@ import type { FieldView } from './fields/field-view';
 import type { FieldInputDetail } from './fields/text-field';
 import type { ElementKind } from '../kinds/element-kinds';
 import { pageOf } from '../kinds/kind-descriptor';
+import { stripeBrand } from '../validation/brand-by-name';
 import { LocalizeController } from './i18n/localize-controller';
 import './fields/text-field';
-
-/**
- * TEMPORARY (until `stripeBrand()` lands in src/validation/brand-by-name.ts): Stripe's name for the
- * card-validator types whose names differ; every other type is already Stripe's.
- */
-const stripeBrands: Record<string, string> = { 'american-express': 'amex', 'diners-club': 'diners' };
 
 /**
  * What every field kind's form does, written once: the fields' values, their
@@ -143,7 +138,7 @@ export abstract class FieldsForm<
     return {
       empty: states.every((s) => s === 'empty'),
       complete: states.every((s) => s === 'complete'),
-      brand: brand && (stripeBrands[brand] ?? brand),
+      brand: brand && stripeBrand(brand),
       error: shown && error ? { type: 'validation_error', code: error.code, message: this.errors[shown] } : undefined,
       postalCode: (this.values as Record<string, string>).postalCode,
     };
@@ -198,13 +193,18 @@ export abstract class FieldsForm<
 
   /**
    * One field, wired: its value, error and disabled state, its edits (kept as
-   * `view` formats them) and its blur. A form imports `fields/select-field` to
-   * show a choice.
+   * `view` formats them) and its blur, with the merchant's `labels` and
+   * `placeholders` for it (untrusted: shown as text, cut at 100 characters)
+   * and the layout options (`hideLabels`, `single-line`, `hideIcon`,
+   * `iconStyle`). A form imports `fields/select-field` to show a choice.
    */
   protected renderField(field: Field, view: FieldView) {
+    const { labels, placeholders, hideLabels, layout, hideIcon, iconStyle } = this.options;
+    const label = labels?.[field]?.slice(0, 100) || view.label;
     if ('choices' in view) {
       return html`<tf-select-field
-        label=${view.label}
+        label=${label}
+        ?hide-label=${hideLabels}
         .value=${this.values[field]}
         .options=${view.choices}
         ?disabled=${this.disabled || this.options.readonly}
@@ -212,9 +212,12 @@ export abstract class FieldsForm<
       ></tf-select-field>`;
     }
     return html`<tf-text-field
-      label=${view.label}
+      label=${label}
       ?ltr=${view.ltr}
+      ?hide-label=${hideLabels}
+      ?compact=${layout === 'single-line'}
       .suffix=${view.suffix ?? ''}
+      .icon=${hideIcon ? null : view.icon?.(Boolean(this.errors[field]), iconStyle === 'solid')}
       type=${view.masked ? 'password' : 'text'}
       enterkeyhint=${view.last ? 'done' : 'next'}
       .value=${this.values[field]}
@@ -222,7 +225,7 @@ export abstract class FieldsForm<
       ?complete=${this.checks[field].state === 'complete'}
       autocomplete=${view.autocomplete ?? 'off'}
       inputmode=${view.inputmode ?? 'text'}
-      placeholder=${view.placeholder ?? ''}
+      placeholder=${(placeholders?.[field] ?? view.placeholder ?? '').slice(0, 100)}
       maxlength=${view.maxlength}
       ?disabled=${this.disabled}
       ?readonly=${this.options.readonly}

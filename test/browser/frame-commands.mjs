@@ -1,5 +1,7 @@
 // Commands that let a browser test act as a user inside the cross-origin
 // frame (which the test page itself cannot reach), through Playwright.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, connect } from 'node:net';
 import { freePort } from '../../scripts/loopback.mjs';
 
@@ -121,6 +123,38 @@ export function frameCommandsPlugin() {
               const style = getComputedStyle(element, pseudo ?? null);
               return Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]));
             }, payload);
+        }
+        case 'frame-elements': {
+          // Where each element matching `css` sits in the frame (shadow roots pierced), and the attributes asked for.
+          const frame = await frameOf(session, payload.selector);
+          const elements = await frame.locator(payload.css).all();
+          return Promise.all(
+            elements.map((element) =>
+              element.evaluate(
+                (node, names) => ({
+                  box: node.getBoundingClientRect().toJSON(),
+                  attributes: Object.fromEntries(names.map((name) => [name, node.getAttribute(name)])),
+                }),
+                payload.attributes ?? [],
+              ),
+            ),
+          );
+        }
+        case 'frame-axe': {
+          // axe-core's violations inside the frame (its CSP forbids injected scripts; evaluate is not subject to
+          // it), one line each; the rules about a whole page are the host page's (test/e2e/accessibility.spec.ts).
+          const frame = await frameOf(session, payload.selector);
+          await frame.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+          const { violations } = await frame.evaluate(() =>
+            window.axe.run(document, {
+              rules: {
+                region: { enabled: false },
+                'landmark-one-main': { enabled: false },
+                'page-has-heading-one': { enabled: false },
+              },
+            }),
+          );
+          return violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
         }
         case 'frame-focus': {
           const frame = await frameOf(session, payload.selector);

@@ -1,5 +1,6 @@
 import type { CardBrand } from '../../validation/card';
 import { digitsOnly, formatCardNumberInput, formatExpiry, parseExpiry } from '../format';
+import { brandIcon } from './brand-icons';
 import type { TextFieldView } from './field-view';
 
 /**
@@ -15,7 +16,7 @@ import type { TextFieldView } from './field-view';
  */
 const PASTE_ROOM = 40;
 
-/** The number, spaced by its brand's gaps, with the brand's name beside the label. */
+/** The number, spaced by its brand's gaps, with the brand's icon in the field and its name beside the label. */
 export function cardNumberInput(label: string, brand: CardBrand | null): TextFieldView {
   return {
     label,
@@ -26,6 +27,7 @@ export function cardNumberInput(label: string, brand: CardBrand | null): TextFie
     placeholder: '1234 1234 1234 1234',
     maxlength: PASTE_ROOM,
     format: ({ value }) => formatCardNumberInput(value),
+    icon: (error, solid) => brandIcon(error ? 'error' : brand?.type, solid),
   };
 }
 

@@ -21,6 +21,8 @@ export interface TextFieldView {
   ltr?: boolean;
   /** The frame's last field: the mobile keyboard's Enter key says `done`, not `next`. */
   last?: boolean;
+  /** The card number's brand icon, or the error icon while the field shows an error; `solid` in one colour. */
+  icon?(error: boolean, solid: boolean): unknown;
   /** Masked as typed (an ID number, until the customer asks to see it). */
   masked?: boolean;
 }

@@ -77,6 +77,68 @@ export const textFieldStyles = css`
     margin-block-start: var(--tf-spacing, 0.25rem);
     text-align: start;
   }
+  /* Visually hidden (hide-label, single-line), still the input's accessible name. */
+  :host([hide-label]) .label-row,
+  :host([compact]) .label-row {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  /* Single line: the fields' boxes become items of the form's row (frame.css lets it wrap). The first (the
+     card number) takes the spare width and at least 45%, the others share the rest up to 5.5em each (at
+     320 px each still shows a CVC); the errors wrap below the row, one line each. */
+  :host([compact]) {
+    display: contents;
+  }
+  .box {
+    position: relative;
+  }
+  :host([compact]) .box {
+    flex: 9 1 0;
+    max-width: 5.5em;
+  }
+  :host([compact]:first-child) .box {
+    flex: 1 0 45%;
+    max-width: none;
+  }
+  :host([compact]) .Input {
+    padding-inline: calc(var(--tf-spacing, 0.25rem) * 2);
+  }
+  :host([compact]) .Error {
+    order: 1;
+    flex-basis: 100%;
+  }
+  :host([compact]) .Error:empty {
+    min-height: 0;
+    margin: 0;
+  }
+  /* The brand icon, at the input's left (card numbers read left to right); solid: outlined, in one colour.
+     (:host: its input's padding wins over the single line's.) */
+  .icon {
+    position: absolute;
+    top: calc(50% - 0.5em);
+    left: calc(var(--tf-spacing, 0.25rem) * 3);
+    width: 1.5em;
+    height: 1em;
+    color: var(--tf-muted-color, #6b7280);
+    pointer-events: none;
+  }
+  :host .icon + .Input {
+    padding-left: calc(var(--tf-spacing, 0.25rem) * 5 + 1.5em);
+  }
+  .icon text {
+    font: 700 6.5px sans-serif;
+    text-anchor: middle;
+  }
+  .solid * {
+    fill: currentColor;
+  }
+  .solid rect {
+    fill: none;
+    stroke: currentColor;
+  }
   /* Numbers stay left to right in a right-to-left page, but start where its text starts. */
   :host(:dir(rtl)) input[dir='ltr'] {
     text-align: right;

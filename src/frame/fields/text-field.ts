@@ -11,7 +11,9 @@ export interface FieldInputDetail {
 
 /**
  * One labelled input with its error line, shared by every field kind. The
- * parent owns the value (it formats it) and the error text.
+ * parent owns the value (it formats it) and the error text. Attributes for
+ * the layout, set by the form: `hide-label` hides the label but for assistive
+ * technology; `compact` makes the field part of a single-line row.
  *
  * @event field-input - `detail: FieldInputDetail` on every edit.
  * @event field-blur - Focus left the input.
@@ -20,6 +22,7 @@ export class TextField extends LitElement {
   static override properties: PropertyDeclarations = {
     label: {},
     suffix: {},
+    icon: { attribute: false },
     value: {},
     error: {},
     autocomplete: {},
@@ -40,6 +43,8 @@ export class TextField extends LitElement {
   label = '';
   /** Shown after the label, e.g. the detected card brand. */
   suffix = '';
+  /** Drawn inside the input at its start: the card's brand icon (fields/brand-icons.ts). */
+  icon: unknown = null;
   value = '';
   /** The error message to show; empty when the field is fine or not yet judged. */
   error = '';
@@ -75,40 +80,43 @@ export class TextField extends LitElement {
     return this.shadowRoot?.activeElement === this.input;
   }
 
+  // The error line is always present, so a message put into it is announced; empty, it is silent.
   override render() {
     return html`
       <div class="label-row">
         <label class="Label" for="input">${this.label}</label>
         <span id="suffix" class="suffix">${this.suffix}</span>
       </div>
-      <input
-        id="input"
-        class=${
-          this.error
-            ? 'Input Input--invalid'
-            : this.complete
-              ? 'Input Input--complete'
-              : this.value
-                ? 'Input'
-                : 'Input Input--empty'
-        }
-        type=${this.type}
-        dir=${this.ltr ? 'ltr' : nothing}
-        .value=${live(this.value)}
-        autocomplete=${this.autocomplete}
-        inputmode=${this.inputmode}
-        enterkeyhint=${this.enterkeyhint}
-        placeholder=${this.placeholder}
-        maxlength=${this.maxlength}
-        spellcheck="false"
-        ?disabled=${this.disabled}
-        ?readonly=${this.readonly}
-        aria-invalid=${this.error ? 'true' : 'false'}
-        aria-describedby=${this.suffix ? 'error suffix' : 'error'}
-        @input=${this.handleInput}
-        @blur=${this.handleBlur}
-      />
-      <!-- Always present, so a message put into it is announced; empty, it is silent. -->
+      <div class="box">
+        ${this.icon}
+        <input
+          id="input"
+          class=${
+            this.error
+              ? 'Input Input--invalid'
+              : this.complete
+                ? 'Input Input--complete'
+                : this.value
+                  ? 'Input'
+                  : 'Input Input--empty'
+          }
+          type=${this.type}
+          dir=${this.ltr ? 'ltr' : nothing}
+          .value=${live(this.value)}
+          autocomplete=${this.autocomplete}
+          inputmode=${this.inputmode}
+          enterkeyhint=${this.enterkeyhint}
+          placeholder=${this.placeholder}
+          maxlength=${this.maxlength}
+          spellcheck="false"
+          ?disabled=${this.disabled}
+          ?readonly=${this.readonly}
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby=${this.suffix ? 'error suffix' : 'error'}
+          @input=${this.handleInput}
+          @blur=${this.handleBlur}
+        />
+      </div>
       <div id="error" class="Error" role="alert" aria-atomic="true">${this.error}</div>
     `;
   }
