@@ -98,6 +98,42 @@ function minifyLitCssPlugin(): Plugin {
 }
 
 /**
+ * Short names for the host loader's own properties in the IIFE, the file every
+ * merchant page downloads: the minifier already shortens variables and
+ * `#private` fields, but not properties one module reads on another's object
+ * (`participation`, `updateValidity`, a descriptor's `cardField`…), so the
+ * sources keep their readable names and the page gets one-letter ones.
+ * Only names listed here change, everywhere in the file, so each must be one
+ * nothing outside the loader reads and the loader reads on nothing else: not
+ * the public element API, not a property the loader uses on a DOM or browser
+ * object, not a field of a message to or from the frame
+ * (`src/protocol/messages.ts`). The ES module build keeps every name, as
+ * bundlers and subclasses see its objects.
+ */
+function mangleHostInternalsPlugin(): Plugin {
+  const internal = [
+    // kind descriptors (src/kinds)
+    ...['tag', 'attributes', 'flags', 'objects', 'field', 'cardField', 'rows'],
+    // the element and its collaborators (src/host)
+    ...['participation', 'optionAttributes', 'frameOptions', 'cardGroup', 'member', 'refreshValidity'],
+    ...['element', 'internals', 'anchor', 'incompleteMessage', 'participates', 'needsToken'],
+    ...['dropToken', 'tokenizeForSubmit', 'updateValidity'],
+    // the frame connection and its configuration
+    ...['config', 'iframe', 'send', 'page', 'settings', 'readyTimeout', 'onMessage', 'onUnavailable'],
+  ];
+  return {
+    name: 'tokenframe-mangle-host-internals',
+    outputOptions: (output) =>
+      output.format === 'iife'
+        ? {
+            ...output,
+            minify: { compress: true, mangle: true, mangleProps: { include: new RegExp(`^(${internal.join('|')})$`) } },
+          }
+        : null,
+  };
+}
+
+/**
  * Two builds from one config:
  * - `vite build`             the frame app (Lit), hashed assets under dist/frame, served at /frame/v1/
  * - `vite build --mode host` the host loader, one IIFE file (`<script src>`) and one ES module
@@ -105,7 +141,7 @@ function minifyLitCssPlugin(): Plugin {
 export default defineConfig(({ mode }) => {
   if (mode === 'host') {
     return {
-      plugins: [loaderManifestPlugin(version), precompressPlugin()],
+      plugins: [loaderManifestPlugin(version), mangleHostInternalsPlugin(), precompressPlugin()],
       build: {
         outDir: 'dist/host',
         emptyOutDir: true,

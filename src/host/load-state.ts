@@ -6,8 +6,8 @@ const css = `:host{display:block;position:relative}
 .skeleton~iframe{position:absolute;visibility:hidden}
 .skeleton{background:repeating-linear-gradient(#0000 0 22px,currentColor 0 64px,#0000 0 86px);opacity:.1;animation:p 1s infinite alternate}
 @keyframes p{to{opacity:.04}}
-@media (prefers-reduced-motion:reduce){.skeleton{animation:none}}
-.retry{display:flex;flex-wrap:wrap;align-items:center;gap:12px;padding:12px}
+@media (prefers-reduced-motion){.skeleton{animation:none}}
+.retry{display:flex;flex-flow:wrap;place-items:center;gap:12px;padding:12px}
 .retry button{font:inherit;padding:4px 14px;cursor:pointer}`;
 
 let sheet: CSSStyleSheet | undefined;
