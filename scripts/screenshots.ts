@@ -1,7 +1,10 @@
 // `npm run screenshots`: renders every element of the demo's appearance gallery
 // (/gallery) in every built-in theme and in two languages in headless
 // Chromium, and writes one PNG per element, theme and language:
-// `docs/screenshots/{element}-{theme}-{locale}.png`.
+// `docs/screenshots/{element}-{theme}-{locale}.png`. Then the pictures the
+// README shows of the card: on one line (`card-single-line.png`), with each
+// brand's icon (`brand-{brand}.png`), and in the right-to-left languages
+// (`card-rtl-{he,fa,ar}.png`).
 //
 //   node --import tsx scripts/screenshots.ts [--out DIR] [--locales en,ar] [--themes default,night,flat]
 //
@@ -12,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 // @ts-expect-error plain ESM helper without types
 import { chromiumArgs, ensureChromium } from './chromium.mjs';
 // @ts-expect-error plain ESM helper without types
@@ -72,8 +75,53 @@ try {
       }
     }
   }
+  written += await cardPictures(page);
   await browser.close();
   console.log(`${written} screenshots in ${out}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
+}
+
+/** The gallery's card on one line, with each brand's number typed, and stacked in the right-to-left languages. */
+async function cardPictures(page: Page): Promise<number> {
+  /** A test number of each brand the README shows. */
+  const brandNumbers = {
+    visa: '4242424242424242',
+    mastercard: '5555555555554444',
+    amex: '378282246310005',
+    discover: '6011111111111117',
+    diners: '3056930009020004',
+    jcb: '3566002020360505',
+    unionpay: '6200000000000005',
+  };
+  let written = 0;
+  const section = page.locator('#gallery section[data-element="card"]');
+  const numberField = section.locator('tokenframe-card iframe').contentFrame().locator('input').first();
+  const shoot = async (name: string) => {
+    // Focus on the page, so no caret blinks in the picture.
+    await page.locator('#theme').focus();
+    await section.screenshot({ path: join(out, `${name}.png`), animations: 'disabled' });
+    written++;
+  };
+  const singleLine = async () => {
+    await section.locator('tokenframe-card').evaluate((card) => card.setAttribute('layout', 'single-line'));
+    await section.locator('tokenframe-card iframe').contentFrame().locator('.row[part="single"]').waitFor();
+  };
+
+  await page.goto(`${shop}/gallery?theme=default&locale=en`);
+  await page.locator('body[data-ready]').waitFor({ timeout: 20_000 });
+  await singleLine();
+  await shoot('card-single-line');
+  for (const [brand, number] of Object.entries(brandNumbers)) {
+    await numberField.fill(number);
+    await section.locator('tokenframe-card iframe').contentFrame().locator(`svg.icon.${brand}`).waitFor();
+    await shoot(`brand-${brand}`);
+  }
+  for (const locale of ['he', 'fa', 'ar']) {
+    await page.goto(`${shop}/gallery?theme=default&locale=${locale}`);
+    await page.locator('body[data-ready]').waitFor({ timeout: 20_000 });
+    await numberField.fill(brandNumbers.visa);
+    await shoot(`card-rtl-${locale}`);
+  }
+  return written;
 }

@@ -87,8 +87,8 @@ export const textFieldStyles = css`
     clip-path: inset(50%);
   }
   /* Single line: the fields' boxes become items of the form's row (frame.css lets it wrap). The first (the
-     card number) takes the spare width and at least 45%, the others share the rest up to 5.5em each (at
-     320 px each still shows a CVC); the errors wrap below the row, one line each. */
+     card number) takes the spare width and at least 40%, the others share the rest up to 5.5em each (at
+     320 px each still shows a CVC, at 430 px an MM / YY); the errors wrap below the row, one line each. */
   :host([compact]) {
     display: contents;
   }
@@ -100,11 +100,11 @@ export const textFieldStyles = css`
     max-width: 5.5em;
   }
   :host([compact]:first-child) .box {
-    flex: 1 0 45%;
+    flex: 1 0 40%;
     max-width: none;
   }
   :host([compact]) .Input {
-    padding-inline: calc(var(--tf-spacing, 0.25rem) * 2);
+    padding-inline: calc(var(--tf-spacing, 0.25rem) * 1.5);
   }
   :host([compact]) .Error {
     order: 1;
