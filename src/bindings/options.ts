@@ -1,68 +1,43 @@
 import type { Appearance, TokenframeElement } from '../host/index';
-import type { FontSource, StripeStyle } from '../protocol/messages';
+import type { ElementOptions as HostElementOptions } from '../host/element-options';
+
+/** Options that only some elements take: each component's own options below add the ones it has. */
+type ElementSpecific =
+  | 'placeholders'
+  | 'hidePostalCode'
+  | 'value'
+  | 'iconStyle'
+  | 'hideIcon'
+  | 'brands'
+  | 'layout'
+  | 'country'
+  | 'currency'
+  | 'brand'
+  | 'idType';
 
 /**
- * The options every component takes, in Stripe's names (what `element.update(options)` takes in Stripe.js), so
- * options written for Stripe's components carry over.
+ * The options every component takes, in Stripe's names: what the element's own `update(options)` takes
+ * (src/host/element-options.ts, the one definition), less the options of particular elements.
  */
-export interface ElementOptions {
-  disabled?: boolean;
-  /** The fields show their values but cannot be edited. */
-  readOnly?: boolean;
-  /** `auto` (the page's `lang`, then the browser's), or a language tag: `fr`, `he`, `zh-TW`, … */
-  locale?: string;
-  /** `{theme, variables, rules}`: how the fields look (see the README's Appearance section). */
-  appearance?: Appearance;
-  /** Stripe's `style` object (`base`, `complete`, `empty`, `invalid`, with `:focus`, `::placeholder`, …). */
-  style?: StripeStyle;
-  /** Stripe's `classes` (`base`, `complete`, `empty`, `focus`, `invalid`, `webkitAutofill`). */
-  classes?: Record<string, string>;
-  /** Stripe's `fonts`: `[{cssSrc}]` or `[{family, src, weight, style}]`, from the origins allowed for the key. */
-  fonts?: FontSource[];
-  /** The placeholder, or one per field (`number`, `expiry`, `cvc`, `postalCode`) for a multi-field element. */
-  placeholder?: string | Record<string, string>;
-  /** Hide the labels visually (they stay as the fields' accessible names). */
-  hideLabels?: boolean;
-  /** Labels instead of the catalog's, by field name. */
-  labels?: Record<string, string>;
-}
+export type ElementOptions = Omit<HostElementOptions, ElementSpecific>;
 
 /** The card number's own options (on `<CardElement>` and `<CardNumberElement>`). */
-export interface CardNumberOptions extends ElementOptions {
-  /** `default` (colored) or `solid` brand icons. */
-  iconStyle?: 'default' | 'solid';
-  hideIcon?: boolean;
-  /** The brands the merchant accepts, in Stripe's names (`visa`, `mastercard`, `amex`, …); others are refused. */
-  brands?: readonly string[];
-}
+export interface CardNumberOptions
+  extends ElementOptions, Pick<HostElementOptions, 'iconStyle' | 'hideIcon' | 'brands'> {}
 
 /** `<CardElement>`'s options. */
-export interface CardElementOptions extends CardNumberOptions {
-  hidePostalCode?: boolean;
-  /** Prefilled values: Stripe's `value.postalCode`. */
-  value?: { postalCode?: string };
-  /** `stacked` (two rows, the default) or `single-line` (one row, like Stripe's Card Element). */
-  layout?: 'stacked' | 'single-line';
-}
+export interface CardElementOptions
+  extends CardNumberOptions, Pick<HostElementOptions, 'placeholders' | 'hidePostalCode' | 'value' | 'layout'> {}
 
 /** `<BankAccountElement>`'s options. */
-export interface BankAccountElementOptions extends ElementOptions {
-  /** The account's country (default `US`); IBAN countries show an IBAN field. */
-  country?: string;
-  /** The account's currency, when not the country's own. */
-  currency?: string;
-}
+export interface BankAccountElementOptions
+  extends ElementOptions, Pick<HostElementOptions, 'placeholders' | 'country' | 'currency'> {}
 
 /** `<CvcUpdateElement>`'s options. */
-export interface CvcUpdateElementOptions extends ElementOptions {
-  /** The saved card's brand (`visa`, `amex`, …); American Express expects 4 digits. */
-  brand?: string;
-}
+export interface CvcUpdateElementOptions extends ElementOptions, Pick<HostElementOptions, 'brand'> {}
 
 /** `<PiiElement>`'s options. */
-export interface PiiElementOptions extends ElementOptions {
-  /** The ID's country (default `US`). */
-  country?: string;
+export interface PiiElementOptions extends ElementOptions, Pick<HostElementOptions, 'country'> {
   /** `ssn` (default) or `itin`, for US numbers. */
   idType?: 'ssn' | 'itin';
 }

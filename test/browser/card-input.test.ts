@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { FrameOptions } from '../../src/protocol/messages';
+import type { ElementOptions } from '../../src/host/element-options';
 import type { TokenframeCard, TokenframeElement } from '../../src/host/index';
 import {
   env,
@@ -16,22 +16,20 @@ import {
 } from './helpers';
 
 /**
- * Mounts `<tag id>` whose frame gets `options` on top of those its attributes
- * give, as the element's Stripe-shaped options and attributes (`brands`,
- * `readonly`, `value.postalCode`) send them, and waits for `ready`. It stays
+ * Mounts `<tag id>` given Stripe's `options` through its `update()` (`brands`,
+ * `readOnly`, `value.postalCode` become its attributes) and `attributes`, and
+ * waits for `ready`. It stays
  * on the page for the whole file (a fixture would go after one test), so
  * each `describe` shares one.
  */
 async function mountWith<T extends TokenframeElement>(
   tag: string,
   id: string,
-  options: FrameOptions = {},
+  options: ElementOptions = {},
   attributes: Record<string, string> = {},
 ): Promise<T> {
   const element = document.createElement(tag) as T;
-  const own = element as unknown as { frameOptions(): FrameOptions };
-  const attributeOptions = own.frameOptions;
-  own.frameOptions = () => ({ ...attributeOptions.call(element), ...options });
+  element.update(options);
   element.id = id;
   for (const [name, value] of Object.entries({ origin: env.url, key: env.publishableKey, ...attributes })) {
     element.setAttribute(name, value);
@@ -190,7 +188,9 @@ describe('the card number, pasted', () => {
 
 describe('the brands option', () => {
   it('refuses a brand the merchant does not take at the number field, and tokenize() sends nothing', async () => {
-    const card = await mountWith<TokenframeCard>('tokenframe-card', 'brands-refused', { brands: 'visa,mastercard' });
+    const card = await mountWith<TokenframeCard>('tokenframe-card', 'brands-refused', {
+      brands: ['visa', 'mastercard'],
+    });
     await recordRequests();
     const error = nextChangeError(card);
     await type('brands-refused', 'Card number', '37');
@@ -208,14 +208,14 @@ describe('the brands option', () => {
   });
 
   it('accepts the brands it lists', async () => {
-    const card = await mountWith<TokenframeCard>('tokenframe-card', 'brands-accepted', { brands: 'visa, amex' });
+    const card = await mountWith<TokenframeCard>('tokenframe-card', 'brands-accepted', { brands: ['visa', 'amex'] });
     await fillCard('brands-accepted', '378282246310005', `12${nextYear}`, '1234');
     expect(await shownErrors('brands-accepted')).to.deep.equal([]);
     expect((await card.tokenize()).token!.card).to.include({ brand: 'American Express' });
   });
 
   it('speaks the customer’s language', async () => {
-    await mountWith('tokenframe-card', 'brands-fr', { brands: 'visa' }, { locale: 'fr' });
+    await mountWith('tokenframe-card', 'brands-fr', { brands: ['visa'] }, { locale: 'fr' });
     await type('brands-fr', 'Numéro de carte', '5555');
     expect(await shownErrors('brands-fr')).to.deep.equal(["La marque de votre carte n'est pas acceptée."]);
   });
@@ -223,7 +223,9 @@ describe('the brands option', () => {
 
 describe('the postal code', () => {
   it('is prefilled from the postalCode option, formatted, and goes into the token', async () => {
-    const card = await mountWith<TokenframeCard>('tokenframe-card', 'zip-prefill', { postalCode: 'sw1a1aa' });
+    const card = await mountWith<TokenframeCard>('tokenframe-card', 'zip-prefill', {
+      value: { postalCode: 'sw1a1aa' },
+    });
     expect((await frameInput('zip-prefill', 'Postal code')).value).to.equal('SW1A 1AA');
     await type('zip-prefill', 'Card number', '4242424242424242');
     await type('zip-prefill', 'Expiration', `12${nextYear}`);
@@ -255,7 +257,7 @@ describe('readonly and disabled', () => {
   const labels = ['Card number', 'Expiration', 'CVC', 'Postal code'];
 
   it('readonly: every field shows its value and refuses edits', async () => {
-    await mountWith('tokenframe-card', 'card-readonly', { readonly: true, postalCode: '94107' });
+    await mountWith('tokenframe-card', 'card-readonly', { readOnly: true, value: { postalCode: '94107' } });
     for (const label of labels) {
       await type('card-readonly', label, '4');
       expect(await caret('card-readonly', label), label).to.include({ readonly: true });

@@ -1,13 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeCard, TokenframeElement } from '../../src/host/index';
-import type { FrameOptions } from '../../src/protocol/messages';
+import type { ElementOptions } from '../../src/host/element-options';
 import { env, frameInput, frameTexts, press, type } from './helpers';
 
 /**
  * The card's layout inside the frame: the single-line row, the brand icons,
  * hidden labels and the merchant's own labels and placeholders. The options
- * go to the frame as FrameOptions, the way the element's attributes send them.
+ * reach the element through Stripe's `update()`, as a merchant gives them.
  */
 
 interface FrameElement {
@@ -15,15 +15,13 @@ interface FrameElement {
   attributes: Record<string, string | null>;
 }
 
-/** Mounts `<tag>` whose frame gets `options` on top of what its attributes say, and waits for `ready`. */
-async function mountWith<T extends TokenframeElement>(tag: string, id: string, options: FrameOptions): Promise<T> {
+/** Mounts `<tag>` given `options` through its `update()`, and waits for `ready`. */
+async function mountWith<T extends TokenframeElement>(tag: string, id: string, options: ElementOptions): Promise<T> {
   const element = document.createElement(tag) as T;
   element.id = id;
   element.setAttribute('origin', env.url);
   element.setAttribute('key', env.publishableKey);
-  const own = element as unknown as { frameOptions(): FrameOptions };
-  const fromAttributes = own.frameOptions.bind(element);
-  own.frameOptions = () => ({ ...fromAttributes(), ...options });
+  element.update(options);
   const ready = oneEvent(element, 'ready');
   await fixture(html`<div style="width: 640px">${element}</div>`);
   await ready;

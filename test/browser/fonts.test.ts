@@ -3,23 +3,17 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeCard } from '../../src/host/index';
 import type { FontSource, StripeStyle } from '../../src/protocol/messages';
 import { mountReady, recordRequests } from './helpers';
-import { sendWithUpdates } from './stripe-options';
 
 type Fonts = { faces: { family: string; status: string }[]; ready: boolean };
 
-/** Mounts a card, then sends it `style` and `fonts` (in an update), collecting the host's console warnings. */
+/** Mounts a card, then gives it `style` and `fonts` with `update()`, collecting the host's console warnings. */
 async function cardWith(id: string, extra: { style?: StripeStyle; fonts?: FontSource[] }) {
   const card = await mountReady<TokenframeCard>('tokenframe-card', id);
   const warnings: string[] = [];
   const warn = console.warn;
   console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  const stop = sendWithUpdates(extra);
-  try {
-    card.appearance = { theme: 'stripe' };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  } finally {
-    stop();
-  }
+  card.update({ ...extra, appearance: { theme: 'stripe' } });
+  await new Promise((resolve) => setTimeout(resolve, 50));
   return { card, warnings, restore: () => (console.warn = warn) };
 }
 

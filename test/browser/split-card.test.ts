@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeCardCvc, TokenframeCardExpiry, TokenframeCardNumber } from '../../src/host/index';
-import type { FrameOptions } from '../../src/protocol/messages';
+import type { ElementOptions } from '../../src/host/element-options';
 import { env, frameInput, nextYear, press, recordRequests, shownErrors, tokenRequests, type } from './helpers';
 
 /**
@@ -293,14 +293,12 @@ describe('split card fields in a plain form', () => {
   });
 });
 
-/** The three elements, each frame getting `options` on top of its attributes' (as `brands`, `readonly` send them). */
-async function mountSplitWith(prefix: string, options: FrameOptions): Promise<SplitCard> {
+/** The three elements, each given Stripe's `options` through its `update()`. */
+async function mountSplitWith(prefix: string, options: ElementOptions): Promise<SplitCard> {
   const tags = ['tokenframe-card-number', 'tokenframe-card-expiry', 'tokenframe-card-cvc'] as const;
   const [number, expiry, cvc] = tags.map((tag) => {
     const element = document.createElement(tag);
-    const own = element as unknown as { frameOptions(): FrameOptions };
-    const attributeOptions = own.frameOptions;
-    own.frameOptions = () => ({ ...attributeOptions.call(element), ...options });
+    element.update(options);
     element.id = `${prefix}-${tag.slice('tokenframe-card-'.length)}`;
     element.setAttribute('origin', env.url);
     element.setAttribute('key', env.publishableKey);
@@ -337,7 +335,7 @@ describe('split card input, as the card element', () => {
   });
 
   it('the number frame refuses a brand outside the brands option, and nothing is sent', async () => {
-    const card = await mountSplitWith('split-brands', { brands: 'visa' });
+    const card = await mountSplitWith('split-brands', { brands: ['visa'] });
     await recordRequests();
     await fillSplit('split-brands', '5555555555554444');
     expect(await shownErrors('split-brands-number')).to.deep.equal(["Your card's brand is not accepted."]);
@@ -346,7 +344,7 @@ describe('split card input, as the card element', () => {
   });
 
   it('readonly: each frame refuses edits; disabled: each field is disabled', async () => {
-    await mountSplitWith('split-readonly', { readonly: true });
+    await mountSplitWith('split-readonly', { readOnly: true });
     await fillSplit('split-readonly');
     for (const [id, label] of [
       ['split-readonly-number', 'Card number'],

@@ -25,9 +25,8 @@ const style = {
 };
 
 /**
- * Opens the checkout and gives its card `style` and `fonts`. TEST-ONLY PATH until the element's
- * `update({style, fonts})` (issue 16, host surface) is on main: the page's MessagePort adds them to the
- * element's `update` messages, which the protocol already defines; the appearance property sends one.
+ * Opens the checkout and gives its card, with Stripe's `element.update()`, the single-line layout, `style` and
+ * `fonts`, collecting the page's console warnings and its font requests.
  */
 async function openCheckout(page: Page, fonts: object[]): Promise<{ warnings: string[]; fontRequests: string[] }> {
   const warnings: string[] = [];
@@ -38,23 +37,16 @@ async function openCheckout(page: Page, fonts: object[]): Promise<{ warnings: st
   await page.route('**/e2e-fonts/*', (route) =>
     route.fulfill({ body: font, contentType: 'font/woff2', headers: { 'Access-Control-Allow-Origin': '*' } }),
   );
-  await page.addInitScript(
-    (extra) => {
-      const original = MessagePort.prototype.postMessage;
-      const post = original as (this: MessagePort, message: unknown, transfer: Transferable[]) => void;
-      MessagePort.prototype.postMessage = function (this: MessagePort, message: unknown, transfer?: Transferable[]) {
-        const update = (message as { type?: string })?.type === 'update';
-        return post.call(this, update ? { ...(message as object), ...extra } : message, transfer ?? []);
-      } as typeof original;
+  await page.goto('/');
+  await expect(frameField(page, 'tokenframe-card', 'Card number')).toBeVisible();
+  await page.evaluate(
+    (options) => {
+      const card = document.querySelector('tokenframe-card') as HTMLElement & { update(options: object): void };
+      card.update({ layout: 'single-line', ...options });
     },
     { style, fonts },
   );
-  await page.goto('/');
-  await expect(frameField(page, 'tokenframe-card', 'Card number')).toBeVisible();
-  await page.evaluate(() => {
-    const card = document.querySelector('tokenframe-card') as HTMLElement & { appearance?: object };
-    card.appearance = { ...card.appearance };
-  });
+  await expect(page.locator('tokenframe-card')).toHaveAttribute('layout', 'single-line');
   return { warnings, fontRequests };
 }
 
@@ -67,6 +59,9 @@ test('pays on a card styled with Stripe’s style object and a font from an allo
     { family: 'TF Shop Sans', src: `url(${allowedFont}) format('woff2')`, weight: '400' },
   ]);
   const number = frameField(page, 'tokenframe-card', 'Card number');
+  const postalCode = frameField(page, 'tokenframe-card', 'Postal code');
+  // Single line: the number and the postal code side by side, in one row.
+  await expect.poll(async () => (await number.boundingBox())!.y === (await postalCode.boundingBox())!.y).toBe(true);
   await expect(number).toHaveCSS('font-family', '"TF Shop Sans", monospace');
   await expect(number).toHaveCSS('font-size', '17px');
   await expect.poll(() => cardFrame(page).evaluate(() => document.fonts.check('17px "TF Shop Sans"'))).toBe(true);
@@ -78,7 +73,7 @@ test('pays on a card styled with Stripe’s style object and a font from an allo
   await expect(number).toHaveCSS('color', 'rgb(0, 128, 0)');
   await frameField(page, 'tokenframe-card', 'Expiration').pressSequentially(`12${nextYear}`);
   await frameField(page, 'tokenframe-card', 'CVC').pressSequentially('319');
-  await frameField(page, 'tokenframe-card', 'Postal code').pressSequentially('94107');
+  await postalCode.pressSequentially('94107');
   await page.getByRole('button', { name: /Pay/ }).click();
   await expect(page.getByText('Paid with Visa •••• 4242')).toBeVisible();
   expect(warnings.filter((text) => text.startsWith('tokenframe:'))).toEqual([]);
