@@ -175,16 +175,22 @@ export abstract class TokenframeElement extends HTMLElement {
       postalCode: value?.postalCode,
       brands: brands?.join(),
     };
+    // A key given as `undefined` takes its option back (a framework passes a prop that went away so);
+    // a key left out keeps its value.
+    const given = (key: string) => Object.hasOwn(options, key);
     for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
-      const given = values[option];
-      if (given === undefined) continue;
-      if (type === 1) this.toggleAttribute(attribute, Boolean(given));
-      else this.setAttribute(attribute, type ? JSON.stringify(given) : String(given));
+      const value = values[option];
+      if (value === undefined) {
+        if (given(option === 'readonly' ? 'readOnly' : option === 'postalCode' ? 'value' : option))
+          this.removeAttribute(attribute);
+      } else if (type === 1) this.toggleAttribute(attribute, Boolean(value));
+      else this.setAttribute(attribute, type ? JSON.stringify(value) : String(value));
     }
-    if (appearance) this.appearance = appearance;
+    if (given('appearance')) this.appearance = appearance;
     // The old class names come off before `classes` may rename them.
     this.#toggleClasses(false);
-    Object.assign(this.#stripe, style && { style }, fonts && { fonts }, classes && { classes });
+    for (const [key, value] of Object.entries({ style, fonts, classes }))
+      if (given(key)) (this.#stripe as Record<string, unknown>)[key] = value;
     this.#toggleClasses();
     this.#requestSync();
   }

@@ -245,6 +245,25 @@ describe('update(options)', () => {
     expect(card.hasAttribute('hide-postal-code')).to.equal(true);
   });
 
+  it('an option given as undefined is taken back, as a framework passes a prop that went away', async () => {
+    const card = await mountReady<TokenframeCard>('tokenframe-card', 'surface-undefined');
+    card.update({ disabled: true, hidePostalCode: true, brands: ['visa'], style: { base: { color: '#32325d' } } });
+    await afterMicrotasks();
+    expect((await frameInput('surface-undefined', 'Card number')).disabled).to.equal(true);
+    const recorder = recordUpdates();
+    try {
+      card.update({ disabled: undefined, brands: undefined, style: undefined });
+      await afterMicrotasks();
+    } finally {
+      recorder.stop();
+    }
+    expect(card.hasAttribute('disabled') || card.hasAttribute('brands')).to.equal(false);
+    // Left out, so kept.
+    expect(card.hasAttribute('hide-postal-code')).to.equal(true);
+    expect(recorder.updates.at(-1)?.style).to.equal(undefined);
+    expect((await frameInput('surface-undefined', 'Card number')).disabled).to.equal(false);
+  });
+
   it('placeholder on a single-field element is its field’s; brands may be space-separated in the attribute', async () => {
     const number = await mountReady<TokenframeCardNumber>('tokenframe-card-number', 'surface-placeholder', {
       brands: 'visa  amex',
