@@ -66,8 +66,7 @@ try {
   let written = 0;
   for (const theme of values.themes.split(',')) {
     for (const locale of values.locales.split(',')) {
-      await page.goto(`${shop}/gallery?theme=${theme}&locale=${locale}`);
-      await page.locator('body[data-ready]').waitFor({ timeout: 20_000 });
+      await openGallery(page, theme, locale);
       for (const section of await page.locator('#gallery section').all()) {
         const element = await section.getAttribute('data-element');
         await section.screenshot({ path: join(out, `${element}-${theme}-${locale}.png`), animations: 'disabled' });
@@ -80,6 +79,20 @@ try {
   console.log(`${written} screenshots in ${out}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
+}
+
+/**
+ * The gallery in `theme` and `locale`, once every element has answered and
+ * every field frame shows `locale` (the gallery sets the language after the
+ * loader, so a quick frame may be ready in English and still loading it).
+ */
+async function openGallery(page: Page, theme: string, locale: string): Promise<void> {
+  await page.goto(`${shop}/gallery?theme=${theme}&locale=${locale}`);
+  await page.locator('body[data-ready]').waitFor({ timeout: 20_000 });
+  for (const frame of page.frames()) {
+    if (/\/frame\/v1\/(?!tokens\.html)/.test(frame.url()))
+      await frame.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached', timeout: 20_000 });
+  }
 }
 
 /** The gallery's card on one line, with each brand's number typed, and stacked in the right-to-left languages. */
@@ -108,8 +121,7 @@ async function cardPictures(page: Page): Promise<number> {
     await section.locator('tokenframe-card iframe').contentFrame().locator('.row[part="single"]').waitFor();
   };
 
-  await page.goto(`${shop}/gallery?theme=default&locale=en`);
-  await page.locator('body[data-ready]').waitFor({ timeout: 20_000 });
+  await openGallery(page, 'default', 'en');
   await singleLine();
   await shoot('card-single-line');
   for (const [brand, number] of Object.entries(brandNumbers)) {
@@ -118,8 +130,7 @@ async function cardPictures(page: Page): Promise<number> {
     await shoot(`brand-${brand}`);
   }
   for (const locale of ['he', 'fa', 'ar']) {
-    await page.goto(`${shop}/gallery?theme=default&locale=${locale}`);
-    await page.locator('body[data-ready]').waitFor({ timeout: 20_000 });
+    await openGallery(page, 'default', locale);
     await numberField.fill(brandNumbers.visa);
     await shoot(`card-rtl-${locale}`);
   }

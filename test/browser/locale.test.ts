@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { ReactiveControllerHost } from 'lit';
+import { LocalizeController } from '../../src/frame/i18n/localize-controller';
 import type { TokenframeBankAccount, TokenframeCard } from '../../src/host/index';
 import { env, frameTexts, mountReady, nextChangeError, nextYear, recordRequests, shownErrors, type } from './helpers';
 
@@ -227,6 +229,20 @@ describe('locale', () => {
     await ready;
     expect((await labels('late-locale'))[0]).to.equal('Número de tarjeta');
   });
+  it('a language asked for while another still loads: waiting on the first ends only once the later one shows', async () => {
+    // The frame awaits its init's language before it reports ready; an update arriving meanwhile must not
+    // let ready go out while the page still shows the language before (English).
+    const host = { addController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
+    const localize = new LocalizeController(host as unknown as ReactiveControllerHost);
+    // English answers at once; Norwegian, used by no other test here, has its chunk still to fetch.
+    const first = localize.setLocale('en-GB');
+    const second = localize.setLocale('nb');
+    await first;
+    expect([localize.language, localize.t.card.number]).to.deep.equal(['nb', 'Kortnummer']);
+    await second;
+    expect(localize.locale).to.equal('nb');
+  });
+
   it('after a language change the host hears the shown error again, in the new language', async () => {
     const card = await mountReady<TokenframeCard>('tokenframe-card', 'relabel', { locale: 'fr' });
     const french = nextChangeError(card);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { frameField } from './helpers';
+import { frameField, openGallery } from './helpers';
 
 /**
  * Visual regression: the appearance gallery's elements (demo /gallery)
@@ -18,8 +18,7 @@ test.use({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 1 });
 
 for (const { theme, locale } of looks) {
   test(`every element looks as stored in the ${theme} theme, in ${locale}`, async ({ page }) => {
-    await page.goto(`/gallery?theme=${theme}&locale=${locale}`);
-    await page.locator('body[data-ready]').waitFor();
+    await openGallery(page, theme, locale);
     const sections = await page.locator('#gallery section').all();
     expect(sections.length).toBeGreaterThan(4);
     for (const section of sections) {
@@ -30,8 +29,7 @@ for (const { theme, locale } of looks) {
 }
 
 test('a card with an invalid number looks as stored', async ({ page }) => {
-  await page.goto('/gallery?theme=default&locale=en');
-  await page.locator('body[data-ready]').waitFor();
+  await openGallery(page, 'default', 'en');
   await frameField(page, 'tokenframe-card', 'Card number').pressSequentially('4242424242424241');
   await expect(frameField(page, 'tokenframe-card', 'Card number')).toHaveAttribute('aria-invalid', 'true');
   // Focus moves to the page, so no caret blinks in the picture.

@@ -16,6 +16,8 @@ export class LocalizeController implements ReactiveController {
   locale = 'en';
   format: Formatters = formatters('en');
   private latestRequest = 0;
+  /** The latest setLocale's promise: an overtaken request resolves with it. */
+  private showing: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -28,18 +30,24 @@ export class LocalizeController implements ReactiveController {
   hostConnected(): void {}
 
   /**
-   * Loads the best catalog for `requested` and re-renders. Resolves once it
-   * shows. When a later request overtakes this one, this one's result is dropped.
+   * Loads the best catalog for `requested` and re-renders. Resolves once the
+   * latest language asked for shows: a request overtaken by a later one
+   * drops its own result and waits for that one, so whoever awaits this (the
+   * frame's `ready`) never goes on while the previous language still shows.
    */
-  async setLocale(requested: string | undefined): Promise<void> {
+  setLocale(requested: string | undefined): Promise<void> {
     const request = ++this.latestRequest;
-    const { catalog, language, locale } = await loadLocale(requested);
-    if (request !== this.latestRequest || locale === this.locale) return;
-    this.t = catalog;
-    this.language = language;
-    this.locale = locale;
-    this.format = formatters(locale);
-    this.host.requestUpdate();
-    await this.host.updateComplete;
+    const shown = loadLocale(requested).then(async ({ catalog, language, locale }): Promise<void> => {
+      if (request !== this.latestRequest) return this.showing;
+      if (locale === this.locale) return;
+      this.t = catalog;
+      this.language = language;
+      this.locale = locale;
+      this.format = formatters(locale);
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+    });
+    this.showing = shown;
+    return shown;
   }
 }
