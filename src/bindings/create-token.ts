@@ -1,4 +1,5 @@
-import { configure, createToken, TokenframeElement, type TokenError, type TokenizeResult } from '../host/index';
+import type { TokenError, TokenframeElement, TokenizeResult } from '../host/index';
+import { loadHost } from './host';
 
 /**
  * What a provider (React's `<TokenframeProvider>`, Vue's `provideTokenframe()`) holds for the components under
@@ -38,7 +39,7 @@ const misconfigured = (message: string): TokenizeResult => {
 
 /** The element a target names, or null while a ref or component has none yet. */
 function elementOf(target: ElementTarget): TokenframeElement | null {
-  if (target instanceof TokenframeElement) return target;
+  if (target instanceof Element) return target;
   return 'current' in target ? target.current : target.element;
 }
 
@@ -57,15 +58,18 @@ function cardOf(scope: TokenframeScope): TokenframeElement | TokenizeResult {
 
 /** `createToken` for one scope: never rejects, resolves with `{token}` or `{error}` as the elements' own does. */
 export function scopedCreateToken(scope: TokenframeScope): CreateToken {
-  return ((target?: ElementTarget | DataTokenKind | null, data: Record<string, unknown> = {}) => {
+  return (async (target?: ElementTarget | DataTokenKind | null, data: Record<string, unknown> = {}) => {
+    const { configure, createToken, TokenframeElement } = await loadHost();
     if (typeof target === 'string') {
       // The hidden tokens frame uses the configured key and origin: this provider's.
       configure({ publishableKey: scope.publishableKey, origin: scope.origin });
       return createToken(target, data);
     }
     const element = target ? elementOf(target) : cardOf(scope);
-    if (element === null) return Promise.resolve(misconfigured('createToken() was given an element not mounted yet.'));
-    if (!(element instanceof TokenframeElement)) return Promise.resolve(element);
-    return createToken(element, data as Record<string, string>);
+    if (element === null) return misconfigured('createToken() was given an element not mounted yet.');
+    if (element instanceof TokenframeElement) return createToken(element, data as Record<string, string>);
+    if (element instanceof Element)
+      return misconfigured(`createToken() was given <${element.localName}>: pass a tokenframe element.`);
+    return element;
   }) as CreateToken;
 }

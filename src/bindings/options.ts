@@ -57,6 +57,11 @@ const attributeOptions = new Set(['country', 'currency', 'brand', 'idType']);
  * objects (`style`, `fonts`, `labels`, …) have no attribute: only an element with `update()` takes them.
  */
 export function applyOptions(element: TokenframeElement, options: Options, previous: Options): void {
+  if (!customElements.get(element.localName)) {
+    // Rendered before the elements' module has loaded (see host.ts): the options go once the element is one.
+    void customElements.whenDefined(element.localName).then(() => applyOptions(element, options, previous));
+    return;
+  }
   const update = (element as { update?: unknown }).update;
   const updatable = typeof update === 'function';
   const changed: Record<string, unknown> = {};

@@ -1,8 +1,9 @@
 /**
  * `tokenframe/vue`: the elements as Vue 3 components (`<CardElement :options @change …>`), a provider
  * (`provideTokenframe()` or `<TokenframeProvider>`, Stripe's `<Elements>`) and `useTokenframe()` with
- * `createToken`. Written as render functions, so no template compiler is needed. Importing it defines the
- * elements, from the same module as `import 'tokenframe'`, and types them for templates that use them directly.
+ * `createToken`. Written as render functions, so no template compiler is needed. In a browser, importing it
+ * loads and defines the elements, from the same module as `import 'tokenframe'` (on a server, for SSR, it loads
+ * none of them), and types them for templates that use them directly.
  */
 export {
   BankAccountElement,

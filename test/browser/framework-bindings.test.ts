@@ -42,6 +42,35 @@ describe('framework bindings', () => {
     expect(bank.getAttribute('country')).to.equal('DE');
   });
 
+  it('keeps the options of an element rendered before its definition loads, and gives them once it is defined', async () => {
+    // tokenframe/react and /vue load the elements' module on first use: a component may render before it arrives.
+    const late = document.createElement('tokenframe-late-options') as unknown as TokenframeElement;
+    document.body.append(late);
+    const style = { base: { color: '#32325d' } };
+    applyOptions(late, { hidePostalCode: true, style }, {});
+    applyOptions(late, { hidePostalCode: false, style }, { hidePostalCode: true, style });
+    const updates: object[] = [];
+    customElements.define(
+      'tokenframe-late-options',
+      class extends HTMLElement {
+        update(options: object) {
+          updates.push(options);
+        }
+      },
+    );
+    await customElements.whenDefined('tokenframe-late-options');
+    await Promise.resolve();
+    expect(updates).to.deep.equal([{ hidePostalCode: true, style }, { hidePostalCode: false }]);
+    late.remove();
+  });
+
+  it('createToken() refuses an element that is not a tokenframe element, with an error rather than a throw', async () => {
+    const createToken = scopedCreateToken({ elements: new Set() });
+    const notOurs = document.createElement('div') as unknown as TokenframeElement;
+    expect((await createToken(notOurs)).error).to.include({ code: 'element_not_mounted' });
+    expect((await createToken(notOurs)).error?.message).to.match(/<div>/);
+  });
+
   it("passes on the element's own events, ready with the element, and not the platform's focus events", () => {
     const card = document.createElement('tokenframe-card');
     const heard: [string, unknown][] = [];

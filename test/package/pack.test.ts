@@ -191,6 +191,25 @@ describe('tokenframe installed into a fresh Vite project (React, Vue)', () => {
     assert.ok(found.manifest.endsWith('/node_modules/tokenframe/custom-elements.json'), found.manifest);
   });
 
+  it('tokenframe/react and tokenframe/vue render on a server (SSR, no DOM) as the element tags', async () => {
+    // Next.js, Remix and Nuxt import the components on the server too: nothing may touch the page there.
+    const script = `
+      import { createElement } from 'react';
+      import { renderToString } from 'react-dom/server';
+      import * as react from 'tokenframe/react';
+      import { createSSRApp, h } from 'vue';
+      import { renderToString as renderVue } from 'vue/server-renderer';
+      import * as vue from 'tokenframe/vue';
+      const card = createElement(react.CardElement, { options: { hidePostalCode: true } });
+      const reactHtml = renderToString(createElement(react.TokenframeProvider, { publishableKey: 'pk_test_1' }, card));
+      const app = createSSRApp({ render: () => h(vue.CardElement, { publishableKey: 'pk_test_1' }) });
+      console.log(JSON.stringify({ react: reactHtml, vue: await renderVue(app) }));`;
+    const { stdout } = await node(['--input-type=module', '-e', script]);
+    const html = JSON.parse(stdout) as { react: string; vue: string };
+    assert.match(html.react, /^<tokenframe-card publishable-key="pk_test_1"><\/tokenframe-card>$/);
+    assert.match(html.vue, /^<tokenframe-card publishable-key="pk_test_1"><\/tokenframe-card>$/);
+  });
+
   it('TypeScript types the elements from the packed declarations under NodeNext resolution', async () => {
     // NodeNext is the strictest resolution: it follows only the exports map and
     // explicit extensions, so a declaration it cannot follow fails here.
