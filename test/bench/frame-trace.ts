@@ -159,7 +159,16 @@ async function traced(browserCdp: CDPSession, action: () => Promise<unknown>): P
   browserCdp.on('Tracing.dataCollected', collect);
   await browserCdp.send('Tracing.start', {
     traceConfig: {
-      includedCategories: ['devtools.timeline', 'blink.user_timing', 'loading', 'navigation', 'v8.execute', 'blink'],
+      includedCategories: [
+        'toplevel',
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'loading',
+        'navigation',
+        'v8.execute',
+        'blink',
+      ],
     },
   });
   await action();
