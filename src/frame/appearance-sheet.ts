@@ -8,7 +8,8 @@ import type { Appearance, StripeStyle } from '../protocol/messages';
  */
 export const appearanceSheet = new CSSStyleSheet();
 
-let applied = JSON.stringify([]);
+/** What is applied now; at first the default look, which `init` without appearance or style serializes to. */
+let applied = JSON.stringify([undefined, undefined]);
 
 /**
  * Applies `appearance`, then `style`, and returns what was refused; the same pair twice is applied (and

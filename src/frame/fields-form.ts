@@ -10,6 +10,18 @@ import { stripeBrand } from '../validation/brand-by-name';
 import { LocalizeController } from './i18n/localize-controller';
 import './fields/text-field';
 
+/** Resolves in a task of its own, after the tasks already queued (a message to a port: no timer throttling). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
 /**
  * What every field kind's form does, written once: the fields' values, their
  * wiring (edits, blur, disabled state), which fields have been judged, which
@@ -105,6 +117,18 @@ export abstract class FieldsForm<
    */
   protected message(_field: Field, check: FieldCheck): string {
     return check.error ? this.localize.t.errors[check.error.code] : '';
+  }
+
+  /**
+   * The first render waits for the next task. The frame says `hello` to the host while its scripts run (frame-app),
+   * and Chromium sends a message to another window only once the current task ends: rendering the fields in that
+   * task, the page's longest, held `hello` back until they showed, and `init` came after. Now `init` travels while
+   * they render. The wait is a message to a port rather than a timer, which a hidden cross-origin frame may throttle;
+   * its task comes after the one sending `hello`.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   protected override willUpdate(_changed: PropertyValues): void {

@@ -1,5 +1,6 @@
 import type { HostMessage, Token, TokenError } from '../protocol/messages';
 import { applyAppearance } from './appearance-sheet';
+import { adoptDocumentStyles } from './document-styles';
 import type { FieldsForm } from './fields-form';
 import { readFrameConfig } from './frame-config';
 import { listenForHost } from './host-channel';
@@ -13,6 +14,7 @@ import { createToken } from './tokens-api';
  * origin.
  */
 export function startFrame(form: FieldsForm<string>): void {
+  adoptDocumentStyles();
   const config = readFrameConfig();
 
   const channel = listenForHost(

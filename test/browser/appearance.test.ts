@@ -49,6 +49,17 @@ describe('appearance', () => {
     expect(style['border-top-color']).to.equal('rgb(135, 140, 149)');
   });
 
+  it('the default look never downloads the style chunk; an appearance does', async () => {
+    const chunks = async (id: string) =>
+      ((await executeServerCommand<string[], object>('frame-resources', { selector: `#${id}` })) ?? []).filter((name) =>
+        name.startsWith('stripe-style-'),
+      );
+    await mountReady('tokenframe-card', 'look-default-chunks');
+    expect(await chunks('look-default-chunks')).to.deep.equal([]);
+    await mountReady('tokenframe-card', 'look-night-chunks', { appearance: JSON.stringify({ theme: 'night' }) });
+    expect(await chunks('look-night-chunks')).to.have.length(1);
+  });
+
   it('the appearance attribute sets a theme inside the frame', async () => {
     await mountReady('tokenframe-card', 'look-night', { appearance: JSON.stringify({ theme: 'night' }) });
     const style = await frameStyle('look-night', '.Input', inputLook);

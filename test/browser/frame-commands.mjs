@@ -172,6 +172,13 @@ export function frameCommandsPlugin() {
             };
           }, payload.font);
         }
+        case 'frame-resources': {
+          // The file names the frame's document fetched (cache hits included), e.g. a lazy chunk it loaded.
+          const frame = await frameOf(session, payload.selector);
+          return frame.evaluate(() =>
+            performance.getEntriesByType('resource').map((entry) => entry.name.split('/').pop()),
+          );
+        }
         case 'frame-metrics': {
           // Whether the frame's document fits its viewport: no inner scrollbar, nothing cut off.
           const frame = await frameOf(session, payload.selector);

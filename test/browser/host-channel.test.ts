@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import { FieldsForm } from '../../src/frame/fields-form';
 import { listenForHost } from '../../src/frame/host-channel';
+import { pii } from '../../src/kinds/element-kinds';
 import { PROTOCOL_VERSION, SUPPORTED_HOST_VERSIONS, type HostMessage } from '../../src/protocol/messages';
 
 /**
@@ -119,5 +122,46 @@ describe('frame handshake (listenForHost)', () => {
       expect(received).to.deep.equal([{ tf: version, type: 'focus' }]);
       expect(fromFrame).to.deep.equal([{ tf: version, type: 'ready' }]);
     }
+  });
+
+  it('says hello before the form renders for the first time, so init travels while the fields render', async () => {
+    // The frame page's order: the form is defined (its first update scheduled), then the frame listens and says hello.
+    class OneFieldForm extends FieldsForm<'name'> {
+      readonly extraFields = [];
+      protected readonly kind = pii;
+      protected emptyValues() {
+        return { name: '' };
+      }
+      protected fieldNames(): 'name'[] {
+        return ['name'];
+      }
+      protected check() {
+        return { name: { state: 'empty' as const } };
+      }
+      tokenParams() {
+        return {};
+      }
+      override render() {
+        return html`<p>fields</p>`;
+      }
+    }
+    customElements.define('tf-one-field-form', OneFieldForm);
+    const order: string[] = [];
+    const hear = (event: MessageEvent) => {
+      if ((event.data as { type?: unknown })?.type === 'hello') order.push('hello');
+    };
+    addEventListener('message', hear);
+    const form = document.body.appendChild(new OneFieldForm());
+    listenForHost(
+      [location.origin],
+      () => undefined,
+      () => undefined,
+    );
+    await form.updateComplete;
+    order.push('rendered');
+    await settle();
+    removeEventListener('message', hear);
+    form.remove();
+    expect(order).to.deep.equal(['hello', 'rendered']);
   });
 });

@@ -86,7 +86,7 @@ export const textFieldStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
   }
-  /* Single line: the fields' boxes become items of the form's row (frame.css lets it wrap). The first (the
+  /* Single line: the fields' boxes become items of the form's row (document-styles.ts lets it wrap). The first (the
      card number) takes the spare width and at least 40%, the others share the rest up to 5.5em each (at
      320 px each still shows a CVC, at 430 px an MM / YY); the errors wrap below the row, one line each. */
   :host([compact]) {

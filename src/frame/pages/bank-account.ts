@@ -1,4 +1,3 @@
-import '../frame.css';
 import '../bank-account-form';
 import { startFrame } from '../frame-app';
 

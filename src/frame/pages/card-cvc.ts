@@ -1,4 +1,3 @@
-import '../frame.css';
 import '../split-card/card-cvc-form';
 import { startFrame } from '../frame-app';
 

@@ -1,4 +1,3 @@
-import '../frame.css';
 import '../split-card/card-expiry-form';
 import { startFrame } from '../frame-app';
 

@@ -1,4 +1,3 @@
-import '../frame.css';
 import '../split-card/card-number-form';
 import { startFrame } from '../frame-app';
 

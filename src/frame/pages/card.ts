@@ -1,4 +1,3 @@
-import '../frame.css';
 import '../card-form';
 import { startFrame } from '../frame-app';
 

@@ -1,4 +1,3 @@
-import '../frame.css';
 import '../cvc-update-form';
 import { startFrame } from '../frame-app';
 

@@ -1,4 +1,3 @@
-import '../frame.css';
 import '../pii-form';
 import { startFrame } from '../frame-app';
 
