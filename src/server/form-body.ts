@@ -109,7 +109,8 @@ function sensitiveQueryParam(url: string): string | null {
  */
 async function formBody(app: FastifyInstance): Promise<void> {
   // Refused before any route runs; the request log shows no query value (operations/log-options.ts).
-  app.addHook('onRequest', async (request) => {
+  // A callback hook: no promise per request. What it throws, Fastify answers with.
+  app.addHook('onRequest', (request, _reply, done) => {
     const param = sensitiveQueryParam(request.url);
     if (param !== null) {
       throw new StripeError(
@@ -120,6 +121,7 @@ async function formBody(app: FastifyInstance): Promise<void> {
         param,
       );
     }
+    done();
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
