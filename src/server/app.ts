@@ -79,13 +79,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(authPlugin);
   app.register(idempotencyPlugin);
   app.register(rateLimitPlugin, { database: options.database });
-  app.addHook('onSend', async (request, reply) => {
+  // A callback hook, as the per-request hooks below are: no promise per request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('Request-Id', request.id);
     // API answers hold tokens and customers: no cache may keep them, and no
     // browser may read them as anything but what they say they are. Frames and
     // the loader set caching of their own.
     reply.header('X-Content-Type-Options', 'nosniff');
     if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
+    done(null, payload);
   });
 
   app.register(tokensRoutes, {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { apiKeyOf } from './auth';
 import { StripeError } from './errors';
@@ -90,10 +90,11 @@ async function idempotency(app: FastifyInstance): Promise<void> {
   const hmacKey = secrets.fingerprintKey;
   app.decorateRequest('idempotency', null);
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || !request.routeOptions.config?.auth) return;
-    const key = idempotencyKeyOf(request);
-    if (!key) return;
+  /**
+   * Claims the key, or replays or refuses as the earlier request with it
+   * says. A replay returns the reply, which settles once it has been sent.
+   */
+  async function claimKey(request: FastifyRequest, reply: FastifyReply, key: string): Promise<unknown> {
     const scope = apiKeyOf(request).id;
     const path = request.url.split('?')[0];
     const hash = requestHash(hmacKey, request.method, path, request.body);
@@ -119,11 +120,11 @@ async function idempotency(app: FastifyInstance): Promise<void> {
       if (waited >= inProgressWaitMs) throw idempotencyInProgress(key);
       await sleep(inProgressPollMs);
     }
-  });
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const pending = request.idempotency;
-    if (!pending) return payload;
+  /** Stores the answer the claimed key stands for, or the answer another request stored first. */
+  async function answer(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+    const pending = request.idempotency!;
     const claim = { scope: apiKeyOf(request).id, key: pending.key, requestHash: pending.hash, created: clock.now() };
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
       await store.releaseIdempotencyKey(claim);
@@ -138,6 +139,20 @@ async function idempotency(app: FastifyInstance): Promise<void> {
     }
     reply.header('Idempotent-Replayed', 'true').status(stored.statusCode);
     return stored.responseBody;
+  }
+
+  // Callback hooks: a request without an Idempotency-Key passes them without a promise.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method !== 'POST' || !request.routeOptions.config?.auth) return done();
+    const key = idempotencyKeyOf(request);
+    if (!key) return done();
+    // After a replay the reply has been sent, and Fastify goes no further.
+    claimKey(request, reply, key).then(() => done(), done);
+  });
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!request.idempotency) return done(null, payload);
+    answer(request, reply, payload).then((sent) => done(null, sent), done);
   });
 }
 

@@ -31,8 +31,9 @@ const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export function randomBase62(length: number): string {
   let out = '';
   while (out.length < length) {
-    for (const byte of pooledRandomBytes(length * 2)) {
-      if (byte < 248 && out.length < length) out += base62[byte % 62];
+    const bytes = pooledRandomBytes(length * 2);
+    for (let index = 0; index < bytes.length && out.length < length; index++) {
+      if (bytes[index] < 248) out += base62[bytes[index] % 62];
     }
   }
   return out;
@@ -43,13 +44,24 @@ export function newId(prefix: string, length = 24): string {
   return `${prefix}_${randomBase62(length)}`;
 }
 
-/** Encodes bytes as fixed-width base62 (used for fingerprints). */
+/**
+ * Encodes bytes as fixed-width base62 (used for fingerprints): the bytes as
+ * one big-endian number, its base62 digits kept to the last `width`. Long
+ * division of the bytes by 62, digit by digit, without a BigInt.
+ */
 export function bytesToBase62(bytes: Buffer, width: number): string {
-  let value = BigInt(`0x${bytes.toString('hex') || '0'}`);
+  const digits = Array.from(bytes);
+  let start = 0;
   let out = '';
-  while (value > 0n) {
-    out = base62[Number(value % 62n)] + out;
-    value /= 62n;
+  while (start < digits.length) {
+    let remainder = 0;
+    for (let index = start; index < digits.length; index++) {
+      const value = remainder * 256 + digits[index];
+      digits[index] = Math.floor(value / 62);
+      remainder = value % 62;
+    }
+    out = base62[remainder] + out;
+    while (start < digits.length && digits[start] === 0) start++;
   }
   return out.padStart(width, '0').slice(-width);
 }

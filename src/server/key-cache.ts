@@ -1,3 +1,4 @@
+import { hashApiKey } from './crypto';
 import type { ApiKeyRecord, KeyStore } from './storage/types';
 
 /**
@@ -11,24 +12,25 @@ export const keyCacheTtlMs = 1_000;
 const maxCachedKeys = 10_000;
 
 /**
- * `findKeyByHash` answered from memory for up to `keyCacheTtlMs`: every
- * authenticated request looks its key up, and the answer almost never
- * changes. Requests arriving together for one key share one lookup. Unknown
- * and revoked keys are not cached, so a key created a moment ago works at
- * once.
+ * A key's record (looked up by the key's hash) answered from memory for up to
+ * `keyCacheTtlMs`: every authenticated request looks its key up, and the
+ * answer almost never changes. Cached by the key as sent, so a cached key is
+ * not hashed again either. Requests arriving together for one key share one
+ * lookup. Unknown and revoked keys are not cached, so a key created a moment
+ * ago works at once.
  */
-export function cachedKeyLookup(keys: KeyStore, ttlMs = keyCacheTtlMs): (hash: string) => Promise<ApiKeyRecord | null> {
+export function cachedKeyLookup(keys: KeyStore, ttlMs = keyCacheTtlMs): (key: string) => Promise<ApiKeyRecord | null> {
   const cache = new Map<string, { record: Promise<ApiKeyRecord | null>; expiresAt: number }>();
-  return (hash) => {
+  return (key) => {
     const now = performance.now();
-    const cached = cache.get(hash);
+    const cached = cache.get(key);
     if (cached && cached.expiresAt > now) return cached.record;
     if (cache.size >= maxCachedKeys) cache.clear();
-    const record = keys.findKeyByHash(hash);
+    const record = keys.findKeyByHash(hashApiKey(key));
     const entry = { record, expiresAt: now + ttlMs };
-    cache.set(hash, entry);
+    cache.set(key, entry);
     const forget = () => {
-      if (cache.get(hash) === entry) cache.delete(hash);
+      if (cache.get(key) === entry) cache.delete(key);
     };
     record.then((found) => (found ? undefined : forget()), forget);
     return record;

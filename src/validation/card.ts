@@ -71,13 +71,16 @@ export function cardBrand(number: string): CardBrand | null {
   return card ? toBrand(card) : null;
 }
 
+/** A number's check, with the brand its digits name so far. */
+export type NumberCheck = FieldCheck & { brand: CardBrand | null };
+
 /**
  * The number's check: complete, still being typed, or wrong; and refused as
  * soon as its brand is known when `brands` (the frame's `brands` option:
  * Stripe's names, comma-separated) does not list it. The service passes no
  * `brands`: every brand.
  */
-export function checkCardNumber(number: string, brands = ''): FieldCheck & { brand: CardBrand | null } {
+export function checkCardNumber(number: string, brands = ''): NumberCheck {
   const digits = stripSeparators(number);
   // One pass over the brand table: the option only changes `isValid` for UnionPay, never the brand found.
   const result = cardNumber(digits, { luhnValidateUnionPay: true });
@@ -192,10 +195,13 @@ export interface ValidCard {
 
 /**
  * The service's check of a `card[...]` parameter set: required fields first
- * (`parameter_missing`), then the same rules the frame applied.
+ * (`parameter_missing`), then the same rules the frame applied. `checkNumber`
+ * is `checkCardNumber` or one giving the same answers faster
+ * (`checkCardNumberCached`, the service's).
  */
 export function validateCardParams(
   card: CardParams,
+  checkNumber: (digits: string) => NumberCheck = checkCardNumber,
 ): { ok: true; card: ValidCard } | { ok: false; error: ValidationError } {
   for (const field of ['number', 'exp_month', 'exp_year'] as const) {
     const value = card[field];
@@ -205,7 +211,7 @@ export function validateCardParams(
   }
   const asText = (value: unknown) => (typeof value === 'string' ? value.trim() : '\u0000');
   const number = stripSeparators(asText(card.number));
-  const numberCheck = checkCardNumber(number);
+  const numberCheck = checkNumber(number);
   if (numberCheck.state !== 'complete' || !numberCheck.brand) {
     return { ok: false, error: validationError('incorrect_number', 'card[number]') };
   }

@@ -8,8 +8,11 @@
  * PostgreSQL is DATABASE_URL's server when set (its settings are printed),
  * else a throwaway durable cluster. Nothing is asserted; `--json <file>`
  * writes the rows `{figure, ours, baseline, ratio, goal, unit, met}`.
+ * `--rate n` sends n requests a second in all instead of as many as answered:
+ * on a busy machine, two versions compared at one rate do the same batches,
+ * so their CPU per token differs by their code, not by how fast each ran.
  *
- *   node --import tsx test/bench/tokens-throughput.bench.ts [seconds] [connections] [--json file]
+ *   node --import tsx test/bench/tokens-throughput.bench.ts [seconds] [connections] [--json file] [--rate n]
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,9 +32,18 @@ import {
 } from '../support/service-process';
 
 const args = process.argv.slice(2);
-const jsonAt = args.indexOf('--json');
-const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : null;
-const positional = args.filter((_, index) => jsonAt < 0 || (index !== jsonAt && index !== jsonAt + 1));
+/** The value after `--name`, taken out of the positional arguments. */
+const optionValues = new Set<number>();
+function option(name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  optionValues.add(at).add(at + 1);
+  return args[at + 1];
+}
+const jsonFile = option('--json') ?? null;
+const rate = option('--rate');
+const overallRate = rate === undefined ? undefined : Number(rate);
+const positional = args.filter((_, index) => !optionValues.has(index));
 const seconds = Number(positional[0] ?? 10);
 const connections = Number(positional[1] ?? 50);
 const nextYear = String(new Date().getFullYear() + 1);
@@ -60,9 +72,9 @@ function processCounters(pid: number) {
 
 /** A warm-up second, then `seconds` of load, with the server process's CPU and writes over the measured part. */
 async function measure(url: string, pid: number, request: autocannon.Request): Promise<Measured> {
-  await autocannon({ url, connections, duration: 1, requests: [request] });
+  await autocannon({ url, connections, duration: 1, requests: [request], overallRate });
   const before = processCounters(pid);
-  const result = await autocannon({ url, connections, duration: seconds, requests: [request] });
+  const result = await autocannon({ url, connections, duration: seconds, requests: [request], overallRate });
   const after = processCounters(pid);
   const answered = Math.max(1, result['2xx']);
   return {
@@ -198,7 +210,8 @@ try {
   const postgres = await measurePostgres(workDir);
   const line = (name: string, m: Measured) =>
     `${name.padEnd(62)}${m.rps.toFixed(0).padStart(8)}${String(m.p99).padStart(8)}${m.cpuPerRequestUs.toFixed(0).padStart(9)}${(m.writtenPerRequest / 1024).toFixed(1).padStart(10)}${String(m.failed).padStart(8)}`;
-  console.log(`\ntokens throughput — Node ${process.version}, ${connections} connections, ${seconds} s each\n`);
+  const pace = overallRate ? `, ${overallRate} requests/s` : '';
+  console.log(`\ntokens throughput — Node ${process.version}, ${connections} connections${pace}, ${seconds} s each\n`);
   console.log(`${'variant'.padEnd(62)}   req/s  p99 ms   CPU µs  disk kB   failed`);
   console.log(line('bare node:http, fixed JSON', bare));
   console.log(line('POST /v1/tokens, SQLite (WAL, sync=FULL)', sqlite));

@@ -11,7 +11,7 @@ import {
   openSecret,
   SealedValueError,
 } from '../../src/server/crypto';
-import { newId } from '../../src/server/ids';
+import { bytesToBase62, newId } from '../../src/server/ids';
 
 const key = randomBytes(32);
 
@@ -93,12 +93,37 @@ describe('fingerprint', () => {
     assert.notEqual(base, fingerprint(hmacKey, 'acct_a', '5555555555554444'));
     assert.notEqual(base, fingerprint(randomBytes(32), 'acct_a', '4242424242424242'));
   });
+
+  it('stays what it was, so cards stored before match cards sent now', () => {
+    const fixedKey = Buffer.alloc(32, 7);
+    assert.equal(fingerprint(fixedKey, 'acct_golden', '4242424242424242'), '0HsoBWM9K2pgEN3n');
+    assert.equal(fingerprint(fixedKey, 'acct_golden', '5555555555554444'), '04vWgM2iKejnQ4pY');
+  });
 });
 
 describe('ids and key hashes', () => {
   it('makes prefixed base62 ids', () => {
     assert.match(newId('tok'), /^tok_[0-9A-Za-z]{24}$/);
     assert.notEqual(newId('tok'), newId('tok'));
+  });
+
+  it('writes bytes in base62 as the big-endian number they are, to a fixed width', () => {
+    const asBigInt = (bytes: Buffer, width: number) => {
+      let value = BigInt(`0x${bytes.toString('hex') || '0'}`);
+      let out = '';
+      for (; value > 0n; value /= 62n)
+        out = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[Number(value % 62n)] + out;
+      return out.padStart(width, '0').slice(-width);
+    };
+    assert.equal(bytesToBase62(Buffer.from([0, 0, 1, 2, 255]), 16), '0000000000000HFP');
+    assert.equal(bytesToBase62(Buffer.alloc(11, 255), 10), 'xAVrGN2P67');
+    for (let size = 0; size <= 16; size++) {
+      for (let round = 0; round < 50; round++) {
+        const bytes = randomBytes(size);
+        if (round % 5 === 0) bytes.fill(0, 0, Math.min(size, round % 3));
+        assert.equal(bytesToBase62(bytes, 16), asBigInt(bytes, 16), bytes.toString('hex'));
+      }
+    }
   });
 
   it('hashes API keys to hex SHA-256', () => {

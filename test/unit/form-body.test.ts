@@ -35,6 +35,8 @@ describe('parseFormBody', () => {
       'constructor[prototype][x]=1': 'constructor',
       'card[hasOwnProperty]=1': 'card[hasOwnProperty]',
       'card%5Bname%5D%5BtoString%5D=1': 'card[name][toString]',
+      'card[%68asOwnProperty]=1': 'card[hasOwnProperty]',
+      'card[number]=%E2&card[valueOf]=1': 'card[valueOf]',
     };
     for (const [body, param] of Object.entries(refused)) {
       assert.throws(

@@ -37,8 +37,9 @@ async function drain(app: FastifyInstance): Promise<void> {
     );
     for (const timer of timers) timer.unref();
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (draining) reply.header('connection', 'close');
+    done(null, payload);
   });
   app.addHook('onClose', async () => {
     for (const timer of timers) clearTimeout(timer);

@@ -22,6 +22,8 @@ function redactPathSegment(segment: string): string {
 
 /** The URL as logged: path segments that may be raw values, and every query value, replaced. */
 function redactedUrl(url: string): string {
+  // Most URLs (`/v1/tokens`) have no query, no escape and no segment to leave out: logged as they are.
+  if (!/[?%]/.test(url) && !/\d{9}/.test(url.replace(/[^0-9A-Za-z/]/g, ''))) return url;
   const queryStart = url.indexOf('?');
   const path = (queryStart < 0 ? url : url.slice(0, queryStart)).split('/').map(redactPathSegment).join('/');
   if (queryStart < 0) return path;

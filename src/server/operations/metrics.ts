@@ -76,7 +76,7 @@ async function metrics(app: FastifyInstance): Promise<void> {
     }),
   } satisfies ServiceMetrics);
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const labels = {
       method: request.method,
       route: request.routeOptions.url ?? unmatchedRoute,
@@ -86,6 +86,7 @@ async function metrics(app: FastifyInstance): Promise<void> {
     duration.observe(labels, reply.elapsedTime / 1000);
     // Counted from the answer, so every limit counts, however it is enforced.
     if (reply.statusCode === 429) rateLimited.inc({ route: labels.route });
+    done();
   });
 
   app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {

@@ -1,6 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { sqliteGroupCommit } from '../storage/group-commit';
-import type { RateLimitCounter } from './counter';
+import { groupCommit } from '../storage/group-commit';
+import type { RateLimitCounter, RateLimitHits } from './counter';
+
+interface Hit {
+  key: string;
+  now: number;
+  windowSeconds: number;
+}
 
 /**
  * Counters on a connection of their own to the service's file: the service's
@@ -13,26 +19,63 @@ export function sqliteRateLimitCounter(path: string): RateLimitCounter {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   const statements = {
-    // One statement, so processes sharing the file never interleave a read and its write.
+    // One statement per key, so processes sharing the file never interleave a read and its write.
     hit: db.prepare(
-      `INSERT INTO rate_limit_hits AS counter (limit_key, hits, window_ends_at) VALUES (@key, 1, @now + @windowSeconds)
+      `INSERT INTO rate_limit_hits AS counter (limit_key, hits, window_ends_at) VALUES (@key, @count, @now + @windowSeconds)
        ON CONFLICT (limit_key) DO UPDATE SET
-         hits = CASE WHEN counter.window_ends_at <= @now THEN 1 ELSE counter.hits + 1 END,
+         hits = CASE WHEN counter.window_ends_at <= @now THEN @count ELSE counter.hits + @count END,
          window_ends_at = CASE WHEN counter.window_ends_at <= @now THEN excluded.window_ends_at
                                ELSE counter.window_ends_at END
        RETURNING hits, window_ends_at`,
     ),
     forgetEnded: db.prepare('DELETE FROM rate_limit_hits WHERE window_ends_at <= ?'),
   };
-  // Each hit is still one atomic statement; the hits of one event-loop turn share a transaction, not one each.
-  const write = sqliteGroupCommit<{ hits: number; window_ends_at: number }>(db);
+  /**
+   * The hits of one event-loop turn share a transaction, and each key's hits
+   * one statement that adds them all (a token counts for its address and its
+   * key: two statements per batch, not two per token). A key's hits in one
+   * batch arrive in the same turn: the latest time stands for them all, as on
+   * PostgreSQL. Each hit gets the next count of the ones its statement added.
+   */
+  const countBatch = db.transaction((hits: Hit[]): RateLimitHits[] => {
+    const byKey = new Map<
+      string,
+      { count: number; now: number; windowSeconds: number; hits: number; windowEndsAt: number }
+    >();
+    for (const hit of hits) {
+      const id = `${hit.windowSeconds}/${hit.key}`;
+      const entry = byKey.get(id);
+      if (entry) {
+        entry.count += 1;
+        entry.now = Math.max(entry.now, hit.now);
+      } else {
+        byKey.set(id, { count: 1, now: hit.now, windowSeconds: hit.windowSeconds, hits: 0, windowEndsAt: 0 });
+      }
+    }
+    for (const [id, entry] of byKey) {
+      const key = id.slice(id.indexOf('/') + 1);
+      const row = statements.hit.get({
+        key,
+        count: entry.count,
+        now: entry.now,
+        windowSeconds: entry.windowSeconds,
+      }) as {
+        hits: number;
+        window_ends_at: number;
+      };
+      entry.hits = row.hits - entry.count;
+      entry.windowEndsAt = row.window_ends_at;
+    }
+    return hits.map((hit) => {
+      const entry = byKey.get(`${hit.windowSeconds}/${hit.key}`)!;
+      entry.hits += 1;
+      return { hits: entry.hits, windowEndsAt: entry.windowEndsAt };
+    });
+  });
+  // IMMEDIATE: the batch takes the write lock at BEGIN, so another process's writer makes it wait, never fail.
+  const countHit = groupCommit<Hit, RateLimitHits>(async (hits) => countBatch.immediate(hits));
   return {
-    async hit(key, now, windowSeconds) {
-      const row = await write(
-        () => statements.hit.get({ key, now, windowSeconds }) as { hits: number; window_ends_at: number },
-      );
-      return { hits: row.hits, windowEndsAt: row.window_ends_at };
-    },
+    hit: (key, now, windowSeconds) => countHit({ key, now, windowSeconds }),
     async forgetEnded(now) {
       return statements.forgetEnded.run(now).changes;
     },

@@ -1,3 +1,4 @@
+import { checkCardNumberCached } from '../../validation/card-number-cache';
 import { cardHolderFields, cardParamNames, validateCardParams, type ValidCard } from '../../validation/card';
 import { cardMetadata, type CardMetadata } from '../card-metadata';
 import { missingParam, StripeError } from '../errors';
@@ -127,7 +128,7 @@ export const tokenizeCard: TokenBuilder = (value, context) => {
     }),
   ) as CardHolderDetails;
 
-  const result = validateCardParams(params);
+  const result = validateCardParams(params, checkCardNumberCached);
   if (!result.ok) {
     if (result.error.code === 'parameter_missing') throw missingParam(result.error.param);
     throw new StripeError(402, 'card_error', result.error.message, result.error.code, result.error.param);

@@ -28,11 +28,14 @@ export function readDictionary(value: unknown, param: string): Params {
   return value;
 }
 
-/** Refuses any key of `params` not in `known`, naming it in full (`account[individual][colour]`). */
-export function checkKnownParams(params: Params, known: Iterable<string>, parent: string): void {
-  const allowed = new Set(known);
+/**
+ * Refuses any key of `params` not in `known`, naming it in full
+ * (`account[individual][colour]`). The lists are short: searched as they
+ * are, not made into a set on every request.
+ */
+export function checkKnownParams(params: Params, known: readonly string[], parent: string): void {
   for (const name of Object.keys(params)) {
-    if (!allowed.has(name)) throw unknownParam(child(parent, name));
+    if (!known.includes(name)) throw unknownParam(child(parent, name));
   }
 }
 
