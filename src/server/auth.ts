@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { hashApiKey } from './crypto';
 import { StripeError } from './errors';
 import { cachedKeyLookup } from './key-cache';
 import type { ApiKeyKind, ApiKeyRecord } from './storage/types';
@@ -61,12 +62,12 @@ function unauthorized(message: string): StripeError {
  */
 async function authenticate(
   request: FastifyRequest,
-  findKey: (key: string) => Promise<ApiKeyRecord | null>,
+  findKeyByHash: (hash: string) => Promise<ApiKeyRecord | null>,
   needs: KeyRequirement,
 ): Promise<AuthenticatedKey> {
   const key = readApiKey(request.headers.authorization);
   if (!key) throw unauthorized(missingKeyMessage);
-  const record = await findKey(key);
+  const record = await findKeyByHash(hashApiKey(key));
   if (!record) throw unauthorized(`Invalid API Key provided: ${redactApiKey(key)}`);
   if (needs === 'secret' && record.kind !== 'secret') throw unauthorized(publishableKeyMessage);
   return { ...record, key };
@@ -79,10 +80,10 @@ async function authenticate(
  */
 async function auth(app: FastifyInstance): Promise<void> {
   app.decorateRequest('apiKey', null);
-  const findKey = cachedKeyLookup(app.stores.keys);
+  const findKeyByHash = cachedKeyLookup(app.stores.keys);
   app.addHook('onRequest', async (request) => {
     const needs = request.routeOptions.config?.auth;
-    if (needs) request.apiKey = await authenticate(request, findKey, needs);
+    if (needs) request.apiKey = await authenticate(request, findKeyByHash, needs);
   });
 }
 

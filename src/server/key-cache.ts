@@ -1,4 +1,3 @@
-import { hashApiKey } from './crypto';
 import type { ApiKeyRecord, KeyStore } from './storage/types';
 
 /**
@@ -12,25 +11,24 @@ export const keyCacheTtlMs = 1_000;
 const maxCachedKeys = 10_000;
 
 /**
- * A key's record (looked up by the key's hash) answered from memory for up to
- * `keyCacheTtlMs`: every authenticated request looks its key up, and the
- * answer almost never changes. Cached by the key as sent, so a cached key is
- * not hashed again either. Requests arriving together for one key share one
- * lookup. Unknown and revoked keys are not cached, so a key created a moment
- * ago works at once.
+ * `findKeyByHash` answered from memory for up to `keyCacheTtlMs`: every
+ * authenticated request looks its key up, and the answer almost never
+ * changes. Requests arriving together for one key share one lookup. Unknown
+ * and revoked keys are not cached, so a key created a moment ago works at
+ * once.
  */
-export function cachedKeyLookup(keys: KeyStore, ttlMs = keyCacheTtlMs): (key: string) => Promise<ApiKeyRecord | null> {
+export function cachedKeyLookup(keys: KeyStore, ttlMs = keyCacheTtlMs): (hash: string) => Promise<ApiKeyRecord | null> {
   const cache = new Map<string, { record: Promise<ApiKeyRecord | null>; expiresAt: number }>();
-  return (key) => {
+  return (hash) => {
     const now = performance.now();
-    const cached = cache.get(key);
+    const cached = cache.get(hash);
     if (cached && cached.expiresAt > now) return cached.record;
     if (cache.size >= maxCachedKeys) cache.clear();
-    const record = keys.findKeyByHash(hashApiKey(key));
+    const record = keys.findKeyByHash(hash);
     const entry = { record, expiresAt: now + ttlMs };
-    cache.set(key, entry);
+    cache.set(hash, entry);
     const forget = () => {
-      if (cache.get(key) === entry) cache.delete(key);
+      if (cache.get(hash) === entry) cache.delete(hash);
     };
     record.then((found) => (found ? undefined : forget()), forget);
     return record;
