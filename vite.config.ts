@@ -116,8 +116,8 @@ function mangleHostInternalsPlugin(): Plugin {
     ...['tag', 'attributes', 'flags', 'objects', 'field', 'cardField', 'rows'],
     // the element and its collaborators (src/host)
     ...['participation', 'optionAttributes', 'frameOptions', 'cardGroup', 'member', 'refreshValidity'],
-    ...['element', 'internals', 'anchor', 'incompleteMessage', 'participates', 'needsToken'],
-    ...['dropToken', 'tokenizeForSubmit', 'updateValidity'],
+    ...['element', 'internals', 'anchor', 'incompleteMessage', 'needsToken'],
+    ...['dropToken', 'tokenizeForSubmit', 'updateValidity', 'onChange', 'reset', 'card'],
     // the frame connection and its configuration
     ...['config', 'iframe', 'send', 'page', 'settings', 'readyTimeout', 'onMessage', 'onUnavailable'],
   ];

@@ -42,14 +42,18 @@ export class FormParticipation {
     return this.cardGroup ? this.cardGroup.member('number') : this;
   }
 
-  /** Whether this element takes part in submitting its form: it has a name and is not disabled. */
-  get participates(): boolean {
-    return this.#tokenHolder === this && this.element.hasAttribute('name') && !this.element.matches(':disabled');
-  }
-
-  /** True when submitting needs a tokenize first. */
+  /**
+   * True when its form's submit must wait for this element's tokenize: it takes part in submitting the form (it
+   * holds its own token, has a name and is not disabled) and has input but no token yet.
+   */
   get needsToken(): boolean {
-    return this.#tokenId === null && !this.#state.empty;
+    return (
+      this.#tokenHolder === this &&
+      this.element.hasAttribute('name') &&
+      !this.element.matches(':disabled') &&
+      this.#tokenId === null &&
+      !this.#state.empty
+    );
   }
 
   /** An edit invalidates a token made from the previous input, and a failure from it. */
@@ -58,8 +62,7 @@ export class FormParticipation {
     if (edited) {
       // Dropping the token updates validity too. An edit in a split card's expiry or CVC makes the card's token stale.
       this.dropToken();
-      const holder = this.#tokenHolder;
-      if (holder !== this) holder?.dropToken();
+      this.#tokenHolder?.dropToken();
     } else {
       this.updateValidity();
     }
@@ -96,37 +99,26 @@ export class FormParticipation {
     // Without a name (for a split card: on its number) the element is not part of the form's data: the merchant
     // tokenizes from its own script (Stripe.js style), and the element must not
     // block that form's submit with the platform's validation.
-    if (!this.#tokenHolder?.element.hasAttribute('name')) {
-      this.internals.setValidity({});
-      this.#setStates();
-      return;
-    }
-    const { empty, complete } = this.#state;
-    const message = this.#failure?.message ?? this.#state.error?.message ?? this.incompleteMessage;
+    const { empty, complete, error } = this.#state;
+    const failure = this.#failure;
     // A failed tokenize or a half-typed value is the frame's own error; an empty required field is the platform's.
-    const flags: ValidityStateFlags | null =
-      this.#failure || (!empty && !complete)
+    const flags: ValidityStateFlags | null = !this.#tokenHolder?.element.hasAttribute('name')
+      ? null
+      : failure || (!empty && !complete)
         ? { customError: true }
         : empty && this.element.hasAttribute('required')
           ? { valueMissing: true }
           : null;
-    if (flags) this.internals.setValidity(flags, message, this.anchor());
+    if (flags)
+      this.internals.setValidity(flags, failure?.message ?? error?.message ?? this.incompleteMessage, this.anchor());
     else this.internals.setValidity({});
-    this.#setStates();
-  }
-
-  #setStates(): void {
-    this.#setState('empty', this.#state.empty);
-    this.#setState('complete', this.#state.complete && !this.#failure);
-    this.#setState('invalid', !this.internals.validity.valid);
-  }
-
-  #setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet keep the :invalid pseudo-class only.
+    const states = { empty, complete: complete && !failure, invalid: !this.internals.validity.valid };
+    for (const [name, on] of Object.entries(states)) {
+      try {
+        this.internals.states[on ? 'add' : 'delete'](name);
+      } catch {
+        // Browsers without CustomStateSet keep the :invalid pseudo-class only.
+      }
     }
   }
 }
@@ -153,7 +145,7 @@ export function joinForm(form: HTMLFormElement, participation: FormParticipation
 
 async function holdSubmit(event: SubmitEvent): Promise<void> {
   const form = event.target as HTMLFormElement;
-  const pending = [...(participantsOf.get(form) ?? [])].filter((p) => p.participates && p.needsToken);
+  const pending = [...(participantsOf.get(form) ?? [])].filter((p) => p.needsToken);
   if (pending.length === 0) return;
   event.preventDefault();
   event.stopImmediatePropagation();

@@ -64,7 +64,9 @@ export class FrameConnection {
   #port: MessagePort | null = null;
   #ready = false;
   #loaded = false;
-  #readyWaiters: Array<(ok: boolean) => void> = [];
+  /** Settles once: true at `ready`, false when the frame is out of reach first. */
+  #settleReady!: (ok: boolean) => void;
+  readonly #whenReady = new Promise<boolean>((resolve) => (this.#settleReady = resolve));
   #pending = new Map<string, (result: TokenizeResult) => void>();
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
   #answerTimer: ReturnType<typeof setTimeout> | undefined;
@@ -119,7 +121,8 @@ export class FrameConnection {
 
   /** Sends one request once the frame is ready; resolves with its result, or an error on timeout. */
   async #request(message: (requestId: string) => Outgoing): Promise<TokenizeResult> {
-    if (!(await this.#whenReady())) return { error: this.#unavailable! };
+    // Out of reach before `ready`, or after it (navigated away, destroyed).
+    if (!(await this.#whenReady) || this.#unavailable) return { error: this.#unavailable! };
     const requestId = `req_${++this.#nextRequest}`;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -141,12 +144,6 @@ export class FrameConnection {
     this.#port = null;
     this.#ready = false;
     this.#fail(removed);
-  }
-
-  #whenReady(): Promise<boolean> {
-    if (this.#ready) return Promise.resolve(true);
-    if (this.#unavailable) return Promise.resolve(false);
-    return new Promise((resolve) => this.#readyWaiters.push(resolve));
   }
 
   /**
@@ -178,7 +175,7 @@ export class FrameConnection {
     if (!message || this.#unavailable) return;
     if (message.type === 'ready') {
       this.#ready = true;
-      this.#settleReady(true);
+      this.#stopWaiting(true);
     } else if (message.type === 'texts') {
       this.iframe.title = message.title;
     } else if (message.type === 'resize') {
@@ -196,16 +193,16 @@ export class FrameConnection {
   #fail(error: TokenError): void {
     if (this.#ready || this.#unavailable) return;
     this.#unavailable = error;
-    this.#settleReady(false);
+    this.#stopWaiting(false);
     this.#pending.forEach((settle) => settle({ error }));
     this.#pending.clear();
     this.config.onUnavailable(error);
   }
 
   /** Ends the wait for `ready` either way: its timers stop and every waiter learns the outcome. */
-  #settleReady(ok: boolean): void {
+  #stopWaiting(ok: boolean): void {
     clearTimeout(this.#readyTimer);
     clearTimeout(this.#answerTimer);
-    this.#readyWaiters.splice(0).forEach((wake) => wake(ok));
+    this.#settleReady(ok);
   }
 }
