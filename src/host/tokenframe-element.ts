@@ -85,8 +85,7 @@ export abstract class TokenframeElement extends HTMLElement {
     this.participation = new FormParticipation(this, this.#internals, () => this.#connection?.iframe);
     // The frame lives in a shadow root so the platform can anchor validation
     // messages to it and hand focus on to it.
-    this.attachShadow({ mode: 'open', delegatesFocus: true });
-    this.shadowRoot!.adoptedStyleSheets = [loadStateSheet()];
+    this.attachShadow({ mode: 'open', delegatesFocus: true }).adoptedStyleSheets = [loadStateSheet()];
     // The form found the element invalid (submit, reportValidity): the frame shows which field and why.
     this.addEventListener('invalid', () => this.#connection?.send({ type: 'validate' }));
     // A framework may set properties before this class is defined (the loader arrives later): they were
@@ -129,14 +128,10 @@ export abstract class TokenframeElement extends HTMLElement {
     const options: Record<string, unknown> = {};
     for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
       const value = this.getAttribute(attribute);
-      if (type === 1) options[option] = value !== null;
-      else if (value !== null) {
-        const parsed = type ? toObject(value, attribute) : value;
-        // The frame drops an update holding anything but strings by field here: leave such an attribute out.
-        if (typeof parsed === 'string' || Object.values(parsed ?? [0]).every((entry) => typeof entry === 'string')) {
-          options[option] = parsed;
-        }
-      }
+      const parsed = type === 1 ? value !== null : type ? toObject(value, attribute) : value;
+      // The frame drops an update holding anything but strings by field here: leave such an attribute out.
+      if (parsed != null && (typeof parsed !== 'object' || Object.values(parsed).every((v) => typeof v === 'string')))
+        options[option] = parsed;
     }
     const { placeholder, brands } = options as { placeholder?: string; brands?: string };
     delete options.placeholder;
@@ -181,8 +176,7 @@ export abstract class TokenframeElement extends HTMLElement {
     for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
       const value = values[option];
       if (value === undefined) {
-        if (given(option === 'readonly' ? 'readOnly' : option === 'postalCode' ? 'value' : option))
-          this.removeAttribute(attribute);
+        if (given({ readonly: 'readOnly', postalCode: 'value' }[option] ?? option)) this.removeAttribute(attribute);
       } else if (type === 1) this.toggleAttribute(attribute, Boolean(value));
       else this.setAttribute(attribute, type ? JSON.stringify(value) : String(value));
     }
@@ -262,7 +256,7 @@ export abstract class TokenframeElement extends HTMLElement {
     const { tag, rows = 1 } = this.kind;
     const page = pageOf(this.kind);
     const origin = tokenizationOrigin(this.getAttribute('origin'));
-    const key = this.getAttribute('key') ?? this.getAttribute('publishable-key') ?? configuredPublishableKey() ?? null;
+    const key = this.getAttribute('key') ?? this.getAttribute('publishable-key') ?? configuredPublishableKey();
     if (!origin || !key?.startsWith('pk_')) {
       this.#setupError = invalidRequest(
         'element_misconfigured',
@@ -358,13 +352,12 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   /** Tokenizes what the customer typed. Never rejects: resolves with `{token}` or `{error}`. */
-  tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
-    if (!this.#connection) {
-      return Promise.resolve({
+  async tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
+    return (
+      this.#connection?.tokenize(extra) ?? {
         error: this.#setupError ?? invalidRequest('element_not_mounted', 'The element is not on the page.'),
-      });
-    }
-    return this.#connection.tokenize(extra);
+      }
+    );
   }
 
   /** Moves focus into the frame's first field. */
