@@ -115,7 +115,7 @@ function mangleHostInternalsPlugin(): Plugin {
     // kind descriptors (src/kinds)
     ...['tag', 'attributes', 'flags', 'objects', 'field', 'cardField', 'rows'],
     // the element and its collaborators (src/host)
-    ...['participation', 'optionAttributes', 'frameOptions', 'cardGroup', 'member', 'refreshValidity'],
+    ...['kind', 'participation', 'optionAttributes', 'frameOptions', 'cardGroup', 'member', 'place', 'refreshValidity'],
     ...['element', 'internals', 'anchor', 'incompleteMessage', 'needsToken'],
     ...['dropToken', 'tokenizeForSubmit', 'updateValidity', 'onChange', 'reset', 'card'],
     // the frame connection and its configuration

@@ -18,18 +18,18 @@ export interface FormParticipant extends HTMLElement {
  */
 export class FormParticipation {
   #state: ChangeDetail = { empty: true, complete: false };
-  #tokenId: string | null = null;
+  #tokenId: string | null | undefined;
   /**
    * The form's message while the element is incomplete, in the customer's language; the frame sends it with its
    * title (a `texts` message), so until the frame has loaded the platform's own wording is all there is.
    */
   incompleteMessage = 'Please fill out this field.';
-  #failure: TokenError | null = null;
+  #failure: TokenError | null | undefined;
   /**
    * The split card the element is part of, if it is one of a split card's fields: the card's number element
    * then submits the card's token under its name, and the expiry and CVC validate with it.
    */
-  cardGroup: HostCardGroup | null = null;
+  cardGroup: HostCardGroup | null | undefined;
 
   constructor(
     readonly element: FormParticipant,
@@ -51,7 +51,7 @@ export class FormParticipation {
       this.#tokenHolder === this &&
       this.element.hasAttribute('name') &&
       !this.element.matches(':disabled') &&
-      this.#tokenId === null &&
+      this.#tokenId == null &&
       !this.#state.empty
     );
   }
@@ -124,7 +124,6 @@ export class FormParticipation {
 }
 
 const participantsOf = new WeakMap<HTMLFormElement, Set<FormParticipation>>();
-let listening = false;
 
 /**
  * Holds a form's submit until every tokenframe element in it has a token.
@@ -136,23 +135,18 @@ export function joinForm(form: HTMLFormElement, participation: FormParticipation
   const participants = participantsOf.get(form) ?? new Set();
   participantsOf.set(form, participants);
   participants.add(participation);
-  if (!listening) {
-    listening = true;
-    document.addEventListener('submit', (event) => void holdSubmit(event as SubmitEvent), { capture: true });
-  }
+  // The same listener added again is not added twice.
+  document.addEventListener('submit', holdSubmit, { capture: true });
   return () => participants.delete(participation);
 }
 
-async function holdSubmit(event: SubmitEvent): Promise<void> {
+function holdSubmit(event: SubmitEvent): void {
   const form = event.target as HTMLFormElement;
   const pending = [...(participantsOf.get(form) ?? [])].filter((p) => p.needsToken);
   if (pending.length === 0) return;
   event.preventDefault();
   event.stopImmediatePropagation();
-  const results = await Promise.all(pending.map((p) => p.tokenizeForSubmit()));
-  if (results.every((ok) => ok)) {
-    form.requestSubmit(event.submitter as HTMLElement | null);
-  } else {
-    form.reportValidity();
-  }
+  void Promise.all(pending.map((p) => p.tokenizeForSubmit())).then((results) =>
+    results.every(Boolean) ? form.requestSubmit(event.submitter) : form.reportValidity(),
+  );
 }

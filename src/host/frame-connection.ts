@@ -61,9 +61,9 @@ export interface FrameConnectionOptions {
  */
 export class FrameConnection {
   readonly iframe: HTMLIFrameElement;
-  #port: MessagePort | null = null;
-  #ready = false;
-  #loaded = false;
+  #port: MessagePort | null | undefined;
+  #ready?: boolean;
+  #loaded?: boolean;
   /** Settles once: true at `ready`, false when the frame is out of reach first. */
   #settleReady!: (ok: boolean) => void;
   readonly #whenReady = new Promise<boolean>((resolve) => (this.#settleReady = resolve));
@@ -71,7 +71,7 @@ export class FrameConnection {
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
   #answerTimer: ReturnType<typeof setTimeout> | undefined;
   #nextRequest = 0;
-  #unavailable: TokenError | null = null;
+  #unavailable: TokenError | null | undefined;
 
   constructor(private readonly config: FrameConnectionOptions) {
     const readyTimeout = config.readyTimeout ?? READY_TIMEOUT_MS;
@@ -116,7 +116,8 @@ export class FrameConnection {
   }
 
   createToken(kind: DataTokenKind, data: Record<string, unknown>): Promise<TokenizeResult> {
-    return this.#request((requestId) => ({ type: 'create-token', requestId, kind, data }));
+    // `kind` quoted: the loader build shortens the elements' own `kind` property, never a message field.
+    return this.#request((requestId) => ({ type: 'create-token', requestId, ['kind']: kind, data }));
   }
 
   /** Sends one request once the frame is ready; resolves with its result, or an error on timeout. */

@@ -62,21 +62,21 @@ export abstract class TokenframeElement extends HTMLElement {
    * (a bank account element is not a card element, in a ref's type too).
    */
   protected readonly kind: KindDescriptor;
-  #connection: FrameConnection | null = null;
-  #setupError: TokenError | null = null;
+  #connection: FrameConnection | null | undefined;
+  #setupError: TokenError | null | undefined;
   readonly #internals: ElementInternals;
   protected readonly participation: FormParticipation;
-  #leaveForm: (() => void) | null = null;
+  #leaveForm: (() => void) | null | undefined;
   #disabledByForm = false;
   /** Set once connectedCallback has run: attribute changes before that are the initial attributes. */
-  #mounted = false;
-  #syncRequested = false;
+  #mounted?: boolean;
+  #syncRequested?: boolean;
   #ownAppearance: Appearance | undefined;
   /** Stripe's options without an attribute: `style` and `fonts` go to the frame, `classes` name the states below. */
   #stripe: Pick<ElementOptions, 'style' | 'fonts' | 'classes'> = {};
   /** Which of the class names hold: the frame's last `change`, and whether focus is in the frame. */
   #state = { base: true, empty: true, complete: false, focus: false, invalid: false };
-  #destroyed = false;
+  #destroyed?: boolean;
 
   constructor() {
     super();
@@ -163,12 +163,12 @@ export abstract class TokenframeElement extends HTMLElement {
    * within one task reach the frame as one `update`.
    */
   update(options: ElementOptions = {}): void {
-    const { readOnly, value, brands, style, fonts, classes, appearance, ...rest } = options;
+    // Options by their attribute's option name (`style`, `classes`… have none and are not looked up here).
     const values: Record<string, unknown> = {
-      ...rest,
-      readonly: readOnly,
-      postalCode: value?.postalCode,
-      brands: brands?.join(),
+      ...options,
+      readonly: options.readOnly,
+      postalCode: options.value?.postalCode,
+      brands: options.brands?.join(),
     };
     // A key given as `undefined` takes its option back (a framework passes a prop that went away so);
     // a key left out keeps its value.
@@ -180,11 +180,11 @@ export abstract class TokenframeElement extends HTMLElement {
       } else if (type === 1) this.toggleAttribute(attribute, Boolean(value));
       else this.setAttribute(attribute, type ? JSON.stringify(value) : String(value));
     }
-    if (given('appearance')) this.appearance = appearance;
+    if (given('appearance')) this.appearance = options.appearance;
     // The old class names come off before `classes` may rename them.
     this.#toggleClasses(false);
-    for (const [key, value] of Object.entries({ style, fonts, classes }))
-      if (given(key)) (this.#stripe as Record<string, unknown>)[key] = value;
+    for (const key of ['style', 'fonts', 'classes'] as const)
+      if (given(key)) (this.#stripe as Record<string, unknown>)[key] = options[key];
     this.#toggleClasses();
     this.#requestSync();
   }

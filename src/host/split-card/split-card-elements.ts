@@ -23,7 +23,7 @@ function missing(kind: SplitCardKind): TokenizeResult {
 abstract class SplitCardElement extends TokenframeElement {
   declare protected readonly kind: SplitCardKind;
   /** The card the element is part of, as its form side knows it (the card sets it there). */
-  protected get card(): HostCardGroup | null {
+  protected get card(): HostCardGroup | null | undefined {
     return this.participation.cardGroup;
   }
 
@@ -42,7 +42,7 @@ abstract class SplitCardElement extends TokenframeElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.card?.remove(this.participation);
+    this.card?.place(this.participation);
   }
 
   override attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
@@ -54,8 +54,8 @@ abstract class SplitCardElement extends TokenframeElement {
   #joinCard(): void {
     const card = hostCardGroup(this.ownerDocument, this.getAttribute('group') ?? '');
     if (card === this.card) return;
-    this.card?.remove(this.participation);
-    card.add(this.participation, this.kind.cardField);
+    this.card?.place(this.participation);
+    card.place(this.participation, this.kind.cardField);
   }
 }
 
