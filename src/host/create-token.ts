@@ -3,7 +3,7 @@ import { FrameConnection, invalidRequest, type TokenizeResult } from './frame-co
 import { configuredPublishableKey, tokenizationOrigin } from './origin';
 import { TokenframeElement } from './tokenframe-element';
 
-let tokensFrame: FrameConnection | null = null;
+let tokensFrame: FrameConnection | null | undefined;
 
 /**
  * Stripe.js-style token creation.

@@ -77,11 +77,11 @@ export class FrameConnection {
     const readyTimeout = config.readyTimeout ?? READY_TIMEOUT_MS;
     const src = new URL(`/frame/v1/${config.page}.html`, config.origin);
     src.searchParams.set('key', config.publishableKey);
-    this.iframe = document.createElement('iframe');
-    this.iframe.src = src.href;
-    // Until the frame names itself in its language (a `texts` message, before `ready`), it is the loading form.
-    this.iframe.title = hostText(config.settings().options.locale ?? 'en', 'loading');
-    this.iframe.setAttribute('allowtransparency', 'true');
+    this.iframe = Object.assign(document.createElement('iframe'), {
+      src: src.href,
+      // Until the frame names itself in its language (a `texts` message, before `ready`), it is the loading form.
+      title: hostText(config.settings().options.locale ?? 'en', 'loading'),
+    });
     this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
     this.iframe.addEventListener('load', () => {
       // A second load is another document in the frame (the page navigated it): the port leads nowhere now.
@@ -139,12 +139,11 @@ export class FrameConnection {
   }
 
   destroy(): void {
-    const removed = connectionError('element_removed', 'The element was removed.');
     removeEventListener('message', this.#hearHello);
     this.#port?.close();
     this.#port = null;
     this.#ready = false;
-    this.#fail(removed);
+    this.#fail(connectionError('element_removed', 'The element was removed.'));
   }
 
   /**

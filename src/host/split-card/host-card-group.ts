@@ -26,7 +26,7 @@ export class HostCardGroup {
   place(member: FormParticipation, field?: CardField): void {
     if (field) this.#fields.set(member, field);
     else this.#fields.delete(member);
-    member.cardGroup = field ? this : null;
+    member.cardGroup = field && this;
     this.refreshValidity();
   }
 
