@@ -93,7 +93,7 @@ export abstract class TokenframeElement extends HTMLElement {
     for (const property of ['appearance', 'name'] as const) {
       if (!Object.hasOwn(this, property)) continue;
       const value = this[property];
-      Reflect.deleteProperty(this, property);
+      delete (this as Record<string, unknown>)[property];
       (this as Record<typeof property, unknown>)[property] = value;
     }
   }
@@ -279,16 +279,15 @@ export abstract class TokenframeElement extends HTMLElement {
       settings: () => this.#settings(),
       readyTimeout: Number(this.getAttribute('load-timeout')) || undefined,
       onMessage: (message) => this.#relay(message),
-      // A connection replaced by remount() goes quietly.
-      onUnavailable: (error) => connection === this.#connection && this.#showRetry(error),
+      // The frame never answered: a notice with Retry instead. A connection replaced by remount() goes quietly.
+      onUnavailable: (error) => {
+        if (connection !== this.#connection) return;
+        this.shadowRoot!.replaceChildren(retryNotice(resolveLocale(this), () => this.#remount()));
+        this.#emit('loaderror', { error });
+      },
     });
     this.#connection = connection;
     this.shadowRoot!.replaceChildren(skeleton(rows, resolveLocale(this)), connection.iframe);
-  }
-
-  #showRetry(error: TokenError): void {
-    this.shadowRoot!.replaceChildren(retryNotice(resolveLocale(this), () => this.#remount()));
-    this.#emit('loaderror', { error });
   }
 
   disconnectedCallback(): void {
