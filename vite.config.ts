@@ -107,7 +107,8 @@ function minifyLitCssPlugin(): Plugin {
  * nothing outside the loader reads and the loader reads on nothing else: not
  * the public element API, not a property the loader uses on a DOM or browser
  * object, not a field of a message to or from the frame
- * (`src/protocol/messages.ts`). The ES module build keeps every name, as
+ * (`src/protocol/messages.ts`; one written quoted, as `create-token`'s `kind`, keeps its name).
+ * The ES module build keeps every name, as
  * bundlers and subclasses see its objects.
  */
 function mangleHostInternalsPlugin(): Plugin {

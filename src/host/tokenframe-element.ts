@@ -414,12 +414,12 @@ export abstract class TokenframeElement extends HTMLElement {
         this.#state.focus = message.type === 'focus';
         this.#toggleClasses();
       }
-      this.#emit(message.type, {});
+      this.#emit(message.type);
     }
   }
 
   /** Every event's detail names the element as Stripe's do (`elementType`). */
-  #emit(type: string, detail: object): void {
+  #emit(type: string, detail: object = {}): void {
     this.dispatchEvent(
       new CustomEvent(type, {
         detail: { elementType: elementTypeOf(this.kind), ...detail },
