@@ -107,7 +107,8 @@ function minifyLitCssPlugin(): Plugin {
  * nothing outside the loader reads and the loader reads on nothing else: not
  * the public element API, not a property the loader uses on a DOM or browser
  * object, not a field of a message to or from the frame
- * (`src/protocol/messages.ts`). The ES module build keeps every name, as
+ * (`src/protocol/messages.ts`; one written quoted, as `create-token`'s `kind`, keeps its name).
+ * The ES module build keeps every name, as
  * bundlers and subclasses see its objects.
  */
 function mangleHostInternalsPlugin(): Plugin {
@@ -115,9 +116,9 @@ function mangleHostInternalsPlugin(): Plugin {
     // kind descriptors (src/kinds)
     ...['tag', 'attributes', 'flags', 'objects', 'field', 'cardField', 'rows'],
     // the element and its collaborators (src/host)
-    ...['participation', 'optionAttributes', 'frameOptions', 'cardGroup', 'member', 'refreshValidity'],
-    ...['element', 'internals', 'anchor', 'incompleteMessage', 'participates', 'needsToken'],
-    ...['dropToken', 'tokenizeForSubmit', 'updateValidity'],
+    ...['kind', 'participation', 'optionAttributes', 'frameOptions', 'cardGroup', 'member', 'place', 'refreshValidity'],
+    ...['element', 'internals', 'anchor', 'incompleteMessage', 'needsToken'],
+    ...['dropToken', 'tokenizeForSubmit', 'updateValidity', 'onChange', 'reset', 'card'],
     // the frame connection and its configuration
     ...['config', 'iframe', 'send', 'page', 'settings', 'readyTimeout', 'onMessage', 'onUnavailable'],
   ];
@@ -128,6 +129,9 @@ function mangleHostInternalsPlugin(): Plugin {
         ? {
             ...output,
             minify: { compress: true, mangle: true, mangleProps: { include: new RegExp(`^(${internal.join('|')})$`) } },
+            // The map is written beside the file but not named in it: the service serves the script, never its map
+            // (every merchant page's devtools would ask for it and get a 404), and the name costs every page 27 bytes.
+            sourcemap: 'hidden',
           }
         : null,
   };

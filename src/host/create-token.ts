@@ -3,7 +3,7 @@ import { FrameConnection, invalidRequest, type TokenizeResult } from './frame-co
 import { configuredPublishableKey, tokenizationOrigin } from './origin';
 import { TokenframeElement } from './tokenframe-element';
 
-let tokensFrame: FrameConnection | null = null;
+let tokensFrame: FrameConnection | null | undefined;
 
 /**
  * Stripe.js-style token creation.
@@ -17,22 +17,18 @@ let tokensFrame: FrameConnection | null = null;
  */
 export function createToken(element: TokenframeElement, extra?: Record<string, string>): Promise<TokenizeResult>;
 export function createToken(kind: DataTokenKind, data: Record<string, unknown>): Promise<TokenizeResult>;
-export function createToken(
+export async function createToken(
   target: TokenframeElement | DataTokenKind,
   data: Record<string, unknown> = {},
 ): Promise<TokenizeResult> {
   if (target instanceof TokenframeElement) return target.tokenize(data as Record<string, string>);
   if (target !== 'account' && target !== 'person') {
-    return Promise.resolve({
-      error: invalidRequest('parameter_invalid', `createToken() cannot create "${String(target)}" tokens.`),
-    });
+    return { error: invalidRequest('parameter_invalid', `createToken() cannot create "${String(target)}" tokens.`) };
   }
   const origin = tokenizationOrigin(null);
   const publishableKey = configuredPublishableKey();
   if (!origin || !publishableKey?.startsWith('pk_')) {
-    return Promise.resolve({
-      error: invalidRequest('element_misconfigured', 'Call configure({ publishableKey: "pk_test_…" }) first.'),
-    });
+    return { error: invalidRequest('element_misconfigured', 'Call configure({ publishableKey: "pk_test_…" }) first.') };
   }
   tokensFrame ??= mountTokensFrame(origin, publishableKey);
   return tokensFrame.createToken(target, data);

@@ -18,18 +18,18 @@ export interface FormParticipant extends HTMLElement {
  */
 export class FormParticipation {
   #state: ChangeDetail = { empty: true, complete: false };
-  #tokenId: string | null = null;
+  #tokenId: string | null | undefined;
   /**
    * The form's message while the element is incomplete, in the customer's language; the frame sends it with its
    * title (a `texts` message), so until the frame has loaded the platform's own wording is all there is.
    */
   incompleteMessage = 'Please fill out this field.';
-  #failure: TokenError | null = null;
+  #failure: TokenError | null | undefined;
   /**
    * The split card the element is part of, if it is one of a split card's fields: the card's number element
    * then submits the card's token under its name, and the expiry and CVC validate with it.
    */
-  cardGroup: HostCardGroup | null = null;
+  cardGroup: HostCardGroup | null | undefined;
 
   constructor(
     readonly element: FormParticipant,
@@ -42,14 +42,18 @@ export class FormParticipation {
     return this.cardGroup ? this.cardGroup.member('number') : this;
   }
 
-  /** Whether this element takes part in submitting its form: it has a name and is not disabled. */
-  get participates(): boolean {
-    return this.#tokenHolder === this && this.element.hasAttribute('name') && !this.element.matches(':disabled');
-  }
-
-  /** True when submitting needs a tokenize first. */
+  /**
+   * True when its form's submit must wait for this element's tokenize: it takes part in submitting the form (it
+   * holds its own token, has a name and is not disabled) and has input but no token yet.
+   */
   get needsToken(): boolean {
-    return this.#tokenId === null && !this.#state.empty;
+    return (
+      this.#tokenHolder === this &&
+      this.element.hasAttribute('name') &&
+      !this.element.matches(':disabled') &&
+      this.#tokenId == null &&
+      !this.#state.empty
+    );
   }
 
   /** An edit invalidates a token made from the previous input, and a failure from it. */
@@ -58,8 +62,7 @@ export class FormParticipation {
     if (edited) {
       // Dropping the token updates validity too. An edit in a split card's expiry or CVC makes the card's token stale.
       this.dropToken();
-      const holder = this.#tokenHolder;
-      if (holder !== this) holder?.dropToken();
+      this.#tokenHolder?.dropToken();
     } else {
       this.updateValidity();
     }
@@ -96,43 +99,31 @@ export class FormParticipation {
     // Without a name (for a split card: on its number) the element is not part of the form's data: the merchant
     // tokenizes from its own script (Stripe.js style), and the element must not
     // block that form's submit with the platform's validation.
-    if (!this.#tokenHolder?.element.hasAttribute('name')) {
-      this.internals.setValidity({});
-      this.#setStates();
-      return;
-    }
-    const { empty, complete } = this.#state;
-    const message = this.#failure?.message ?? this.#state.error?.message ?? this.incompleteMessage;
+    const { empty, complete, error } = this.#state;
+    const failure = this.#failure;
     // A failed tokenize or a half-typed value is the frame's own error; an empty required field is the platform's.
-    const flags: ValidityStateFlags | null =
-      this.#failure || (!empty && !complete)
+    const flags: ValidityStateFlags | null = !this.#tokenHolder?.element.hasAttribute('name')
+      ? null
+      : failure || (!empty && !complete)
         ? { customError: true }
         : empty && this.element.hasAttribute('required')
           ? { valueMissing: true }
           : null;
-    if (flags) this.internals.setValidity(flags, message, this.anchor());
+    if (flags)
+      this.internals.setValidity(flags, failure?.message ?? error?.message ?? this.incompleteMessage, this.anchor());
     else this.internals.setValidity({});
-    this.#setStates();
-  }
-
-  #setStates(): void {
-    this.#setState('empty', this.#state.empty);
-    this.#setState('complete', this.#state.complete && !this.#failure);
-    this.#setState('invalid', !this.internals.validity.valid);
-  }
-
-  #setState(name: string, on: boolean): void {
-    try {
-      if (on) this.internals.states.add(name);
-      else this.internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet keep the :invalid pseudo-class only.
+    const states = { empty, complete: complete && !failure, invalid: !this.internals.validity.valid };
+    for (const [name, on] of Object.entries(states)) {
+      try {
+        this.internals.states[on ? 'add' : 'delete'](name);
+      } catch {
+        // Browsers without CustomStateSet keep the :invalid pseudo-class only.
+      }
     }
   }
 }
 
 const participantsOf = new WeakMap<HTMLFormElement, Set<FormParticipation>>();
-let listening = false;
 
 /**
  * Holds a form's submit until every tokenframe element in it has a token.
@@ -144,23 +135,18 @@ export function joinForm(form: HTMLFormElement, participation: FormParticipation
   const participants = participantsOf.get(form) ?? new Set();
   participantsOf.set(form, participants);
   participants.add(participation);
-  if (!listening) {
-    listening = true;
-    document.addEventListener('submit', (event) => void holdSubmit(event as SubmitEvent), { capture: true });
-  }
+  // The same listener added again is not added twice.
+  document.addEventListener('submit', holdSubmit, { capture: true });
   return () => participants.delete(participation);
 }
 
-async function holdSubmit(event: SubmitEvent): Promise<void> {
+function holdSubmit(event: SubmitEvent): void {
   const form = event.target as HTMLFormElement;
-  const pending = [...(participantsOf.get(form) ?? [])].filter((p) => p.participates && p.needsToken);
+  const pending = [...(participantsOf.get(form) ?? [])].filter((p) => p.needsToken);
   if (pending.length === 0) return;
   event.preventDefault();
   event.stopImmediatePropagation();
-  const results = await Promise.all(pending.map((p) => p.tokenizeForSubmit()));
-  if (results.every((ok) => ok)) {
-    form.requestSubmit(event.submitter as HTMLElement | null);
-  } else {
-    form.reportValidity();
-  }
+  void Promise.all(pending.map((p) => p.tokenizeForSubmit())).then((results) =>
+    results.every(Boolean) ? form.requestSubmit(event.submitter) : form.reportValidity(),
+  );
 }

@@ -61,25 +61,27 @@ export interface FrameConnectionOptions {
  */
 export class FrameConnection {
   readonly iframe: HTMLIFrameElement;
-  #port: MessagePort | null = null;
-  #ready = false;
-  #loaded = false;
-  #readyWaiters: Array<(ok: boolean) => void> = [];
+  #port: MessagePort | null | undefined;
+  #ready?: boolean;
+  #loaded?: boolean;
+  /** Settles once: true at `ready`, false when the frame is out of reach first. */
+  #settleReady!: (ok: boolean) => void;
+  readonly #whenReady = new Promise<boolean>((resolve) => (this.#settleReady = resolve));
   #pending = new Map<string, (result: TokenizeResult) => void>();
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
   #answerTimer: ReturnType<typeof setTimeout> | undefined;
   #nextRequest = 0;
-  #unavailable: TokenError | null = null;
+  #unavailable: TokenError | null | undefined;
 
   constructor(private readonly config: FrameConnectionOptions) {
     const readyTimeout = config.readyTimeout ?? READY_TIMEOUT_MS;
     const src = new URL(`/frame/v1/${config.page}.html`, config.origin);
     src.searchParams.set('key', config.publishableKey);
-    this.iframe = document.createElement('iframe');
-    this.iframe.src = src.href;
-    // Until the frame names itself in its language (a `texts` message, before `ready`), it is the loading form.
-    this.iframe.title = hostText(config.settings().options.locale ?? 'en', 'loading');
-    this.iframe.setAttribute('allowtransparency', 'true');
+    this.iframe = Object.assign(document.createElement('iframe'), {
+      src: src.href,
+      // Until the frame names itself in its language (a `texts` message, before `ready`), it is the loading form.
+      title: hostText(config.settings().options.locale ?? 'en', 'loading'),
+    });
     this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
     this.iframe.addEventListener('load', () => {
       // A second load is another document in the frame (the page navigated it): the port leads nowhere now.
@@ -114,12 +116,14 @@ export class FrameConnection {
   }
 
   createToken(kind: DataTokenKind, data: Record<string, unknown>): Promise<TokenizeResult> {
-    return this.#request((requestId) => ({ type: 'create-token', requestId, kind, data }));
+    // `kind` quoted: the loader build shortens the elements' own `kind` property, never a message field.
+    return this.#request((requestId) => ({ type: 'create-token', requestId, ['kind']: kind, data }));
   }
 
   /** Sends one request once the frame is ready; resolves with its result, or an error on timeout. */
   async #request(message: (requestId: string) => Outgoing): Promise<TokenizeResult> {
-    if (!(await this.#whenReady())) return { error: this.#unavailable! };
+    // Out of reach before `ready`, or after it (navigated away, destroyed).
+    if (!(await this.#whenReady) || this.#unavailable) return { error: this.#unavailable! };
     const requestId = `req_${++this.#nextRequest}`;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -135,18 +139,11 @@ export class FrameConnection {
   }
 
   destroy(): void {
-    const removed = connectionError('element_removed', 'The element was removed.');
     removeEventListener('message', this.#hearHello);
     this.#port?.close();
     this.#port = null;
     this.#ready = false;
-    this.#fail(removed);
-  }
-
-  #whenReady(): Promise<boolean> {
-    if (this.#ready) return Promise.resolve(true);
-    if (this.#unavailable) return Promise.resolve(false);
-    return new Promise((resolve) => this.#readyWaiters.push(resolve));
+    this.#fail(connectionError('element_removed', 'The element was removed.'));
   }
 
   /**
@@ -178,7 +175,7 @@ export class FrameConnection {
     if (!message || this.#unavailable) return;
     if (message.type === 'ready') {
       this.#ready = true;
-      this.#settleReady(true);
+      this.#stopWaiting(true);
     } else if (message.type === 'texts') {
       this.iframe.title = message.title;
     } else if (message.type === 'resize') {
@@ -196,16 +193,16 @@ export class FrameConnection {
   #fail(error: TokenError): void {
     if (this.#ready || this.#unavailable) return;
     this.#unavailable = error;
-    this.#settleReady(false);
+    this.#stopWaiting(false);
     this.#pending.forEach((settle) => settle({ error }));
     this.#pending.clear();
     this.config.onUnavailable(error);
   }
 
   /** Ends the wait for `ready` either way: its timers stop and every waiter learns the outcome. */
-  #settleReady(ok: boolean): void {
+  #stopWaiting(ok: boolean): void {
     clearTimeout(this.#readyTimer);
     clearTimeout(this.#answerTimer);
-    this.#readyWaiters.splice(0).forEach((wake) => wake(ok));
+    this.#settleReady(ok);
   }
 }

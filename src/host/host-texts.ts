@@ -1,11 +1,8 @@
-export type HostText = 'loading' | 'failed' | 'retry';
+/** The texts in the order of each language's line below. */
+const keys = ['loading', 'failed', 'retry'] as const;
 
-/** Where each text is in its language's line below (a `Record`, so a new key cannot be forgotten here). */
-const positions: Record<HostText, number> = {
-  loading: 0,
-  failed: 1,
-  retry: 2,
-};
+/** One of the host's texts, by name. */
+export type HostText = (typeof keys)[number];
 
 /**
  * The only words the host itself shows, because they are needed when there is
@@ -37,5 +34,5 @@ export function hostLanguage(locale: string): string {
 
 /** One of the host's texts in `locale`'s language (English where the host does not have that language). */
 export function hostText(locale: string, key: HostText): string {
-  return texts[hostLanguage(locale)].split('|')[positions[key]];
+  return texts[hostLanguage(locale)].split('|')[keys.indexOf(key)];
 }

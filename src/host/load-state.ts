@@ -2,13 +2,15 @@ import { hostLanguage, hostText } from './host-texts';
 
 // One input-sized bar per 86px row (label above, error line below), in the page's own text colour, faintly,
 // so it suits light and dark pages. The frame loads out of sight behind it; removing the skeleton reveals it.
-const css = `:host{display:block;position:relative}
-.skeleton~iframe{position:absolute;visibility:hidden}
-.skeleton{background:repeating-linear-gradient(#0000 0 22px,currentColor 0 64px,#0000 0 86px);opacity:.1;animation:p 1s infinite alternate}
-@keyframes p{to{opacity:.04}}
-@media (prefers-reduced-motion){.skeleton{animation:none}}
-.retry{display:flex;flex-flow:wrap;place-items:center;gap:12px;padding:12px}
-.retry button{font:inherit;padding:4px 14px;cursor:pointer}`;
+const css =
+  ':host{display:block;position:relative}' +
+  '.skeleton~iframe{position:absolute;visibility:hidden}' +
+  '.skeleton{background:repeating-linear-gradient(#0000 0 22px,currentColor 0 64px,#0000 0 86px);opacity:.1}' +
+  '@media (prefers-reduced-motion:no-preference){.skeleton{animation:p 1s infinite alternate}}' +
+  '@keyframes p{to{opacity:.04}}' +
+  '.retry{display:flex;flex-flow:wrap;place-items:center;gap:12px;padding:12px}' +
+  // The retry notice's is the only button.
+  'button{font:inherit;padding:4px 14px;cursor:pointer}';
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -24,9 +26,13 @@ export function loadStateSheet(): CSSStyleSheet {
 /** A pulsing placeholder as tall as `rows` rows of fields, named (and busy) for assistive technology. */
 export function skeleton(rows: number, locale: string): HTMLElement {
   const lang = hostLanguage(locale);
-  const placeholder = Object.assign(document.createElement('div'), { className: 'skeleton', role: 'status', lang });
-  placeholder.ariaLabel = hostText(lang, 'loading');
-  placeholder.ariaBusy = 'true';
+  const placeholder = Object.assign(document.createElement('div'), {
+    className: 'skeleton',
+    role: 'status',
+    lang,
+    ariaLabel: hostText(lang, 'loading'),
+    ariaBusy: 'true',
+  });
   // Through the CSSOM: a strict CSP on the merchant page refuses style attributes.
   placeholder.style.height = `${rows * 86}px`;
   return placeholder;
@@ -35,8 +41,12 @@ export function skeleton(rows: number, locale: string): HTMLElement {
 /** Shown when the frame never answered: what happened, and a button that tries again. */
 export function retryNotice(locale: string, retry: () => void): HTMLElement {
   const lang = hostLanguage(locale);
-  const notice = Object.assign(document.createElement('div'), { className: 'retry', role: 'alert', lang });
-  notice.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  const notice = Object.assign(document.createElement('div'), {
+    className: 'retry',
+    role: 'alert',
+    lang,
+    dir: lang === 'ar' ? 'rtl' : 'ltr',
+  });
   const button = Object.assign(document.createElement('button'), {
     type: 'button',
     textContent: hostText(lang, 'retry'),

@@ -9,8 +9,9 @@
 let configuredOrigin: string | undefined;
 let configuredKey: string | undefined;
 
-const script = typeof document !== 'undefined' ? document.currentScript : null;
-const scriptOrigin = script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : undefined;
+// No `document` when a server renders a page that imports the ES module; an SVG script has no `src`.
+const scriptSource = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null)?.src : '';
+const scriptOrigin = scriptSource ? new URL(scriptSource).origin : undefined;
 
 export interface TokenframeConfig {
   /** The tokenization service's origin, e.g. `https://vault.example`. */

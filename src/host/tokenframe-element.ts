@@ -62,21 +62,21 @@ export abstract class TokenframeElement extends HTMLElement {
    * (a bank account element is not a card element, in a ref's type too).
    */
   protected readonly kind: KindDescriptor;
-  #connection: FrameConnection | null = null;
-  #setupError: TokenError | null = null;
+  #connection: FrameConnection | null | undefined;
+  #setupError: TokenError | null | undefined;
   readonly #internals: ElementInternals;
   protected readonly participation: FormParticipation;
-  #leaveForm: (() => void) | null = null;
+  #leaveForm: (() => void) | null | undefined;
   #disabledByForm = false;
   /** Set once connectedCallback has run: attribute changes before that are the initial attributes. */
-  #mounted = false;
-  #syncRequested = false;
+  #mounted?: boolean;
+  #syncRequested?: boolean;
   #ownAppearance: Appearance | undefined;
   /** Stripe's options without an attribute: `style` and `fonts` go to the frame, `classes` name the states below. */
   #stripe: Pick<ElementOptions, 'style' | 'fonts' | 'classes'> = {};
   /** Which of the class names hold: the frame's last `change`, and whether focus is in the frame. */
   #state = { base: true, empty: true, complete: false, focus: false, invalid: false };
-  #destroyed = false;
+  #destroyed?: boolean;
 
   constructor() {
     super();
@@ -85,8 +85,7 @@ export abstract class TokenframeElement extends HTMLElement {
     this.participation = new FormParticipation(this, this.#internals, () => this.#connection?.iframe);
     // The frame lives in a shadow root so the platform can anchor validation
     // messages to it and hand focus on to it.
-    this.attachShadow({ mode: 'open', delegatesFocus: true });
-    this.shadowRoot!.adoptedStyleSheets = [loadStateSheet()];
+    this.attachShadow({ mode: 'open', delegatesFocus: true }).adoptedStyleSheets = [loadStateSheet()];
     // The form found the element invalid (submit, reportValidity): the frame shows which field and why.
     this.addEventListener('invalid', () => this.#connection?.send({ type: 'validate' }));
     // A framework may set properties before this class is defined (the loader arrives later): they were
@@ -94,7 +93,7 @@ export abstract class TokenframeElement extends HTMLElement {
     for (const property of ['appearance', 'name'] as const) {
       if (!Object.hasOwn(this, property)) continue;
       const value = this[property];
-      Reflect.deleteProperty(this, property);
+      delete (this as Record<string, unknown>)[property];
       (this as Record<typeof property, unknown>)[property] = value;
     }
   }
@@ -129,14 +128,10 @@ export abstract class TokenframeElement extends HTMLElement {
     const options: Record<string, unknown> = {};
     for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
       const value = this.getAttribute(attribute);
-      if (type === 1) options[option] = value !== null;
-      else if (value !== null) {
-        const parsed = type ? toObject(value, attribute) : value;
-        // The frame drops an update holding anything but strings by field here: leave such an attribute out.
-        if (typeof parsed === 'string' || Object.values(parsed ?? [0]).every((entry) => typeof entry === 'string')) {
-          options[option] = parsed;
-        }
-      }
+      const parsed = type === 1 ? value !== null : type ? toObject(value, attribute) : value;
+      // The frame drops an update holding anything but strings by field here: leave such an attribute out.
+      if (parsed != null && (typeof parsed !== 'object' || Object.values(parsed).every((v) => typeof v === 'string')))
+        options[option] = parsed;
     }
     const { placeholder, brands } = options as { placeholder?: string; brands?: string };
     delete options.placeholder;
@@ -168,12 +163,12 @@ export abstract class TokenframeElement extends HTMLElement {
    * within one task reach the frame as one `update`.
    */
   update(options: ElementOptions = {}): void {
-    const { readOnly, value, brands, style, fonts, classes, appearance, ...rest } = options;
+    // Options by their attribute's option name (`style`, `classes`… have none and are not looked up here).
     const values: Record<string, unknown> = {
-      ...rest,
-      readonly: readOnly,
-      postalCode: value?.postalCode,
-      brands: brands?.join(),
+      ...options,
+      readonly: options.readOnly,
+      postalCode: options.value?.postalCode,
+      brands: options.brands?.join(),
     };
     // A key given as `undefined` takes its option back (a framework passes a prop that went away so);
     // a key left out keeps its value.
@@ -181,16 +176,15 @@ export abstract class TokenframeElement extends HTMLElement {
     for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
       const value = values[option];
       if (value === undefined) {
-        if (given(option === 'readonly' ? 'readOnly' : option === 'postalCode' ? 'value' : option))
-          this.removeAttribute(attribute);
+        if (given({ readonly: 'readOnly', postalCode: 'value' }[option] ?? option)) this.removeAttribute(attribute);
       } else if (type === 1) this.toggleAttribute(attribute, Boolean(value));
       else this.setAttribute(attribute, type ? JSON.stringify(value) : String(value));
     }
-    if (given('appearance')) this.appearance = appearance;
+    if (given('appearance')) this.appearance = options.appearance;
     // The old class names come off before `classes` may rename them.
     this.#toggleClasses(false);
-    for (const [key, value] of Object.entries({ style, fonts, classes }))
-      if (given(key)) (this.#stripe as Record<string, unknown>)[key] = value;
+    for (const key of ['style', 'fonts', 'classes'] as const)
+      if (given(key)) (this.#stripe as Record<string, unknown>)[key] = options[key];
     this.#toggleClasses();
     this.#requestSync();
   }
@@ -262,7 +256,7 @@ export abstract class TokenframeElement extends HTMLElement {
     const { tag, rows = 1 } = this.kind;
     const page = pageOf(this.kind);
     const origin = tokenizationOrigin(this.getAttribute('origin'));
-    const key = this.getAttribute('key') ?? this.getAttribute('publishable-key') ?? configuredPublishableKey() ?? null;
+    const key = this.getAttribute('key') ?? this.getAttribute('publishable-key') ?? configuredPublishableKey();
     if (!origin || !key?.startsWith('pk_')) {
       this.#setupError = invalidRequest(
         'element_misconfigured',
@@ -285,16 +279,15 @@ export abstract class TokenframeElement extends HTMLElement {
       settings: () => this.#settings(),
       readyTimeout: Number(this.getAttribute('load-timeout')) || undefined,
       onMessage: (message) => this.#relay(message),
-      // A connection replaced by remount() goes quietly.
-      onUnavailable: (error) => connection === this.#connection && this.#showRetry(error),
+      // The frame never answered: a notice with Retry instead. A connection replaced by remount() goes quietly.
+      onUnavailable: (error) => {
+        if (connection !== this.#connection) return;
+        this.shadowRoot!.replaceChildren(retryNotice(resolveLocale(this), () => this.#remount()));
+        this.#emit('loaderror', { error });
+      },
     });
     this.#connection = connection;
     this.shadowRoot!.replaceChildren(skeleton(rows, resolveLocale(this)), connection.iframe);
-  }
-
-  #showRetry(error: TokenError): void {
-    this.shadowRoot!.replaceChildren(retryNotice(resolveLocale(this), () => this.#remount()));
-    this.#emit('loaderror', { error });
   }
 
   disconnectedCallback(): void {
@@ -358,13 +351,12 @@ export abstract class TokenframeElement extends HTMLElement {
   }
 
   /** Tokenizes what the customer typed. Never rejects: resolves with `{token}` or `{error}`. */
-  tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
-    if (!this.#connection) {
-      return Promise.resolve({
+  async tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
+    return (
+      this.#connection?.tokenize(extra) ?? {
         error: this.#setupError ?? invalidRequest('element_not_mounted', 'The element is not on the page.'),
-      });
-    }
-    return this.#connection.tokenize(extra);
+      }
+    );
   }
 
   /** Moves focus into the frame's first field. */
@@ -422,12 +414,12 @@ export abstract class TokenframeElement extends HTMLElement {
         this.#state.focus = message.type === 'focus';
         this.#toggleClasses();
       }
-      this.#emit(message.type, {});
+      this.#emit(message.type);
     }
   }
 
   /** Every event's detail names the element as Stripe's do (`elementType`). */
-  #emit(type: string, detail: object): void {
+  #emit(type: string, detail: object = {}): void {
     this.dispatchEvent(
       new CustomEvent(type, {
         detail: { elementType: elementTypeOf(this.kind), ...detail },

@@ -10,10 +10,10 @@ import type { FormParticipation } from '../form-participation';
  * of them: the number's tokenize and name, everyone's validity.
  */
 export class HostCardGroup {
-  // getRandomValues, unlike randomUUID, also exists on pages served over plain http.
-  readonly id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
-    byte.toString(16).padStart(2, '0'),
-  ).join('');
+  // getRandomValues, unlike randomUUID, also exists on pages served over plain http. 128 random bits as two
+  // decimal numbers, up to 41 characters; the frame wants 16 or more (src/frame/split-card/frame-card-group.ts),
+  // which fails only when both numbers are below 10^13: about once in 3·10^12 cards.
+  readonly id = crypto.getRandomValues(new BigUint64Array(2)).join('-');
   readonly #fields = new Map<FormParticipation, CardField>();
 
   /** The form side of the card's element for `field`, if the page has one. */
@@ -22,15 +22,11 @@ export class HostCardGroup {
     return undefined;
   }
 
-  add(member: FormParticipation, field: CardField): void {
-    this.#fields.set(member, field);
-    member.cardGroup = this;
-    this.refreshValidity();
-  }
-
-  remove(member: FormParticipation): void {
-    this.#fields.delete(member);
-    member.cardGroup = null;
+  /** Makes `member` the card's element for `field`, or with no field takes it out of the card. */
+  place(member: FormParticipation, field?: CardField): void {
+    if (field) this.#fields.set(member, field);
+    else this.#fields.delete(member);
+    member.cardGroup = field && this;
     this.refreshValidity();
   }
 

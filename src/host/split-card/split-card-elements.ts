@@ -22,7 +22,10 @@ function missing(kind: SplitCardKind): TokenizeResult {
  */
 abstract class SplitCardElement extends TokenframeElement {
   declare protected readonly kind: SplitCardKind;
-  protected card: HostCardGroup | null = null;
+  /** The card the element is part of, as its form side knows it (the card sets it there). */
+  protected get card(): HostCardGroup | null | undefined {
+    return this.participation.cardGroup;
+  }
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'group'];
@@ -39,8 +42,7 @@ abstract class SplitCardElement extends TokenframeElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.card?.remove(this.participation);
-    this.card = null;
+    this.card?.place(this.participation);
   }
 
   override attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
@@ -52,9 +54,8 @@ abstract class SplitCardElement extends TokenframeElement {
   #joinCard(): void {
     const card = hostCardGroup(this.ownerDocument, this.getAttribute('group') ?? '');
     if (card === this.card) return;
-    this.card?.remove(this.participation);
-    this.card = card;
-    card.add(this.participation, this.kind.cardField);
+    this.card?.place(this.participation);
+    card.place(this.participation, this.kind.cardField);
   }
 }
 
@@ -85,9 +86,9 @@ export class TokenframeCardNumber extends SplitCardElement {
   declare protected readonly kind: typeof cardNumber;
 
   /** Tokenizes the whole card (number, expiry and CVC). Never rejects: resolves with `{token}` or `{error}`. */
-  override tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
+  override async tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
     const absent = [cardExpiry, cardCvc].find((kind) => !this.card?.member(kind.cardField));
-    return absent ? Promise.resolve(missing(absent)) : super.tokenize(extra);
+    return absent ? missing(absent) : super.tokenize(extra);
   }
 
   override attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
@@ -104,9 +105,8 @@ export class TokenframeCardNumber extends SplitCardElement {
  */
 abstract class CardSiblingElement extends SplitCardElement {
   /** Tokenizes the whole card, through the card number element of the same group. */
-  override tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
-    const number = this.card?.member('number');
-    return number ? number.element.tokenize(extra) : Promise.resolve(missing(cardNumber));
+  override async tokenize(extra: TokenizeExtra = {}): Promise<TokenizeResult> {
+    return this.card?.member('number')?.element.tokenize(extra) ?? missing(cardNumber);
   }
 }
 
