@@ -46,7 +46,8 @@ function mountTokensFrame(origin: string, publishableKey: string): FrameConnecti
       tokensFrame = null;
     },
   });
-  connection.iframe.hidden = true;
+  // Not `hidden`: the connection's inline `display:block` would win over it, and the page would get 44 blank pixels.
+  connection.iframe.style.display = 'none';
   connection.iframe.setAttribute('aria-hidden', 'true');
   connection.iframe.tabIndex = -1;
   document.body.append(connection.iframe);

@@ -140,7 +140,10 @@ describe('createToken(account | person)', () => {
     expect(token).to.include({ type: 'account', used: false });
     expect(token!.id).to.match(/^ct_/);
     expect(JSON.stringify(token)).not.to.contain('000000000');
-    expect(document.querySelectorAll('iframe[hidden]')).to.have.length(1);
+    // One frame for these tokens, taking no room on the page (an inline display would override `hidden`).
+    const frames = document.querySelectorAll<HTMLIFrameElement>('iframe[src*="/frame/v1/tokens.html"]');
+    expect(frames).to.have.length(1);
+    expect([getComputedStyle(frames[0]).display, frames[0].getBoundingClientRect().height]).to.deep.equal(['none', 0]);
   });
 
   it('creates a cpt_ person token, and reports the service’s parameter errors', async () => {
