@@ -1,8 +1,8 @@
 // `npm test`: installs what is missing, builds, and runs every check in
-// order. Prints one closing line `N passed, N failed` over all stages.
+// order. Closes with a table of each stage's wall and CPU time, then one line
+// `N passed, N failed` over all stages (always the last line).
 // `npm test -- unit browser` runs only the named stages (after the build).
 import { spawn } from 'node:child_process';
-import { ensureDependencies } from './ensure-deps.mjs';
 import { ensureChromium } from './chromium.mjs';
 
 const nodeTests = 'test/unit/*.test.ts test/server/*.test.ts test/package/*.test.ts';
@@ -58,21 +58,57 @@ function match(text, pattern) {
   return found.length ? Number(found[found.length - 1][1]) : undefined;
 }
 
+/** Seconds in bash's `times` notation (`1m2.345s`). */
+const timesSeconds = (text) => {
+  const [, minutes, seconds] = /(\d+)m([\d.]+)s/.exec(text);
+  return Number(minutes) * 60 + Number(seconds);
+};
+
+/**
+ * Runs a command in bash, echoing its output, and measures it: wall time, and
+ * CPU time (user + system) of every process it ran and waited for, as bash's
+ * `times` reports it (getrusage of its children) on a pipe of its own.
+ * Detached daemons (the PostgreSQL server) are not in it.
+ */
 function run(command) {
+  const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const script = `${command}\nstatus=$?\ntimes >&3\nexit $status`;
+    const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
     let output = '';
+    let times = '';
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk) => {
         output += chunk;
         (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
       });
     }
-    child.on('close', (code) => resolve({ code, output }));
+    child.stdio[3].on('data', (chunk) => (times += chunk));
+    child.on('close', (code) => {
+      // Second line of `times`: user and system time of the children.
+      const [user, system] = (times.trim().split('\n')[1] ?? '0m0s 0m0s').split(' ').map(timesSeconds);
+      resolve({ code, output, wall: (performance.now() - started) / 1000, cpu: user + system });
+    });
   });
 }
 
-ensureDependencies();
+/** The closing table: each stage's wall and CPU seconds, and the totals. */
+function printTimes(rows) {
+  const line = (name, wall, cpu) => `${name.padEnd(10)} ${wall.toFixed(1).padStart(8)} ${cpu.toFixed(1).padStart(8)}`;
+  console.log(`\n${'stage'.padEnd(10)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)}`);
+  for (const row of rows) console.log(line(row.name, row.wall, row.cpu));
+  const sum = (key) => rows.reduce((total, row) => total + row[key], 0);
+  console.log(line('total', sum('wall'), sum('cpu')));
+}
+
+const timings = [];
+{
+  // Installing (on a fresh clone `npm ci`) is timed like a stage, in a process of its own so its CPU time is
+  // measured too, but it is no check of its own: without dependencies nothing else can run.
+  const { code, wall, cpu } = await run('node scripts/ensure-deps.mjs');
+  timings.push({ name: 'install', wall, cpu });
+  if (code !== 0) process.exit(code);
+}
 process.env.CHROMIUM_PATH = ensureChromium();
 
 const only = process.argv.slice(2);
@@ -81,7 +117,8 @@ let failed = 0;
 for (const stage of stages) {
   if (only.length && stage.name !== 'build' && !only.includes(stage.name)) continue;
   console.log(`\n── ${stage.name}: ${stage.command}`);
-  const { code, output } = await run(stage.command);
+  const { code, output, wall, cpu } = await run(stage.command);
+  timings.push({ name: stage.name, wall, cpu });
   const [stagePassed, stageFailed] = stage.counts?.(output) ?? [];
   if (stagePassed === undefined) {
     if (code === 0) passed++;
@@ -94,5 +131,6 @@ for (const stage of stages) {
   console.log(`── ${stage.name}: ${code === 0 ? 'ok' : `failed (exit ${code})`}`);
   if (stage.name === 'build' && code !== 0) break;
 }
+printTimes(timings);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
