@@ -110,6 +110,8 @@ const timings = [];
   if (code !== 0) process.exit(code);
 }
 process.env.CHROMIUM_PATH = ensureChromium();
+// Tests that start the CLI as a process start the build's compiled copy of it (see test/support/cli.ts).
+process.env.TOKENFRAME_TEST_CLI = 'dist/node/cli.js';
 
 const only = process.argv.slice(2);
 let passed = 0;
