@@ -35,7 +35,12 @@ const stages = [
     counts: nodeCounts,
   },
   {
-    // The same HTTP tests, with the service on PostgreSQL instead of the embedded SQLite file.
+    // The same HTTP tests, with the service on PostgreSQL instead of the embedded SQLite file. All of
+    // test/server, on purpose: every file starts its services on DATABASE_URL (startTestService,
+    // createTestDatabase) and reads or writes keys, tokens, idempotency, rate-limit counters or
+    // forwarding destinations through the engine; even frames.test.ts reads a key's origins from it.
+    // The only tests that never reach the engine (config-cli's --help and bad-input refusals) share
+    // their file with ones that do, and cost little since they run the compiled CLI.
     name: 'server-pg',
     native: true,
     command: `node scripts/with-postgres.mjs node --import tsx --test ${nodeConcurrency} --test-reporter=spec test/server/*.test.ts`,

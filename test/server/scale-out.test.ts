@@ -301,7 +301,7 @@ function workersOf(primary: number): number[] {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return parent === primary && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('tokenframe.js');
+        return parent === primary && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(tokenframeCli);
       } catch {
         return false; // it ended while we looked
       }
