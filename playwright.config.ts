@@ -20,6 +20,8 @@ const processorUrl = `http://127.0.0.1:${processorPort}/v1/payments`;
 /** The framework examples (examples/server.ts), each on a localhost origin of its own. */
 export const examplePorts = { plain: 5301 + offset, react: 5302 + offset, vue: 5303 + offset };
 const exampleOrigins = Object.values(examplePorts).map((port) => `--allowed-origin http://localhost:${port}`);
+/** The service from its sources, or under `npm test` from the build it has just made (see test/support/cli.ts). */
+const serviceCli = process.env.TOKENFRAME_TEST_CLI || 'bin/tokenframe.js';
 process.env.E2E_DIR ??= mkdtempSync(join(tmpdir(), 'tokenframe-e2e-'));
 const dir = process.env.E2E_DIR;
 
@@ -38,7 +40,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node bin/tokenframe.js serve --dev --port ${servicePort} --data-dir ${dir}/data --allowed-origin http://localhost:${shopPort} ${exampleOrigins.join(' ')} > ${dir}/service.log 2>&1`,
+      command: `node ${serviceCli} serve --dev --port ${servicePort} --data-dir ${dir}/data --allowed-origin http://localhost:${shopPort} ${exampleOrigins.join(' ')} > ${dir}/service.log 2>&1`,
       url: `http://127.0.0.1:${servicePort}/v1/tokenframe.js`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -25,14 +25,41 @@ function manifestHash() {
   return hash.digest('hex');
 }
 
+/** Whether node_modules holds what package-lock.json and the package.json files ask for. */
+export function dependenciesInstalled() {
+  return existsSync(marker) && readFileSync(marker, 'utf8') === manifestHash();
+}
+
+/** Records a finished install, for dependenciesInstalled(). */
+export function markDependenciesInstalled() {
+  writeFileSync(marker, manifestHash());
+}
+
+/**
+ * The names of the installed packages with install scripts, as package-lock.json says, in two
+ * groups: those that compile C/C++ (a binding.gyp: better-sqlite3, minutes) and the rest (esbuild
+ * checking its binary, seconds). `npm test` runs `npm ci --ignore-scripts`, then `npm rebuild` of
+ * the rest, then of the compiled ones alongside its first stages, which need no native module.
+ */
+export function packagesWithInstallScripts() {
+  const { packages = {} } = JSON.parse(readFileSync(`${root}package-lock.json`, 'utf8'));
+  const groups = { compiled: new Set(), other: new Set() };
+  for (const [path, entry] of Object.entries(packages)) {
+    if (!entry.hasInstallScript || !path.includes('node_modules/')) continue;
+    const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    groups[existsSync(`${root}${path}/binding.gyp`) ? 'compiled' : 'other'].add(name);
+  }
+  return { compiled: [...groups.compiled], other: [...groups.other] };
+}
+
 export function ensureDependencies() {
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === manifestHash()) return;
+  if (dependenciesInstalled()) return;
   console.log('Installing dependencies (better-sqlite3 compiles on first install, about 2 minutes) …');
   // `npm ci`, never `npm install`: it installs exactly what package-lock.json
   // says and never rewrites it, so `npm start` and `npm test` leave a clone as
   // they found it. A lock file that does not match package.json fails here, loudly.
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
-  writeFileSync(marker, manifestHash());
+  markDependenciesInstalled();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureDependencies();

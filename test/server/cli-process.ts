@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { tokenframeCli } from '../support/cli';
 
 /** `node bin/tokenframe.js …` as an operator runs it, with exactly the environment given (plus PATH). */
 
@@ -21,7 +22,7 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /** Runs the CLI to its end; one that is still running after 30 s (a serve that should have refused) is killed. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Finished> {
-  const child = spawn(process.execPath, ['bin/tokenframe.js', ...args], {
+  const child = spawn(process.execPath, [tokenframeCli, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 30_000,
@@ -35,7 +36,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Finished
 
 /** Starts `tokenframe serve …` and waits for its banner; rejects with its output if it exits first. */
 export function serveCli(args: string[], env: NodeJS.ProcessEnv): Promise<Serving> {
-  const child = spawn(process.execPath, ['bin/tokenframe.js', 'serve', ...args], {
+  const child = spawn(process.execPath, [tokenframeCli, 'serve', ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { serveCli } from './cli-process';
 import { createTestDatabase, type TestDatabase } from './helpers';
+import { tokenframeCli } from '../support/cli';
 
 /**
  * `tokenframe serve` as an operator runs it, with and without `--dev`, on one
@@ -17,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from './helpers';
 const run = promisify(execFile);
 let database: TestDatabase | null;
 let env: NodeJS.ProcessEnv;
-const cli = (...args: string[]) => run(process.execPath, ['bin/tokenframe.js', ...args], { env });
+const cli = (...args: string[]) => run(process.execPath, [tokenframeCli, ...args], { env });
 
 /** Starts `tokenframe serve` on a free port and waits for the line that says where it listens. */
 const serve = (...args: string[]) => serveCli(['--port', '0', ...args], env);

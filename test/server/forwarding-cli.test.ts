@@ -10,12 +10,13 @@ import { loadStorageConfig } from '../../src/server/config';
 import { openDestinationStore } from '../../src/server/forwarding/destinations-store';
 import { openStores } from '../../src/server/storage';
 import { createTestDatabase, type TestDatabase } from './helpers';
+import { tokenframeCli } from '../support/cli';
 
 const run = promisify(execFile);
 /** The CLI works on the test's own database (PostgreSQL in the server-pg stage). */
 let databaseUrl = '';
 const cli = (...args: string[]) =>
-  run(process.execPath, ['bin/tokenframe.js', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  run(process.execPath, [tokenframeCli, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 /** The CLI's failure: exit code and stderr. */
 async function refused(...args: string[]): Promise<{ code: number; stderr: string }> {
   try {

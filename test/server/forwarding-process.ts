@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { tokenframeCli } from '../support/cli';
 
 const run = promisify(execFile);
 
@@ -20,7 +21,7 @@ export interface ForwardingService {
 export async function startForwardingService(dataDir: string, databaseUrl: string): Promise<ForwardingService> {
   const child = spawn(
     process.execPath,
-    ['bin/tokenframe.js', 'serve', '--dev', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+    [tokenframeCli, 'serve', '--dev', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
     { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
@@ -52,7 +53,7 @@ export async function addLocalDestination(dataDir: string, databaseUrl: string, 
   await run(
     process.execPath,
     [
-      'bin/tokenframe.js',
+      tokenframeCli,
       'forwarding',
       'add',
       '--account',

@@ -19,6 +19,7 @@ import {
   type TestDatabase,
   type TestService,
 } from './helpers';
+import { tokenframeCli } from '../support/cli';
 
 const run = promisify(execFile);
 const nextYear = String(new Date().getFullYear() + 1);
@@ -54,7 +55,7 @@ describe('POST /v1/forwarding/requests with stripe-node', () => {
   const clock = movableClock();
 
   const cli = (...args: string[]) =>
-    run(process.execPath, ['bin/tokenframe.js', ...args, '--data-dir', svc.dataDir], {
+    run(process.execPath, [tokenframeCli, ...args, '--data-dir', svc.dataDir], {
       env: { ...process.env, DATABASE_URL: database?.url ?? '' },
     });
 

@@ -13,12 +13,13 @@ import {
   type TestDatabase,
   type TestService,
 } from './helpers';
+import { tokenframeCli } from '../support/cli';
 
 const run = promisify(execFile);
 /** The CLI works on the same database as the service under test (its own, in the server-pg stage). */
 let databaseUrl = '';
 const cli = (...args: string[]) =>
-  run(process.execPath, ['bin/tokenframe.js', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  run(process.execPath, [tokenframeCli, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 const nextYear = String(new Date().getFullYear() + 1);
 
 interface CreatedPair {

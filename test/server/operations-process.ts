@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from './helpers';
+import { tokenframeCli } from '../support/cli';
 
 /** `tokenframe serve --dev` in a process of its own, as an operator (or `npm start`) runs it. */
 export interface ServeProcess {
@@ -27,7 +28,7 @@ export async function startServeProcess(): Promise<ServeProcess> {
   const database = await createTestDatabase();
   const child = spawn(
     process.execPath,
-    ['bin/tokenframe.js', 'serve', '--dev', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+    [tokenframeCli, 'serve', '--dev', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
     { env: { ...process.env, DATABASE_URL: database?.url ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';

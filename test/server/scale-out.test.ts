@@ -16,6 +16,7 @@ import pg from 'pg';
 import { startPostgres } from '../../scripts/postgres.mjs';
 import { openStores } from '../../src/server/storage';
 import { createTestDatabase, formBody } from './helpers';
+import { tokenframeCli } from '../support/cli';
 
 const run = promisify(execFile);
 const nextYear = String(new Date().getFullYear() + 1);
@@ -33,7 +34,7 @@ interface Serve {
 
 /** `node bin/tokenframe.js serve …` with `env` added to this process's environment. */
 function serve(args: string[], env: Record<string, string>): Serve {
-  const child = spawn(process.execPath, ['bin/tokenframe.js', 'serve', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [tokenframeCli, 'serve', '--port', '0', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -111,7 +112,7 @@ describe('two tokenframe serve processes on one PostgreSQL', () => {
   let devKeys: { publishableKey: string; secretKey: string };
   const cli = async (...args: string[]) =>
     (
-      await run(process.execPath, ['bin/tokenframe.js', ...args, '--data-dir', dataDir], {
+      await run(process.execPath, [tokenframeCli, ...args, '--data-dir', dataDir], {
         env: { ...process.env, DATABASE_URL: databaseUrl },
       })
     ).stdout;
@@ -300,7 +301,7 @@ function workersOf(primary: number): number[] {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return parent === primary && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('tokenframe.js');
+        return parent === primary && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(tokenframeCli);
       } catch {
         return false; // it ended while we looked
       }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tokenframeCli } from './cli';
 
 /** `tokenframe serve --dev` as a process of its own, on a data directory (and database) the caller keeps. */
 export interface ServiceProcess {
@@ -36,7 +37,7 @@ export const unlimitedRates: NodeJS.ProcessEnv = {
  * what survived a crash.
  */
 export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
-  const args = ['bin/tokenframe.js', 'serve', '--dev', '--port', '0', '--host', '127.0.0.1'];
+  const args = [tokenframeCli, 'serve', '--dev', '--port', '0', '--host', '127.0.0.1'];
   const child: ChildProcess = spawn(
     process.execPath,
     [...(options.nodeFlags ?? []), ...args, '--data-dir', options.dataDir],
