@@ -4,11 +4,12 @@
  * crypto, the durable group commit, the request log) without sockets or a
  * load generator. On a machine shared with other work this is steadier than
  * the HTTP bench's CPU per token, which moves with the throughput reached;
- * run it from two checkouts in turn to compare them. SQLite in a temporary
+ * run it from two checkouts in turn to compare them. A tool for such
+ * comparisons, not one of `npm run bench`'s figures (it has no baseline). SQLite in a temporary
  * data directory, or PostgreSQL at DATABASE_URL. The log is made but not
  * written anywhere.
  *
- *   node --import tsx test/bench/tokens-cpu.bench.ts [rounds] [concurrency]
+ *   node --import tsx test/bench/tokens-cpu.ts [rounds] [concurrency]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
