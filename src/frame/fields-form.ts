@@ -218,12 +218,12 @@ export abstract class FieldsForm<
   /**
    * One field, wired: its value, error and disabled state, its edits (kept as
    * `view` formats them) and its blur, with the merchant's `labels` and
-   * `placeholders` for it (untrusted: shown as text, cut at 100 characters)
+   * `placeholders` for it, or the single-field `placeholder` (untrusted: shown as text, cut at 100 characters)
    * and the layout options (`hideLabels`, `single-line`, `hideIcon`,
    * `iconStyle`). A form imports `fields/select-field` to show a choice.
    */
   protected renderField(field: Field, view: FieldView) {
-    const { labels, placeholders, hideLabels, layout, hideIcon, iconStyle } = this.options;
+    const { labels, placeholder, placeholders, hideLabels, layout, hideIcon, iconStyle } = this.options;
     const label = labels?.[field]?.slice(0, 100) || view.label;
     if ('choices' in view) {
       return html`<tf-select-field
@@ -249,7 +249,7 @@ export abstract class FieldsForm<
       ?complete=${this.checks[field].state === 'complete'}
       autocomplete=${view.autocomplete ?? 'off'}
       inputmode=${view.inputmode ?? 'text'}
-      placeholder=${(placeholders?.[field] ?? view.placeholder ?? '').slice(0, 100)}
+      placeholder=${(placeholder ?? placeholders?.[field] ?? view.placeholder ?? '').slice(0, 100)}
       maxlength=${view.maxlength}
       ?disabled=${this.disabled}
       ?readonly=${this.options.readonly}

@@ -124,7 +124,6 @@ export abstract class TokenframeElement extends HTMLElement {
    * out, not sent as `undefined` (the frame would drop the message).
    */
   protected frameOptions(): FrameOptions {
-    const { kind } = this;
     const options: Record<string, unknown> = {};
     for (const [attribute, option, type] of (this.constructor as typeof TokenframeElement).optionAttributes) {
       const value = this.getAttribute(attribute);
@@ -133,19 +132,6 @@ export abstract class TokenframeElement extends HTMLElement {
       if (parsed != null && (typeof parsed !== 'object' || Object.values(parsed).every((v) => typeof v === 'string')))
         options[option] = parsed;
     }
-    const { placeholder, brands } = options as { placeholder?: string; brands?: string };
-    delete options.placeholder;
-    if (placeholder !== undefined) {
-      options.placeholders = { ...(options.placeholders as object), [kind.field ?? kind.cardField!]: placeholder };
-    }
-    // Space- or comma-separated in the attribute; the frame takes Stripe's names comma-separated.
-    // Empty is every brand, as absent.
-    delete options.brands;
-    if (brands?.trim())
-      options.brands = brands
-        .trim()
-        .split(/[\s,]+/)
-        .join();
     options.disabled ||= this.#disabledByForm;
     options.locale = resolveLocale(this);
     return options as FrameOptions;
@@ -168,7 +154,6 @@ export abstract class TokenframeElement extends HTMLElement {
       ...options,
       readonly: options.readOnly,
       postalCode: options.value?.postalCode,
-      brands: options.brands?.join(),
     };
     // A key given as `undefined` takes its option back (a framework passes a prop that went away so);
     // a key left out keeps its value.
@@ -178,6 +163,7 @@ export abstract class TokenframeElement extends HTMLElement {
       if (value === undefined) {
         if (given({ readonly: 'readOnly', postalCode: 'value' }[option] ?? option)) this.removeAttribute(attribute);
       } else if (type === 1) this.toggleAttribute(attribute, Boolean(value));
+      // `brands`, an array, becomes its comma-separated names.
       else this.setAttribute(attribute, type ? JSON.stringify(value) : String(value));
     }
     if (given('appearance')) this.appearance = options.appearance;

@@ -52,10 +52,15 @@ export interface FrameOptions {
   hideIcon?: boolean;
   /** Card and card number: `default` (colored) or `solid` brand icons. */
   iconStyle?: string;
-  /** Card and card number: the brands the merchant accepts, comma-separated in Stripe's vocabulary (`visa,mastercard`); absent means all. */
+  /**
+   * Card and card number: the brands the merchant accepts in Stripe's vocabulary, separated by commas or spaces
+   * (`visa,mastercard`); absent or blank means all.
+   */
   brands?: string;
   /** Card: the postal code to prefill (Stripe's `value.postalCode`). */
   postalCode?: string;
+  /** Single-field elements (card number, expiry, CVC, CVC update, PII): their field's placeholder, before `placeholders`. */
+  placeholder?: string;
   /** Per field (`number`, `expiry`, `cvc`, `postalCode`, …): the placeholder to show instead of the default. */
   placeholders?: Record<string, string>;
   /** Per field: the label to show instead of the catalog's. */

@@ -77,7 +77,7 @@ export type NumberCheck = FieldCheck & { brand: CardBrand | null };
 /**
  * The number's check: complete, still being typed, or wrong; and refused as
  * soon as its brand is known when `brands` (the frame's `brands` option:
- * Stripe's names, comma-separated) does not list it. The service passes no
+ * Stripe's names, separated by commas or spaces) does not list it. The service passes no
  * `brands`: every brand.
  */
 export function checkCardNumber(number: string, brands = ''): NumberCheck {

@@ -76,6 +76,7 @@ export function frameCommandsPlugin() {
             type: await input.getAttribute('type'),
             maxlength: await input.getAttribute('maxlength'),
             disabled: await input.isDisabled(),
+            placeholder: await input.getAttribute('placeholder'),
           };
         }
         case 'frame-document': {

@@ -68,7 +68,7 @@ export async function frameTexts(id: string, css: string): Promise<string[]> {
 
 export async function frameInput(id: string, label: string) {
   return (await executeServerCommand<
-    { value: string; type: string | null; maxlength: string | null; disabled: boolean },
+    { value: string; type: string | null; maxlength: string | null; disabled: boolean; placeholder: string | null },
     object
   >('frame-input', { selector: `#${id}`, label }))!;
 }

@@ -268,22 +268,20 @@ describe('update(options)', () => {
     const number = await mountReady<TokenframeCardNumber>('tokenframe-card-number', 'surface-placeholder', {
       brands: 'visa  amex',
     });
-    const recorder = recordUpdates();
-    try {
-      number.update({ placeholder: '1234 1234 1234 1234', labels: { number: 'Card' } });
-      await afterMicrotasks();
-    } finally {
-      recorder.stop();
-    }
-    expect(recorder.updates[0].options).to.deep.include({
-      placeholders: { number: '1234 1234 1234 1234' },
-      labels: { number: 'Card' },
-      brands: 'visa,amex',
-    });
+    number.update({ placeholder: '1234 1234 1234 1234', labels: { number: 'Card' } });
     expect(number.getAttribute('placeholder')).to.equal('1234 1234 1234 1234');
+    await until(async () => (await frameInput('surface-placeholder', 'Card')).placeholder === '1234 1234 1234 1234');
+    // Mastercard is not in the list; Amex, after two spaces, is.
+    const refused = nextChange(number, (detail) => detail.brand === 'mastercard');
+    await type('surface-placeholder', 'Card', '5555555555554444');
+    expect(((await refused).error as { code: string } | undefined)?.code).to.equal('card_brand_not_accepted');
+    number.clear();
+    const accepted = nextChange(number, (detail) => detail.brand === 'amex' && detail.complete === true);
+    await type('surface-placeholder', 'Card', '378282246310005');
+    expect((await accepted).error).to.equal(undefined);
   });
 
-  it('labels that are not strings by field, or no brands, are left out: the other options still reach the frame', async () => {
+  it('labels that are not strings by field are left out, blank brands are every brand: the other options still reach the frame', async () => {
     const card = await mountReady<TokenframeCard>('tokenframe-card', 'surface-malformed');
     const recorder = recordUpdates();
     try {
@@ -297,8 +295,11 @@ describe('update(options)', () => {
     }
     const { options } = recorder.updates[0];
     expect(options).to.include({ hidePostalCode: true });
-    expect(options).not.to.have.any.keys('labels', 'placeholders', 'brands');
+    expect(options).not.to.have.any.keys('labels', 'placeholders');
     await until(async () => !(await frameTexts('surface-malformed', 'label')).includes('Postal code'));
+    const typed = nextChange(card, (detail) => detail.brand === 'mastercard');
+    await type('surface-malformed', 'Card number', '5555555555554444');
+    expect((await typed).error).to.equal(undefined);
   });
 
   it('update({locale}) reaches the frame like the attribute, and update({appearance}) like the property', async () => {
