@@ -46,10 +46,9 @@ function mountTokensFrame(origin: string, publishableKey: string): FrameConnecti
       tokensFrame = null;
     },
   });
-  // Not `hidden`: the connection's inline `display:block` would win over it, and the page would get 44 blank pixels.
+  // Inline, so no page style shows it (`hidden` loses to any `iframe {display: …}` of the page's). Not displayed,
+  // it is neither focusable nor in the accessibility tree.
   connection.iframe.style.display = 'none';
-  connection.iframe.setAttribute('aria-hidden', 'true');
-  connection.iframe.tabIndex = -1;
   document.body.append(connection.iframe);
   return connection;
 }

@@ -10,7 +10,7 @@ import {
   type TokenizeExtra,
   type Unversioned,
 } from '../protocol/messages';
-import { hostText } from './host-texts';
+import { hostText, LOADING } from './host-texts';
 
 /**
  * Once the frame page has loaded, its scripts have run: `ready` follows within
@@ -80,9 +80,8 @@ export class FrameConnection {
     this.iframe = Object.assign(document.createElement('iframe'), {
       src: src.href,
       // Until the frame names itself in its language (a `texts` message, before `ready`), it is the loading form.
-      title: hostText(config.settings().options.locale ?? 'en', 'loading'),
+      title: hostText(config.settings().options.locale ?? 'en', LOADING),
     });
-    this.iframe.style.cssText = 'border:0;width:100%;display:block;height:44px;color-scheme:normal';
     this.iframe.addEventListener('load', () => {
       // A second load is another document in the frame (the page navigated it): the port leads nowhere now.
       if (this.#loaded) {

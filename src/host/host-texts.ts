@@ -1,8 +1,10 @@
-/** The texts in the order of each language's line below. */
-const keys = ['loading', 'failed', 'retry'] as const;
+/** The texts, by their place in each language's line below. */
+export const LOADING = 0;
+export const FAILED = 1;
+export const RETRY = 2;
 
-/** One of the host's texts, by name. */
-export type HostText = (typeof keys)[number];
+/** One of the host's texts. */
+export type HostText = typeof LOADING | typeof FAILED | typeof RETRY;
 
 /**
  * The only words the host itself shows, because they are needed when there is
@@ -34,5 +36,5 @@ export function hostLanguage(locale: string): string {
 
 /** One of the host's texts in `locale`'s language (English where the host does not have that language). */
 export function hostText(locale: string, key: HostText): string {
-  return texts[hostLanguage(locale)].split('|')[keys.indexOf(key)];
+  return texts[hostLanguage(locale)].split('|')[key];
 }

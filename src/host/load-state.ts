@@ -1,9 +1,11 @@
-import { hostLanguage, hostText } from './host-texts';
+import { FAILED, hostLanguage, hostText, LOADING, RETRY } from './host-texts';
 
 // One input-sized bar per 86px row (label above, error line below), in the page's own text colour, faintly,
 // so it suits light and dark pages. The frame loads out of sight behind it; removing the skeleton reveals it.
 const css =
   ':host{display:block;position:relative}' +
+  // Until the frame reports its height. `color-scheme` as the frame's, so the browser keeps the frame transparent.
+  'iframe{border:0;width:100%;display:block;height:44px;color-scheme:normal}' +
   '.skeleton~iframe{position:absolute;visibility:hidden}' +
   '.skeleton{background:repeating-linear-gradient(#0000 0 22px,currentColor 0 64px,#0000 0 86px);opacity:.1}' +
   '@media (prefers-reduced-motion:no-preference){.skeleton{animation:p 1s infinite alternate}}' +
@@ -30,7 +32,7 @@ export function skeleton(rows: number, locale: string): HTMLElement {
     className: 'skeleton',
     role: 'status',
     lang,
-    ariaLabel: hostText(lang, 'loading'),
+    ariaLabel: hostText(lang, LOADING),
     ariaBusy: 'true',
   });
   // Through the CSSOM: a strict CSP on the merchant page refuses style attributes.
@@ -49,9 +51,9 @@ export function retryNotice(locale: string, retry: () => void): HTMLElement {
   });
   const button = Object.assign(document.createElement('button'), {
     type: 'button',
-    textContent: hostText(lang, 'retry'),
+    textContent: hostText(lang, RETRY),
     onclick: retry,
   });
-  notice.append(hostText(lang, 'failed'), button);
+  notice.append(hostText(lang, FAILED), button);
   return notice;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { elementKinds } from '../../src/kinds/element-kinds';
 import { pageOf } from '../../src/kinds/kind-descriptor';
-import { hostLanguage, hostText } from '../../src/host/host-texts';
+import { FAILED, hostLanguage, hostText, LOADING, RETRY } from '../../src/host/host-texts';
 import en from '../../src/frame/i18n/en';
 import { localized, supportedLanguages } from '../../src/frame/i18n/languages';
 
@@ -16,10 +16,10 @@ describe('host texts', () => {
   it('the loading and retry texts are in the element’s language, or English', () => {
     assert.equal(hostLanguage('fr-CA'), 'fr');
     assert.equal(hostLanguage('pt-BR'), 'en');
-    assert.equal(hostText('fr-CA', 'retry'), 'Réessayer');
-    assert.equal(hostText('ar', 'loading'), 'جارٍ تحميل النموذج الآمن');
+    assert.equal(hostText('fr-CA', RETRY), 'Réessayer');
+    assert.equal(hostText('ar', LOADING), 'جارٍ تحميل النموذج الآمن');
     // The frame has 34 languages, the loader only these six (see host-texts.ts): Hebrew gets English here.
-    assert.equal(hostText('pt-BR', 'failed'), 'The secure form could not load.');
+    assert.equal(hostText('pt-BR', FAILED), 'The secure form could not load.');
     assert.equal(hostLanguage('he'), 'en');
   });
 
