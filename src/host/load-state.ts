@@ -47,7 +47,8 @@ export function retryNotice(locale: string, retry: () => void): HTMLElement {
     className: 'retry',
     role: 'alert',
     lang,
-    dir: lang === 'ar' ? 'rtl' : 'ltr',
+    // From its text: right to left in Arabic.
+    dir: 'auto',
   });
   const button = Object.assign(document.createElement('button'), {
     type: 'button',

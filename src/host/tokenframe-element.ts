@@ -273,7 +273,9 @@ export abstract class TokenframeElement extends HTMLElement {
       },
     });
     this.#connection = connection;
-    this.shadowRoot!.replaceChildren(skeleton(rows, resolveLocale(this)), connection.iframe);
+    // A single-line card is one row high, as its frame will be.
+    const height = this.getAttribute('layout') === 'single-line' ? 1 : rows;
+    this.shadowRoot!.replaceChildren(skeleton(height, resolveLocale(this)), connection.iframe);
   }
 
   disconnectedCallback(): void {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { TokenframeCard, TokenframePii } from '../../src/host/index';
 import { env, mountReady, recordRequests, type } from './helpers';
@@ -262,6 +262,26 @@ describe('loading and retry', () => {
     expect(iframe.getBoundingClientRect().height).to.be.above(150);
   });
 
+  it('a single-line card’s skeleton is one row, about as tall as the frame that replaces it', async () => {
+    const heights: Record<string, [number, number]> = {};
+    for (const layout of ['stacked', 'single-line']) {
+      const card = document.createElement('tokenframe-card') as TokenframeCard;
+      card.setAttribute('origin', env.url);
+      card.setAttribute('key', env.publishableKey);
+      card.setAttribute('layout', layout);
+      const ready = oneEvent(card, 'ready');
+      await fixture(html`<div>${card}</div>`);
+      const skeleton = card.shadowRoot!.querySelector('.skeleton')!.getBoundingClientRect().height;
+      await ready;
+      const iframe = card.shadowRoot!.querySelector('iframe')!;
+      await waitUntil(() => iframe.getBoundingClientRect().height !== 44, 'the frame never reported its height');
+      heights[layout] = [skeleton, iframe.getBoundingClientRect().height];
+    }
+    const [skeleton, frame] = heights['single-line'];
+    expect(skeleton).to.be.below(heights.stacked[0] / 1.5);
+    expect(Math.abs(skeleton - frame)).to.be.below(skeleton / 2);
+  });
+
   it('an unreachable service shows a retry state soon after the frame page fails, and Retry connects once it is up', async () => {
     const port = await executeServerCommand<number, undefined>('free-port');
     const card = document.createElement('tokenframe-card') as TokenframeCard;
@@ -298,7 +318,7 @@ describe('loading and retry', () => {
     await fixture(html`<div>${card}</div>`);
     await failed;
     const notice = card.shadowRoot!.querySelector<HTMLElement>('[role=alert]')!;
-    expect(notice.dir).to.equal('rtl');
+    expect(notice.matches(':dir(rtl)')).to.equal(true);
     expect(notice.lang).to.equal('ar');
     expect(notice.querySelector('button')!.textContent).to.equal('إعادة المحاولة');
   });
