@@ -14,7 +14,7 @@ export type HostText = typeof LOADING | typeof FAILED | typeof RETRY;
  *
  * The frame speaks 34 languages; the loader keeps these six. It has no room
  * for the others (each line costs 60 to 90 bytes gzipped, right-to-left ones
- * a direction too, against a 6 kB budget it fills to within 25 bytes), and
+ * a direction too, against a 6 kB budget it all but fills), and
  * fetching them would need the very network that just failed. So a Hebrew or
  * Polish page shows the skeleton's hidden label and the rare failure notice
  * in English; everything in the fields is in its language.
