@@ -13,11 +13,11 @@ export type HostText = typeof LOADING | typeof FAILED | typeof RETRY;
  * comes from the frame's catalogs, in the customer's language.
  *
  * The frame speaks 34 languages; the loader keeps these six. It has no room
- * for the others (each line costs 60 to 90 bytes gzipped, right-to-left ones
- * a direction too, against a 6 kB budget it all but fills), and
- * fetching them would need the very network that just failed. So a Hebrew or
- * Polish page shows the skeleton's hidden label and the rare failure notice
- * in English; everything in the fields is in its language.
+ * for the others (each line costs 60 to 90 bytes gzipped, against a 6 kB
+ * budget it all but fills), and fetching them would need the very network
+ * that just failed. So a Hebrew or Polish page shows the skeleton's hidden
+ * label and the rare failure notice in English; everything in the fields is
+ * in its language.
  */
 const texts: Record<string, string> = {
   en: 'Loading secure form|The secure form could not load.|Retry',
