@@ -28,7 +28,7 @@ function hasServerPrograms(dir) {
 }
 
 /** `$POSTGRES_BINDIR`, then the newest Debian install, then whatever `pg_config` knows. */
-function findBinDir() {
+export function findBinDir() {
   const candidates = [];
   if (process.env.POSTGRES_BINDIR) candidates.push(process.env.POSTGRES_BINDIR);
   const debianRoot = '/usr/lib/postgresql';

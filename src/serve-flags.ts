@@ -70,10 +70,14 @@ export function parseServeFlags(args: string[]): ServeFlags {
     const text = (values as Record<string, unknown>)[setting.flag];
     if (typeof text === 'string') Object.assign(given, { [name]: setting.parse(text, `--${setting.flag}`) });
   }
-  const { rateLimitPerKey, rateLimitPerIp, ...rest } = given;
+  const { rateLimitPerKey, rateLimitPerIp, rateLimitFailedAuthPerIp, ...rest } = given;
   return {
     ...rest,
-    rateLimits: { perKeyPerMinute: rateLimitPerKey, perIpPerMinute: rateLimitPerIp },
+    rateLimits: {
+      perKeyPerMinute: rateLimitPerKey,
+      perIpPerMinute: rateLimitPerIp,
+      failedAuthPerIpPerMinute: rateLimitFailedAuthPerIp,
+    },
     dev: values.dev === true,
     allowedOrigins: values['allowed-origin'] as string[] | undefined,
     workers: parseWorkers(values.workers as string | undefined),

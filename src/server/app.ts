@@ -76,9 +76,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(drainPlugin);
   app.register(metricsPlugin);
   app.register(healthRoutes, { database: options.database });
+  const rateLimits = options.rateLimits ?? defaultRateLimits;
+  app.register(rateLimitPlugin, {
+    database: options.database,
+    failedAuthPerIpPerMinute: rateLimits.failedAuthPerIpPerMinute,
+  });
   app.register(authPlugin);
   app.register(idempotencyPlugin);
-  app.register(rateLimitPlugin, { database: options.database });
   // A callback hook, as the per-request hooks below are: no promise per request.
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('Request-Id', request.id);
@@ -92,7 +96,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.register(tokensRoutes, {
     tokenTtlSeconds: options.tokenTtlSeconds,
-    rateLimits: options.rateLimits ?? defaultRateLimits,
+    rateLimits,
   });
   app.register(customersRoutes);
   app.register(forwardingRoutes, { database: options.database });

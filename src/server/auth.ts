@@ -76,21 +76,30 @@ async function authenticate(
 /**
  * Authenticates every route that declares `config: { auth }`, before its body
  * is read, and puts the key on `request.apiKey` for the hooks and handlers
- * after it (rate limits, idempotency).
+ * after it (rate limits, idempotency). Each 401 counts against the client's
+ * address (`app.failedAuthLimit`); once it has spent its failures, it gets a
+ * 429 before its key is looked at, until the window passes.
  */
 async function auth(app: FastifyInstance): Promise<void> {
   app.decorateRequest('apiKey', null);
   const findKeyByHash = cachedKeyLookup(app.stores.keys);
   app.addHook('onRequest', async (request) => {
     const needs = request.routeOptions.config?.auth;
-    if (needs) request.apiKey = await authenticate(request, findKeyByHash, needs);
+    if (!needs) return;
+    await app.failedAuthLimit.refuseSpent(request);
+    try {
+      request.apiKey = await authenticate(request, findKeyByHash, needs);
+    } catch (error) {
+      if (error instanceof StripeError) await app.failedAuthLimit.countFailure(request);
+      throw error;
+    }
   });
 }
 
 export const authPlugin = fp(auth, {
   name: 'tokenframe-auth',
   fastify: '5.x',
-  dependencies: ['tokenframe-dependencies'],
+  dependencies: ['tokenframe-dependencies', 'tokenframe-rate-limit'],
 });
 
 /** The key of a route with `config.auth`; a programming error anywhere else. */

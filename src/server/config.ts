@@ -21,7 +21,10 @@ export interface LoadConfigOptions extends Partial<ConnectionLimits> {
   tokenTtlSeconds?: number;
   /** PostgreSQL connection string; when absent the embedded SQLite file is used (default `$DATABASE_URL`). */
   databaseUrl?: string;
-  /** Token creations a minute (default `$TOKENFRAME_RATE_LIMIT_PER_KEY` and `…_PER_IP`, then 6000 and 300). */
+  /**
+   * Token creations a minute (default `$TOKENFRAME_RATE_LIMIT_PER_KEY` and `…_PER_IP`, then 6000 and 300),
+   * and failed authentications a minute per address (`$TOKENFRAME_RATE_LIMIT_FAILED_AUTH`, then 60).
+   */
   rateLimits?: Partial<RateLimits>;
   /** Set behind a load balancer, so `client_ip` is the visitor's (default `$TOKENFRAME_TRUST_PROXY`, then off). */
   trustProxy?: TrustProxy;
@@ -149,6 +152,11 @@ export function loadConfig(options: LoadConfigOptions = {}): ServiceConfig {
     rateLimits: {
       perKeyPerMinute: pick(options.rateLimits?.perKeyPerMinute, settings.rateLimitPerKey, env),
       perIpPerMinute: pick(options.rateLimits?.perIpPerMinute, settings.rateLimitPerIp, env),
+      failedAuthPerIpPerMinute: pick(
+        options.rateLimits?.failedAuthPerIpPerMinute,
+        settings.rateLimitFailedAuthPerIp,
+        env,
+      ),
     },
     connectionLimits: connectionLimitsFrom(options, env),
     trustProxy: pick(options.trustProxy, settings.trustProxy, env),

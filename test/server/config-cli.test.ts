@@ -37,6 +37,7 @@ describe('tokenframe serve --help', () => {
       ['--token-ttl', 'TOKENFRAME_TOKEN_TTL', '3600'],
       ['--rate-limit-per-key', 'TOKENFRAME_RATE_LIMIT_PER_KEY', '6000'],
       ['--rate-limit-per-ip', 'TOKENFRAME_RATE_LIMIT_PER_IP', '300'],
+      ['--rate-limit-failed-auth', 'TOKENFRAME_RATE_LIMIT_FAILED_AUTH', '60'],
       ['--trust-proxy', 'TOKENFRAME_TRUST_PROXY', 'false'],
       ['--log-level', 'TOKENFRAME_LOG_LEVEL', 'info'],
       ['--database-connect-attempts', 'TOKENFRAME_DATABASE_CONNECT_ATTEMPTS', '5'],

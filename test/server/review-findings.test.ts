@@ -4,7 +4,8 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { keyIdFor } from '../../src/server/keys';
+import { systemClock } from '../../src/server/clock';
+import { keyIdFor, saveKeyPair } from '../../src/server/keys';
 import { startServeProcess, type ServeProcess } from './operations-process';
 import {
   assertNotInDatabaseFiles,
@@ -166,6 +167,19 @@ describe('finding 1: a revoked development key stays revoked across restarts', (
       svc = await start();
       try {
         assert.equal(svc.publishableKey, keys.publishable, 'the same development keys, from dev-keys.json');
+        assert.deepEqual([(await created()).status, (await read()).status], [401, 401]);
+        // Registering the pair again by hand neither brings it back nor moves it to another account.
+        const pair = {
+          accountId: svc.accountId,
+          allowedOrigins: [],
+          publishableKey: keys.publishable,
+          secretKey: keys.secret,
+        };
+        await saveKeyPair(svc.service.stores.keys, pair, systemClock);
+        await assert.rejects(
+          saveKeyPair(svc.service.stores.keys, { ...pair, accountId: 'acct_other' }, systemClock),
+          /already registered to another account/,
+        );
         assert.deepEqual([(await created()).status, (await read()).status], [401, 401]);
       } finally {
         await svc.service.close();

@@ -22,6 +22,7 @@ const run = promisify(execFile);
 const nextYear = String(new Date().getFullYear() + 1);
 const card = { card: { number: '4242424242424242', exp_month: '12', exp_year: nextYear, cvc: '123' } };
 const perKeyLimit = 8;
+const failedAuthLimit = 6;
 
 interface Serve {
   child: ChildProcess;
@@ -135,7 +136,13 @@ describe('two tokenframe serve processes on one PostgreSQL', () => {
       databaseUrl = postgres.url;
     }
     dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-scale-'));
-    const env = { DATABASE_URL: databaseUrl, TOKENFRAME_RATE_LIMIT_PER_KEY: String(perKeyLimit) };
+    const env = {
+      DATABASE_URL: databaseUrl,
+      TOKENFRAME_RATE_LIMIT_PER_KEY: String(perKeyLimit),
+      TOKENFRAME_RATE_LIMIT_FAILED_AUTH: String(failedAuthLimit),
+      // The client address is X-Forwarded-For's, so a test can fail authentication from an address of its own.
+      TOKENFRAME_TRUST_PROXY: 'true',
+    };
     processes = [serve(['--dev', '--data-dir', dataDir], env), serve(['--dev', '--data-dir', dataDir], env)];
     urls = await Promise.all(processes.map((p) => p.listening()));
     assert.notEqual(urls[0], urls[1]);
@@ -232,6 +239,23 @@ describe('two tokenframe serve processes on one PostgreSQL', () => {
     assert.equal(refused?.body.error.code, 'rate_limit');
     for (const url of urls) {
       assert.equal((await call(url, 'POST', '/v1/tokens', keys.publishableKey, formBody(card))).status, 429);
+    }
+  });
+
+  it(`refuses an address everywhere after ${failedAuthLimit} failed authentications in total, not ${failedAuthLimit} per process`, async () => {
+    const from = { 'x-forwarded-for': '198.51.100.7' };
+    const statuses = [];
+    for (let i = 0; i < failedAuthLimit; i++) {
+      statuses.push(
+        (await call(urls[i % 2], 'GET', '/v1/tokens/tok_unknown', `sk_test_guess${i}guess`, undefined, from)).status,
+      );
+    }
+    assert.deepEqual(statuses, Array(failedAuthLimit).fill(401));
+    for (const url of urls) {
+      const refused = await call(url, 'GET', '/v1/tokens/tok_unknown', devKeys.secretKey, undefined, from);
+      assert.equal(refused.status, 429);
+      assert.equal(refused.body.error.code, 'rate_limit');
+      assert.equal((await call(url, 'GET', '/v1/tokens/tok_unknown', devKeys.secretKey)).status, 404);
     }
   });
 

@@ -54,15 +54,31 @@ export function describeKeyStoreContract(name: string, open: OpenStores): void {
     });
 
     describe('API keys', () => {
-      it('finds a key by its hash, and saving the same hash again updates it', async () => {
+      it('finds a key by its hash, and saving the same hash again for its account keeps its record', async () => {
         const key = apiKey({ kind: 'publishable', display: 'pk_test_full' });
         await store.saveApiKey('hash-pk', key);
         assert.deepEqual(await store.findKeyByHash('hash-pk'), key);
         assert.equal(await store.findKeyByHash('hash-unknown'), null);
-        const updated = { ...key, display: 'pk_test_renamed', accountId: accountB.id };
-        await store.saveApiKey('hash-pk', updated);
-        assert.deepEqual(await store.findKeyByHash('hash-pk'), updated);
+        await store.saveApiKey('hash-pk', { ...key, display: 'pk_test_renamed', created: now + 5 });
+        assert.deepEqual(await store.findKeyByHash('hash-pk'), key);
         assert.equal((await store.listApiKeys()).length, 1);
+      });
+
+      it('keeps a revoked key revoked when the same key is saved again', async () => {
+        const key = apiKey({ display: 'sk_test_****wxyz' });
+        await store.saveApiKey('hash-sk', key);
+        assert.equal(await store.revokeApiKey(key.id, now + 60), true);
+        await store.saveApiKey('hash-sk', key);
+        assert.equal(await store.findKeyByHash('hash-sk'), null);
+        assert.deepEqual(await store.listApiKeys(), [{ ...key, revokedAt: now + 60 }]);
+      });
+
+      it('refuses the same key for another account, and keeps it where it was', async () => {
+        const key = apiKey({ display: 'sk_test_****wxyz' });
+        await store.saveApiKey('hash-sk', key);
+        await assert.rejects(store.saveApiKey('hash-sk', { ...key, accountId: accountB.id }), /another account/);
+        assert.deepEqual(await store.findKeyByHash('hash-sk'), key);
+        assert.deepEqual(await store.listApiKeys(), [key]);
       });
 
       it('keeps each key’s mode', async () => {

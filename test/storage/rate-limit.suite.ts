@@ -30,6 +30,21 @@ export function describeRateLimitCounterContract(name: string, open: OpenStores)
       assert.deepEqual(await counter.hit('key:key_1', now + 60, 60), { hits: 1, windowEndsAt: now + 120 });
     });
 
+    it('peeks at a key’s count in its current window without counting', async () => {
+      assert.equal(await counter.peek('ip:127.0.0.1', now), 0);
+      await counter.hit('ip:127.0.0.1', now, 60);
+      await counter.hit('ip:127.0.0.1', now, 60);
+      assert.deepEqual(
+        await Promise.all([
+          counter.peek('ip:127.0.0.1', now + 59),
+          counter.peek('ip:127.0.0.2', now),
+          counter.peek('ip:127.0.0.1', now + 60),
+        ]),
+        [2, 0, 0],
+      );
+      assert.deepEqual(await counter.hit('ip:127.0.0.1', now + 1, 60), { hits: 3, windowEndsAt: now + 60 });
+    });
+
     it('forgets the windows that ended, and counts them', async () => {
       await counter.hit('key:old', now, 10);
       await counter.hit('key:current', now, 60);

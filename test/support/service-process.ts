@@ -29,6 +29,7 @@ export interface ServiceProcessOptions {
 export const unlimitedRates: NodeJS.ProcessEnv = {
   TOKENFRAME_RATE_LIMIT_PER_KEY: '1000000000',
   TOKENFRAME_RATE_LIMIT_PER_IP: '1000000000',
+  TOKENFRAME_RATE_LIMIT_FAILED_AUTH: '1000000000',
 };
 
 /**

@@ -119,6 +119,7 @@ describe('loadConfig without development mode', () => {
       TOKENFRAME_TOKEN_TTL: '60',
       TOKENFRAME_RATE_LIMIT_PER_KEY: '10',
       TOKENFRAME_RATE_LIMIT_PER_IP: '20',
+      TOKENFRAME_RATE_LIMIT_FAILED_AUTH: '30',
       TOKENFRAME_TRUST_PROXY: '10.0.0.0/8, 192.168.1.7',
       TOKENFRAME_LOG_LEVEL: 'debug',
     };
@@ -126,7 +127,7 @@ describe('loadConfig without development mode', () => {
     assert.equal(fromEnv.port, 8080);
     assert.equal(fromEnv.host, '0.0.0.0');
     assert.equal(fromEnv.tokenTtlSeconds, 60);
-    assert.deepEqual(fromEnv.rateLimits, { perKeyPerMinute: 10, perIpPerMinute: 20 });
+    assert.deepEqual(fromEnv.rateLimits, { perKeyPerMinute: 10, perIpPerMinute: 20, failedAuthPerIpPerMinute: 30 });
     assert.deepEqual(fromEnv.trustProxy, ['10.0.0.0/8', '192.168.1.7']);
     assert.equal(fromEnv.logLevel, 'debug');
 
@@ -134,12 +135,12 @@ describe('loadConfig without development mode', () => {
       dataDir,
       env: { ...env, TOKENFRAME_PORT: '9090', TOKENFRAME_HOST: '::1' },
       port: 0,
-      rateLimits: { perKeyPerMinute: 5 },
+      rateLimits: { perKeyPerMinute: 5, failedAuthPerIpPerMinute: 7 },
       trustProxy: true,
     });
     assert.equal(flags.port, 0);
     assert.equal(flags.host, '::1', 'TOKENFRAME_HOST wins over HOST');
-    assert.deepEqual(flags.rateLimits, { perKeyPerMinute: 5, perIpPerMinute: 20 });
+    assert.deepEqual(flags.rateLimits, { perKeyPerMinute: 5, perIpPerMinute: 20, failedAuthPerIpPerMinute: 7 });
     assert.equal(flags.trustProxy, true);
 
     const defaults = loadConfig({
@@ -151,7 +152,7 @@ describe('loadConfig without development mode', () => {
     });
     assert.equal(defaults.port, 4242);
     assert.equal(defaults.tokenTtlSeconds, 3600);
-    assert.deepEqual(defaults.rateLimits, { perKeyPerMinute: 6000, perIpPerMinute: 300 });
+    assert.deepEqual(defaults.rateLimits, { perKeyPerMinute: 6000, perIpPerMinute: 300, failedAuthPerIpPerMinute: 60 });
     assert.equal(defaults.trustProxy, false);
     assert.equal(defaults.logLevel, 'info');
   });

@@ -219,7 +219,10 @@ export async function run({ quick, workDir }: PartOptions): Promise<PartResult> 
     dataDir: join(workDir, 'data'),
     logFile: join(workDir, 'service.log'),
     // The limits would turn most requests into 429s before any parsing; the point is what parsing does.
-    args: ['--rate-limit-per-key', '100000000', '--rate-limit-per-ip', '100000000', '--log-level', 'warn'],
+    args: [
+      ...['--rate-limit-per-key', '100000000', '--rate-limit-per-ip', '100000000'],
+      ...['--rate-limit-failed-auth', '100000000', '--log-level', 'warn'],
+    ],
   });
   const { host, port } = new URL(service.url);
   const rows = [];

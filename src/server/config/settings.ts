@@ -124,6 +124,14 @@ export const settings = {
     help: 'token requests a minute per client address, refused ones included (behind a proxy: --trust-proxy)',
     parse: positiveInteger,
   },
+  rateLimitFailedAuthPerIp: {
+    flag: 'rate-limit-failed-auth',
+    placeholder: 'N',
+    env: ['TOKENFRAME_RATE_LIMIT_FAILED_AUTH'],
+    default: defaultRateLimits.failedAuthPerIpPerMinute,
+    help: 'failed authentications (401) a minute per client address; then 429 on every authenticated route',
+    parse: positiveInteger,
+  },
   requestTimeoutSeconds: {
     flag: 'request-timeout',
     placeholder: 'SECONDS',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import { newId, randomBase62 } from '../ids';
-import { keyIdFor, saveKeyPair, type KeyPair } from '../keys';
+import { saveKeyPair, type KeyPair } from '../keys';
 import { normalizeOrigins } from '../origins';
 import type { PlaidCredentials } from '../plaid/credentials';
 import { readOrCreatePrivateFile } from '../private-file';
@@ -63,16 +63,9 @@ export function loadDevSetup(dataDir: string, extraOrigins: readonly string[] = 
 
 /**
  * Registers the development account with its current origins, and its keys
- * (by hash) on the first start only: registering a key again would overwrite
- * its row, and so bring back a key the operator revoked.
+ * (by hash). `saveApiKey` only inserts, so on later starts the keys keep
+ * their records: a key the operator revoked stays revoked.
  */
 export async function seedDevAccount(keys: KeyStore, setup: DevSetup, clock: Clock): Promise<void> {
-  const { account } = setup;
-  const known = new Set((await keys.listApiKeys()).map((key) => key.id));
-  if ([account.publishableKey, account.secretKey].some((key) => known.has(keyIdFor(key)))) {
-    const { allowedOrigins, fontOrigins } = account;
-    await keys.saveAccount({ id: account.accountId, allowedOrigins, fontOrigins });
-    return;
-  }
-  await saveKeyPair(keys, account, clock);
+  await saveKeyPair(keys, setup.account, clock);
 }

@@ -26,6 +26,11 @@ const upsertHits = `INSERT INTO rate_limit_hits AS counter (limit_key, hits, win
                           THEN excluded.window_ends_at ELSE counter.window_ends_at END
   RETURNING limit_key, hits, window_ends_at`;
 
+/** The counts of a batch of peeks, by their place in the batch; a key without a current window has no row. */
+const peekHits = `SELECT peek.place, counter.hits
+  FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS peek(limit_key, now, place)
+  JOIN rate_limit_hits AS counter ON counter.limit_key = peek.limit_key AND counter.window_ends_at > peek.now`;
+
 export function postgresRateLimitCounter(pool: Pool): RateLimitCounter {
   // The hits of one event-loop turn share one statement and one commit, not two durable commits per request.
   const countHits = groupCommit<Hit, RateLimitHits>(async (hits) => {
@@ -61,8 +66,20 @@ export function postgresRateLimitCounter(pool: Pool): RateLimitCounter {
       return { hits: key.hits, windowEndsAt: key.windowEndsAt };
     });
   });
+  // Every authenticated request peeks at its address's failures: one query per batch, as for the hits.
+  const peek = groupCommit<{ key: string; now: number }, number>(async (peeks) => {
+    const { rows } = await pool.query<{ place: string; hits: number }>({
+      name: 'tokenframe-rate-limit-peek',
+      text: peekHits,
+      values: [peeks.map((each) => each.key), peeks.map((each) => each.now)],
+    });
+    const counts = peeks.map(() => 0);
+    for (const row of rows) counts[Number(row.place) - 1] = row.hits;
+    return counts;
+  });
   return {
     hit: (key, now, windowSeconds) => countHits({ key, now, windowSeconds }),
+    peek: (key, now) => peek({ key, now }),
     async forgetEnded(now) {
       return (await pool.query('DELETE FROM rate_limit_hits WHERE window_ends_at <= $1', [now])).rowCount ?? 0;
     },

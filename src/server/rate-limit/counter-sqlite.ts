@@ -28,6 +28,7 @@ export function sqliteRateLimitCounter(path: string): RateLimitCounter {
                                ELSE counter.window_ends_at END
        RETURNING hits, window_ends_at`,
     ),
+    peek: db.prepare('SELECT hits FROM rate_limit_hits WHERE limit_key = ? AND window_ends_at > ?').pluck(),
     forgetEnded: db.prepare('DELETE FROM rate_limit_hits WHERE window_ends_at <= ?'),
   };
   /**
@@ -76,6 +77,9 @@ export function sqliteRateLimitCounter(path: string): RateLimitCounter {
   const countHit = groupCommit<Hit, RateLimitHits>(async (hits) => countBatch.immediate(hits));
   return {
     hit: (key, now, windowSeconds) => countHit({ key, now, windowSeconds }),
+    async peek(key, now) {
+      return (statements.peek.get(key, now) as number | undefined) ?? 0;
+    },
     async forgetEnded(now) {
       return statements.forgetEnded.run(now).changes;
     },

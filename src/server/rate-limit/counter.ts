@@ -18,6 +18,8 @@ export interface RateLimitCounter {
    * there is none or it has ended.
    */
   hit(key: string, now: number, windowSeconds: number): Promise<RateLimitHits>;
+  /** `key`'s count in its window at `now`, without counting: 0 when it has none or it has ended. */
+  peek(key: string, now: number): Promise<number>;
   /** Forgets the counters of windows that ended before `now`; returns how many. */
   forgetEnded(now: number): Promise<number>;
   /** Closes what the counter opened itself (SQLite's connection of its own). */

@@ -3,18 +3,29 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiKeyOf } from '../auth';
 import { StripeError } from '../errors';
 
-/** Token creation's limits, a minute each; the model is in docs/deploy.md ("Rate limits"). */
+/** The service's limits, a minute each; the model is in docs/deploy.md ("Rate limits"). */
 export interface RateLimits {
   /** Tokens one API key may create, from all its clients together. */
   perKeyPerMinute: number;
   /** Token creation requests from one client address, refused ones included. */
   perIpPerMinute: number;
+  /** Failed authentications (401) from one client address, on every authenticated route (`failed-auth.ts`). */
+  failedAuthPerIpPerMinute: number;
 }
 
-/** The key's ceiling is many clients' worth, so a few flooding addresses cannot reach it. */
-export const defaultRateLimits: RateLimits = { perKeyPerMinute: 6000, perIpPerMinute: 300 };
+/**
+ * The key's ceiling is many clients' worth, so a few flooding addresses
+ * cannot reach it. A client with a right key fails authentication rarely:
+ * one a second is room for a misconfigured one, and far too slow to guess.
+ */
+export const defaultRateLimits: RateLimits = {
+  perKeyPerMinute: 6000,
+  perIpPerMinute: 300,
+  failedAuthPerIpPerMinute: 60,
+};
 
-function tooManyRequests(): StripeError {
+/** Stripe's answer to a client over a limit. */
+export function tooManyRequests(): StripeError {
   return new StripeError(
     429,
     'invalid_request_error',

@@ -93,6 +93,17 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
   };
 }
 
+/**
+ * `saveApiKey` found the key already registered: the same account keeps its
+ * record as it is (a revoked key stays revoked); another account is refused,
+ * since a key moved between accounts would read the other's vault.
+ */
+export function checkExistingApiKey(existingAccountId: string, record: ApiKeyRecord): void {
+  if (existingAccountId !== record.accountId) {
+    throw new Error(`API key ${record.id} is already registered to another account.`);
+  }
+}
+
 export interface TokenRow extends SecretColumns {
   id: string;
   account_id: string;

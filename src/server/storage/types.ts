@@ -149,7 +149,11 @@ export interface KeyStore {
   saveAccount(account: AccountRecord): Promise<void>;
   getAccount(id: string): Promise<AccountRecord | null>;
   listAccounts(): Promise<AccountRecord[]>;
-  /** Stores an API key by its SHA-256 hash; the key itself is never stored. Same hash again: updates. */
+  /**
+   * Stores an API key by its SHA-256 hash; the key itself is never stored.
+   * Insert only: the same hash again for the same account keeps the stored
+   * record (a revoked key stays revoked); for another account it throws.
+   */
   saveApiKey(hash: string, record: ApiKeyRecord): Promise<void>;
   /** Null for unknown and for revoked keys. */
   findKeyByHash(hash: string): Promise<ApiKeyRecord | null>;

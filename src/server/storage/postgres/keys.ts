@@ -1,5 +1,12 @@
 import type { Pool } from 'pg';
-import { accountFromRow, accountOriginsColumn, apiKeyFromRow, type AccountRow, type ApiKeyRow } from '../rows';
+import {
+  accountFromRow,
+  accountOriginsColumn,
+  apiKeyFromRow,
+  checkExistingApiKey,
+  type AccountRow,
+  type ApiKeyRow,
+} from '../rows';
 import type { KeyStore } from '../types';
 import { allRows, firstRow, rowCount } from './queries';
 
@@ -22,12 +29,11 @@ export function postgresKeyStore(pool: Pool): KeyStore {
       );
     },
     async saveApiKey(hash, record) {
-      await pool.query(
+      const inserted = await rowCount(
+        pool,
         `INSERT INTO api_keys (key_hash, id, account_id, kind, livemode, display, created, revoked_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (key_hash) DO UPDATE SET
-           id = excluded.id, account_id = excluded.account_id, kind = excluded.kind, livemode = excluded.livemode,
-           display = excluded.display, created = excluded.created, revoked_at = excluded.revoked_at`,
+         ON CONFLICT (key_hash) DO NOTHING`,
         [
           hash,
           record.id,
@@ -39,6 +45,13 @@ export function postgresKeyStore(pool: Pool): KeyStore {
           record.revokedAt,
         ],
       );
+      if (inserted > 0) return;
+      const existing = await firstRow<{ account_id: string }>(
+        pool,
+        'SELECT account_id FROM api_keys WHERE key_hash = $1',
+        [hash],
+      );
+      checkExistingApiKey(existing!.account_id, record);
     },
     async findKeyByHash(hash) {
       const row = await firstRow<ApiKeyRow>(pool, 'SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [

@@ -1,5 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { accountFromRow, accountOriginsColumn, apiKeyFromRow, type AccountRow, type ApiKeyRow } from '../rows';
+import {
+  accountFromRow,
+  accountOriginsColumn,
+  apiKeyFromRow,
+  checkExistingApiKey,
+  type AccountRow,
+  type ApiKeyRow,
+} from '../rows';
 import type { KeyStore } from '../types';
 
 export function sqliteKeyStore(db: BetterSqlite3.Database): KeyStore {
@@ -13,10 +20,9 @@ export function sqliteKeyStore(db: BetterSqlite3.Database): KeyStore {
     saveApiKey: db.prepare(
       `INSERT INTO api_keys (key_hash, id, account_id, kind, livemode, display, created, revoked_at)
        VALUES (@key_hash, @id, @account_id, @kind, @livemode, @display, @created, @revoked_at)
-       ON CONFLICT (key_hash) DO UPDATE SET
-         id = excluded.id, account_id = excluded.account_id, kind = excluded.kind, livemode = excluded.livemode,
-         display = excluded.display, created = excluded.created, revoked_at = excluded.revoked_at`,
+       ON CONFLICT (key_hash) DO NOTHING`,
     ),
+    keyAccount: db.prepare('SELECT account_id FROM api_keys WHERE key_hash = ?'),
     findKey: db.prepare('SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL'),
     listKeys: db.prepare('SELECT * FROM api_keys ORDER BY account_id, created, id'),
     // Revoking twice keeps the first time.
@@ -34,7 +40,7 @@ export function sqliteKeyStore(db: BetterSqlite3.Database): KeyStore {
       return (statements.listAccounts.all() as AccountRow[]).map(accountFromRow);
     },
     async saveApiKey(hash, record) {
-      statements.saveApiKey.run({
+      const { changes } = statements.saveApiKey.run({
         key_hash: hash,
         id: record.id,
         account_id: record.accountId,
@@ -44,6 +50,8 @@ export function sqliteKeyStore(db: BetterSqlite3.Database): KeyStore {
         created: record.created,
         revoked_at: record.revokedAt,
       });
+      if (changes === 0)
+        checkExistingApiKey((statements.keyAccount.get(hash) as { account_id: string }).account_id, record);
     },
     async findKeyByHash(hash) {
       const row = statements.findKey.get(hash) as ApiKeyRow | undefined;
