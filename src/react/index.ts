@@ -16,13 +16,4 @@ export {
   type ElementProps,
 } from './elements';
 export { TokenframeProvider, useTokenframe, type Tokenframe, type TokenframeProviderProps } from './provider';
-export type { CreateToken, DataTokenKind, ElementTarget } from '../bindings/create-token';
-export type { ElementEventArguments, ElementEventDetail } from '../bindings/events';
-export type {
-  BankAccountElementOptions,
-  CardElementOptions,
-  CardNumberOptions,
-  CvcUpdateElementOptions,
-  ElementOptions,
-  PiiElementOptions,
-} from '../bindings/options';
+export type * from '../bindings/public-types';

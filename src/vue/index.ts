@@ -23,13 +23,4 @@ export {
   type TokenframeConfig,
 } from './provider';
 export type { TokenframeElementAttributes } from './custom-elements';
-export type { CreateToken, DataTokenKind, ElementTarget } from '../bindings/create-token';
-export type { ElementEventArguments, ElementEventDetail } from '../bindings/events';
-export type {
-  BankAccountElementOptions,
-  CardElementOptions,
-  CardNumberOptions,
-  CvcUpdateElementOptions,
-  ElementOptions,
-  PiiElementOptions,
-} from '../bindings/options';
+export type * from '../bindings/public-types';
