@@ -1,12 +1,5 @@
 import type { TokenframeElement } from '../host/index';
-import type {
-  BankAccountElementOptions,
-  CardElementOptions,
-  CardNumberOptions,
-  CvcUpdateElementOptions,
-  ElementOptions,
-  PiiElementOptions,
-} from './options';
+import type * as Options from './options';
 
 /**
  * The components React and Vue both make, one an element: its name (Stripe's) and its element's tag. Listed
@@ -40,13 +33,13 @@ export type TagOf<Name extends ComponentName> = (typeof componentTags)[Name];
 
 /** The options each component takes, by its element's tag. */
 export interface ComponentOptions {
-  'tokenframe-card': CardElementOptions;
-  'tokenframe-card-number': CardNumberOptions;
-  'tokenframe-card-expiry': ElementOptions;
-  'tokenframe-card-cvc': ElementOptions;
-  'tokenframe-bank-account': BankAccountElementOptions;
-  'tokenframe-cvc-update': CvcUpdateElementOptions;
-  'tokenframe-pii': PiiElementOptions;
+  'tokenframe-card': Options.CardElementOptions;
+  'tokenframe-card-number': Options.CardNumberOptions;
+  'tokenframe-card-expiry': Options.ElementOptions;
+  'tokenframe-card-cvc': Options.ElementOptions;
+  'tokenframe-bank-account': Options.BankAccountElementOptions;
+  'tokenframe-cvc-update': Options.CvcUpdateElementOptions;
+  'tokenframe-pii': Options.PiiElementOptions;
 }
 
 /** The element class of a tag (`TokenframeCard` for `tokenframe-card`). */
