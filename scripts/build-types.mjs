@@ -22,8 +22,9 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
 // Hand-written declarations are not emitted by tsc: the React JSX types (`tokenframe/jsx`) are copied as they are.
 copyFileSync(join(root, 'src/host/jsx.d.ts'), join(outDir, 'host/jsx.d.ts'));
 
-// `from './x'`, `import('./x')` and bare `import './x'` with a relative specifier.
-const relativeSpecifier = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g;
+// `from './x'`, `import('./x')` and bare `import './x'` with a relative specifier; also `import(".")`, which tsc
+// writes for a type the file does not import but its folder's index exports.
+const relativeSpecifier = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}(?:\/[^'"]*)?)\2/g;
 
 function withExtension(file, specifier) {
   if (/\.(m|c)?js$/.test(specifier)) return specifier;

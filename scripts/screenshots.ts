@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
+import { openGallery } from '../test/support/gallery';
 // @ts-expect-error plain ESM helper without types
 import { chromiumArgs, ensureChromium } from './chromium.mjs';
 // @ts-expect-error plain ESM helper without types
@@ -33,6 +34,9 @@ if (!existsSync('dist/frame') || !existsSync('dist/host/tokenframe.js')) {
   console.error('No build found: run `npm run build` first.');
   process.exit(1);
 }
+
+/** How long each of the gallery's waits may take: generous, for a busy machine (the visual tests leave it to theirs). */
+const galleryTimeout = 20_000;
 
 const children: ChildProcess[] = [];
 const start = (args: string[]) =>
@@ -62,11 +66,11 @@ try {
   await waitForUrl(`${shop}/`, { timeoutMs: 30_000 });
 
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: chromiumArgs });
-  const page = await browser.newPage({ viewport: { width: 640, height: 900 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ baseURL: shop, viewport: { width: 640, height: 900 }, deviceScaleFactor: 1 });
   let written = 0;
   for (const theme of values.themes.split(',')) {
     for (const locale of values.locales.split(',')) {
-      await openGallery(page, theme, locale);
+      await openGallery(page, theme, locale, galleryTimeout);
       for (const section of await page.locator('#gallery section').all()) {
         const element = await section.getAttribute('data-element');
         await section.screenshot({ path: join(out, `${element}-${theme}-${locale}.png`), animations: 'disabled' });
@@ -79,20 +83,6 @@ try {
   console.log(`${written} screenshots in ${out}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
-}
-
-/**
- * The gallery in `theme` and `locale`, once every element has answered and
- * every field frame shows `locale` (the gallery sets the language after the
- * loader, so a quick frame may be ready in English and still loading it).
- */
-async function openGallery(page: Page, theme: string, locale: string): Promise<void> {
-  await page.goto(`${shop}/gallery?theme=${theme}&locale=${locale}`);
-  await page.locator('body[data-ready]').waitFor({ timeout: 20_000 });
-  for (const frame of page.frames()) {
-    if (/\/frame\/v1\/(?!tokens\.html)/.test(frame.url()))
-      await frame.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached', timeout: 20_000 });
-  }
 }
 
 /** The gallery's card on one line, with each brand's number typed, and stacked in the right-to-left languages. */
@@ -121,7 +111,7 @@ async function cardPictures(page: Page): Promise<number> {
     await section.locator('tokenframe-card iframe').contentFrame().locator('.row[part="single"]').waitFor();
   };
 
-  await openGallery(page, 'default', 'en');
+  await openGallery(page, 'default', 'en', galleryTimeout);
   await singleLine();
   await shoot('card-single-line');
   for (const [brand, number] of Object.entries(brandNumbers)) {
@@ -130,7 +120,7 @@ async function cardPictures(page: Page): Promise<number> {
     await shoot(`brand-${brand}`);
   }
   for (const locale of ['he', 'fa', 'ar']) {
-    await openGallery(page, 'default', locale);
+    await openGallery(page, 'default', locale, galleryTimeout);
     await numberField.fill(brandNumbers.visa);
     await shoot(`card-rtl-${locale}`);
   }

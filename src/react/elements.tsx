@@ -10,15 +10,15 @@ import {
 } from 'react';
 import type { TokenframeElement } from '../host/index';
 import { listenToElement, type ElementEventArguments } from '../bindings/events';
-import type {
-  BankAccountElementOptions,
-  CardElementOptions,
-  CardNumberOptions,
-  CvcUpdateElementOptions,
-  ElementOptions,
-  PiiElementOptions,
-} from '../bindings/options';
-import { applyOptions } from '../bindings/options';
+import {
+  makeComponents,
+  type ComponentName,
+  type ComponentOptions,
+  type ComponentTag,
+  type ElementOfTag,
+  type TagOf,
+} from '../bindings/components';
+import { applyOptions, type ElementOptions } from '../bindings/options';
 import { TokenframeContext } from './provider';
 
 /** The props every element component takes, named as @stripe/react-stripe-js names them. */
@@ -60,11 +60,12 @@ const handlerNames = {
  * The component for one element tag: renders the element with its key and origin as attributes, gives it the
  * options (again whenever they change) and calls the handlers of the latest render.
  */
-function elementComponent<Tag extends keyof HTMLElementTagNameMap, O extends ElementOptions>(
+function elementComponent<Tag extends ComponentTag>(
   tag: Tag,
   displayName: string,
-): ElementComponent<HTMLElementTagNameMap[Tag] & TokenframeElement, O> {
-  type E = HTMLElementTagNameMap[Tag] & TokenframeElement;
+): ElementComponent<ElementOfTag<Tag>, ComponentOptions[Tag]> {
+  type E = ElementOfTag<Tag>;
+  type O = ComponentOptions[Tag];
   const component = forwardRef<E, ElementProps<E, O>>((props, ref) => {
     const scope = useContext(TokenframeContext);
     const element = useRef<E>(null);
@@ -108,32 +109,20 @@ function elementComponent<Tag extends keyof HTMLElementTagNameMap, O extends Ele
   return component;
 }
 
-/** `<tokenframe-card>`: number, expiry, CVC and postal code in one frame (Stripe's `<CardElement>`). */
-export const CardElement = elementComponent<'tokenframe-card', CardElementOptions>('tokenframe-card', 'CardElement');
-/** `<tokenframe-card-number>`: the number of a card split over three elements; tokenize this one. */
-export const CardNumberElement = elementComponent<'tokenframe-card-number', CardNumberOptions>(
-  'tokenframe-card-number',
-  'CardNumberElement',
-);
-/** `<tokenframe-card-expiry>`: the expiry of the split card. */
-export const CardExpiryElement = elementComponent<'tokenframe-card-expiry', ElementOptions>(
-  'tokenframe-card-expiry',
-  'CardExpiryElement',
-);
-/** `<tokenframe-card-cvc>`: the CVC of the split card. */
-export const CardCvcElement = elementComponent<'tokenframe-card-cvc', ElementOptions>(
-  'tokenframe-card-cvc',
-  'CardCvcElement',
-);
-/** `<tokenframe-bank-account>`: a US account or an IBAN, tokenized to `btok_…`. */
-export const BankAccountElement = elementComponent<'tokenframe-bank-account', BankAccountElementOptions>(
-  'tokenframe-bank-account',
-  'BankAccountElement',
-);
-/** `<tokenframe-cvc-update>`: the CVC of a saved card, tokenized to `cvctok_…`. */
-export const CvcUpdateElement = elementComponent<'tokenframe-cvc-update', CvcUpdateElementOptions>(
-  'tokenframe-cvc-update',
-  'CvcUpdateElement',
-);
-/** `<tokenframe-pii>`: an ID number (SSN, ITIN, …), tokenized to `pii_…`. */
-export const PiiElement = elementComponent<'tokenframe-pii', PiiElementOptions>('tokenframe-pii', 'PiiElement');
+/** Each component's type: the element its ref gives and the options it takes. */
+type Components = { [Name in ComponentName]: ReturnType<typeof elementComponent<TagOf<Name>>> };
+
+/**
+ * The element components, named as Stripe's: `CardElement` renders `<tokenframe-card>`, `CardNumberElement`
+ * `<tokenframe-card-number>`, …, each with its element's options. The same table (src/bindings/components.ts)
+ * makes tokenframe/vue's.
+ */
+export const {
+  CardElement,
+  CardNumberElement,
+  CardExpiryElement,
+  CardCvcElement,
+  BankAccountElement,
+  CvcUpdateElement,
+  PiiElement,
+} = makeComponents<Components>(elementComponent);

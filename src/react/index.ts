@@ -4,25 +4,7 @@
  * `useStripe()`). In a browser, importing it loads and defines the elements, from the same module as
  * `import 'tokenframe'`; on a server (SSR) it loads none of them and the components render as plain tags.
  */
-export {
-  BankAccountElement,
-  CardCvcElement,
-  CardElement,
-  CardExpiryElement,
-  CardNumberElement,
-  CvcUpdateElement,
-  PiiElement,
-  type ElementComponent,
-  type ElementProps,
-} from './elements';
+// The seven components, `CardElement` to `PiiElement` (src/bindings/components.ts lists them), and their types.
+export * from './elements';
 export { TokenframeProvider, useTokenframe, type Tokenframe, type TokenframeProviderProps } from './provider';
-export type { CreateToken, DataTokenKind, ElementTarget } from '../bindings/create-token';
-export type { ElementEventArguments, ElementEventDetail } from '../bindings/events';
-export type {
-  BankAccountElementOptions,
-  CardElementOptions,
-  CardNumberOptions,
-  CvcUpdateElementOptions,
-  ElementOptions,
-  PiiElementOptions,
-} from '../bindings/options';
+export type * from '../bindings/public-types';

@@ -9,17 +9,17 @@ import {
   watch,
   type PropType,
 } from 'vue';
-import type { ChangeDetail, TokenError, TokenframeElement } from '../host/index';
+import type { ChangeDetail, TokenError } from '../host/index';
 import { listenToElement, type ElementEventDetail } from '../bindings/events';
 import {
-  applyOptions,
-  type BankAccountElementOptions,
-  type CardElementOptions,
-  type CardNumberOptions,
-  type CvcUpdateElementOptions,
-  type ElementOptions,
-  type PiiElementOptions,
-} from '../bindings/options';
+  makeComponents,
+  type ComponentName,
+  type ComponentOptions,
+  type ComponentTag,
+  type ElementOfTag,
+  type TagOf,
+} from '../bindings/components';
+import { applyOptions } from '../bindings/options';
 import { tokenframeKey } from './provider';
 
 /**
@@ -27,8 +27,9 @@ import { tokenframeKey } from './provider';
  * options (again whenever they change) and re-emits its events. `class`, `id` and other attributes fall through to
  * the element; the component exposes the element as `element` (for `createToken(componentRef)`).
  */
-function elementComponent<Tag extends keyof HTMLElementTagNameMap, O extends ElementOptions>(tag: Tag, name: string) {
-  type E = HTMLElementTagNameMap[Tag] & TokenframeElement;
+function elementComponent<Tag extends ComponentTag>(tag: Tag, name: string) {
+  type E = ElementOfTag<Tag>;
+  type O = ComponentOptions[Tag];
   return defineComponent({
     name,
     props: {
@@ -92,32 +93,20 @@ function elementComponent<Tag extends keyof HTMLElementTagNameMap, O extends Ele
   });
 }
 
-/** `<tokenframe-card>`: number, expiry, CVC and postal code in one frame (Stripe's Card Element). */
-export const CardElement = elementComponent<'tokenframe-card', CardElementOptions>('tokenframe-card', 'CardElement');
-/** `<tokenframe-card-number>`: the number of a card split over three elements; tokenize this one. */
-export const CardNumberElement = elementComponent<'tokenframe-card-number', CardNumberOptions>(
-  'tokenframe-card-number',
-  'CardNumberElement',
-);
-/** `<tokenframe-card-expiry>`: the expiry of the split card. */
-export const CardExpiryElement = elementComponent<'tokenframe-card-expiry', ElementOptions>(
-  'tokenframe-card-expiry',
-  'CardExpiryElement',
-);
-/** `<tokenframe-card-cvc>`: the CVC of the split card. */
-export const CardCvcElement = elementComponent<'tokenframe-card-cvc', ElementOptions>(
-  'tokenframe-card-cvc',
-  'CardCvcElement',
-);
-/** `<tokenframe-bank-account>`: a US account or an IBAN, tokenized to `btok_…`. */
-export const BankAccountElement = elementComponent<'tokenframe-bank-account', BankAccountElementOptions>(
-  'tokenframe-bank-account',
-  'BankAccountElement',
-);
-/** `<tokenframe-cvc-update>`: the CVC of a saved card, tokenized to `cvctok_…`. */
-export const CvcUpdateElement = elementComponent<'tokenframe-cvc-update', CvcUpdateElementOptions>(
-  'tokenframe-cvc-update',
-  'CvcUpdateElement',
-);
-/** `<tokenframe-pii>`: an ID number (SSN, ITIN, …), tokenized to `pii_…`. */
-export const PiiElement = elementComponent<'tokenframe-pii', PiiElementOptions>('tokenframe-pii', 'PiiElement');
+/** Each component's type: its props (the options it takes) and the element it exposes and emits. */
+type Components = { [Name in ComponentName]: ReturnType<typeof elementComponent<TagOf<Name>>> };
+
+/**
+ * The element components, named as Stripe's: `CardElement` renders `<tokenframe-card>`, `CardNumberElement`
+ * `<tokenframe-card-number>`, …, each with its element's options. The same table (src/bindings/components.ts)
+ * makes tokenframe/react's.
+ */
+export const {
+  CardElement,
+  CardNumberElement,
+  CardExpiryElement,
+  CardCvcElement,
+  BankAccountElement,
+  CvcUpdateElement,
+  PiiElement,
+} = makeComponents<Components>(elementComponent);

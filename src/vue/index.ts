@@ -5,15 +5,8 @@
  * loads and defines the elements, from the same module as `import 'tokenframe'` (on a server, for SSR, it loads
  * none of them), and types them for templates that use them directly.
  */
-export {
-  BankAccountElement,
-  CardCvcElement,
-  CardElement,
-  CardExpiryElement,
-  CardNumberElement,
-  CvcUpdateElement,
-  PiiElement,
-} from './elements';
+// The seven components, `CardElement` to `PiiElement` (src/bindings/components.ts lists them).
+export * from './elements';
 export {
   provideTokenframe,
   TokenframeProvider,
@@ -23,13 +16,4 @@ export {
   type TokenframeConfig,
 } from './provider';
 export type { TokenframeElementAttributes } from './custom-elements';
-export type { CreateToken, DataTokenKind, ElementTarget } from '../bindings/create-token';
-export type { ElementEventArguments, ElementEventDetail } from '../bindings/events';
-export type {
-  BankAccountElementOptions,
-  CardElementOptions,
-  CardNumberOptions,
-  CvcUpdateElementOptions,
-  ElementOptions,
-  PiiElementOptions,
-} from '../bindings/options';
+export type * from '../bindings/public-types';

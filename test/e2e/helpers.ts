@@ -25,21 +25,6 @@ export function processorPayments(): ProcessorPayment[] {
     .map((line) => JSON.parse((JSON.parse(line) as { body: string }).body) as ProcessorPayment);
 }
 
-/**
- * The appearance gallery (demo /gallery) in `theme` and `locale`, once every
- * element has answered and every field frame shows `locale`: the gallery sets
- * the language after the loader, so a frame that was quick may have been
- * ready in English and still be loading the language's catalog.
- */
-export async function openGallery(page: Page, theme: string, locale: string): Promise<void> {
-  await page.goto(`/gallery?theme=${theme}&locale=${locale}`);
-  await page.locator('body[data-ready]').waitFor();
-  for (const frame of page.frames()) {
-    if (/\/frame\/v1\/(?!tokens\.html)/.test(frame.url()))
-      await expect(frame.locator(`html[lang="${locale}"]`)).toBeAttached();
-  }
-}
-
 /** The secure fields of the element `tag` on the page, by their visible label. */
 export function frameField(page: Page, tag: string, label: string) {
   return page.frameLocator(`${tag} iframe`).getByLabel(label, { exact: true });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { frameField, openGallery } from './helpers';
+import { openGallery } from '../support/gallery';
+import { frameField } from './helpers';
 
 /**
  * Visual regression: the appearance gallery's elements (demo /gallery)

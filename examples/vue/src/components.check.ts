@@ -33,8 +33,16 @@ type CardAttributes = InstanceType<GlobalComponents['tokenframe-card']>['$props'
 export const attributes: CardAttributes[] = [
   { 'publishable-key': 'pk_test_1', locale: 'fr', appearance: { theme: 'night' }, 'hide-postal-code': true },
   { layout: 'single-line', onChange: (event) => console.warn(event.detail.complete) },
+  // The same attributes as in React's JSX (src/host/element-attributes.ts): labels by field, a prefilled postal code.
+  { labels: '{"number": "Card"}', placeholders: '{"number": "4242"}', 'postal-code': '94107' },
   // @ts-expect-error `layout` is `stacked` or `single-line`
   { layout: 'grid' },
+  // @ts-expect-error the card has several fields: `placeholders`, not `placeholder`
+  { placeholder: 'Card number' },
 ];
 // @ts-expect-error `id-type` is `ssn` or `itin`
 export const pii: InstanceType<GlobalComponents['tokenframe-pii']>['$props'] = { 'id-type': 'passport' };
+export const cvc: InstanceType<GlobalComponents['tokenframe-cvc-update']>['$props'] = {
+  placeholder: 'CVC',
+  brand: 'amex',
+};
