@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import {
   callService,
@@ -9,6 +10,7 @@ import {
   type TestDatabase,
   type TestService,
 } from './helpers';
+import { addLocalDestination } from './forwarding-process';
 
 /**
  * A database that stops answering without refusing (a host gone from the
@@ -130,3 +132,60 @@ describe('a database that stops answering while the service runs', { skip: !proc
     assert.equal(created.status, 200, created.text);
   });
 });
+
+describe(
+  'a database that stops answering while a forward is at the destination',
+  { skip: !process.env.DATABASE_URL },
+  () => {
+    let database: TestDatabase;
+    let relay: Awaited<ReturnType<typeof startRelay>>;
+    let svc: TestService;
+    let received = 0;
+    // The processor answers, but the database went away while it worked on the request.
+    const stub = createHttpServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        received++;
+        relay.freeze();
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"authorized":true}');
+      });
+    });
+
+    before(async () => {
+      database = (await createTestDatabase())!;
+      relay = await startRelay(new URL(database.url));
+      svc = await startTestService({ databaseUrl: relay.url });
+      await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    });
+    after(async () => {
+      await svc?.close();
+      await relay?.close();
+      await database?.drop();
+      await new Promise((resolve) => stub.close(resolve));
+    });
+
+    it('is a 503 that stripe-node does not retry, since the card was sent', { timeout: 60_000 }, async () => {
+      const url = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/pay`;
+      await addLocalDestination(svc.dataDir, database.url, svc.accountId, url);
+      const token = await callService(svc, 'POST', '/v1/tokens', { key: svc.publishableKey, body: card });
+      const saved = await callService(svc, 'POST', '/v1/customers', {
+        key: svc.secretKey,
+        body: `source=${token.body.id}`,
+      });
+      assert.equal(saved.status, 200, saved.text);
+      const answer = await callService(svc, 'POST', '/v1/forwarding/requests', {
+        key: svc.secretKey,
+        body: formBody({
+          payment_method: saved.body.default_source,
+          url,
+          replacements: ['card_number'],
+          request: { body: '{}' },
+        }),
+      });
+      assert.equal(received, 1);
+      assert.equal(answer.status, 503, answer.text);
+      // A saved card can be forwarded again: an automatic retry would charge it twice.
+      assert.equal(answer.headers.get('stripe-should-retry'), 'false');
+    });
+  },
+);

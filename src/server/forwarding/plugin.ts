@@ -236,15 +236,19 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     ];
     if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push(['Content-Type', contentType]);
 
+    /**
+     * stripe-node retries a 5xx by itself; not a failure from here on, as the card may have reached the
+     * destination (and a saved card would be sent again).
+     */
+    const notRetried = (error: unknown): never => {
+      reply.header('Stripe-Should-Retry', 'false');
+      throw error;
+    };
     const started = performance.now();
     const response = await send(
       { url: target, address, method: destination.method, headers, body: fillBody(requestBody, mappings, values) },
       options.limits ?? defaultForwardingLimits,
-    ).catch((error: unknown) => {
-      // stripe-node retries a 5xx by itself; not this one, as the card may have reached the destination.
-      reply.header('Stripe-Should-Retry', 'false');
-      throw error;
-    });
+    ).catch(notRetried);
     const duration = Math.round(performance.now() - started);
     metrics.forwardedRequests.inc({ status: String(response.status) });
     if (response.status >= 300 && response.status < 400) {
@@ -280,7 +284,7 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
       },
       url,
     };
-    await requests.insertRequest({ id: forwarded.id, ...scope, request: forwarded, created });
+    await requests.insertRequest({ id: forwarded.id, ...scope, request: forwarded, created }).catch(notRetried);
     return forwarded;
   });
 
