@@ -1,7 +1,11 @@
 // What a merchant gets when the destination answers too much, never answers, or answers too slowly.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,4 +202,53 @@ describe('a destination that does not answer in time (limits shortened for the t
       },
     );
   }
+});
+
+describe('an https destination whose certificate the service does not trust', () => {
+  let received = 0;
+  let svc: TestService;
+  let stub: ReturnType<typeof createHttpsServer>;
+  let cleanUp = async () => {};
+
+  before(async () => {
+    // A certificate valid for 127.0.0.1 but signed by nobody the service trusts.
+    const dir = await mkdtemp(join(tmpdir(), 'tokenframe-forwarding-tls-'));
+    await promisify(execFile)('openssl', [
+      ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1'],
+      ...['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+      ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    ]);
+    const [key, cert] = await Promise.all([readFile(join(dir, 'key.pem')), readFile(join(dir, 'cert.pem'))]);
+    stub = createHttpsServer({ key, cert }, (request, response) => {
+      received++;
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    const database = await createTestDatabase();
+    svc = await startTestService({ databaseUrl: database?.url ?? undefined });
+    cleanUp = async () => {
+      await svc.close();
+      await database?.drop();
+      await rm(dir, { recursive: true, force: true });
+    };
+    const url = `https://127.0.0.1:${(stub.address() as AddressInfo).port}/pay`;
+    await addLocalDestination(svc.dataDir, database?.url ?? '', svc.accountId, url);
+  });
+  after(async () => {
+    await cleanUp();
+    await new Promise((resolve) => stub.close(resolve));
+  });
+
+  it('gets no request: the forward is a 502, not retried, and the token stays used', async () => {
+    const url = `https://127.0.0.1:${(stub.address() as AddressInfo).port}/pay`;
+    const token = await cardToken(svc);
+    const answer = await forward(svc, token, url);
+    assert.equal(answer.status, 502, answer.text);
+    assert.equal(answer.headers.get('stripe-should-retry'), 'false');
+    assert.equal(answer.body.error.code, 'forwarding_destination_unreachable');
+    assert.match(answer.body.error.message, /^The destination could not be reached\./);
+    assert.equal(received, 0, 'the card went to a server whose certificate was not checked');
+    assert.equal((await forward(svc, token, url)).body.error?.code, 'token_already_used');
+  });
 });
