@@ -12,6 +12,7 @@ import { healthRoutes } from './operations/health';
 import { logOptions } from './operations/log-options';
 import { metricsPlugin } from './operations/metrics';
 import { forwardingRoutes } from './forwarding/plugin';
+import type { ForwardingLimits } from './forwarding/outbound';
 import { plaidSandbox, type PlaidSandboxOptions } from './plaid/plugin';
 import { rateLimitPlugin } from './rate-limit/plugin';
 import { customersRoutes } from './routes/customers';
@@ -45,6 +46,8 @@ export interface AppOptions extends ServiceDependencies {
   plaidPrefix?: string;
   /** Timeouts and connection caps of the service's own server (default `defaultConnectionLimits`). */
   connectionLimits?: ConnectionLimits;
+  /** Forwarding's timeouts and answer size (default `defaultForwardingLimits`); not configurable, tests shorten them. */
+  forwardingLimits?: ForwardingLimits;
 }
 
 /**
@@ -99,7 +102,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     rateLimits,
   });
   app.register(customersRoutes);
-  app.register(forwardingRoutes, { database: options.database });
+  app.register(forwardingRoutes, { database: options.database, limits: options.forwardingLimits });
   if (options.plaid) {
     app.register(plaidSandbox, {
       ...options.plaid,

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isDatabaseUnreachable } from './storage/unreachable';
 
 export type StripeErrorType =
   'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error' | 'rate_limit_error';
@@ -93,6 +94,9 @@ function fromFastifyError(error: FastifyError): StripeError {
 
 function toStripeError(error: unknown): StripeError {
   if (error instanceof StripeError) return error;
+  // Nothing about the database (driver message, host) is told; the request can be retried.
+  if (isDatabaseUnreachable(error))
+    return new StripeError(503, 'api_error', 'The service is temporarily unavailable. Please try again shortly.');
   return fromFastifyError(error as FastifyError);
 }
 

@@ -11,7 +11,9 @@ import { resealValues } from './storage/reseal';
 import type { Stores } from './storage/types';
 
 export interface StartServiceOptions
-  extends LoadConfigOptions, Pick<AppOptions, 'frameDir' | 'hostDir' | 'frameKinds' | 'logger' | 'plaidPrefix'> {
+  extends
+    LoadConfigOptions,
+    Pick<AppOptions, 'frameDir' | 'hostDir' | 'frameKinds' | 'logger' | 'plaidPrefix' | 'forwardingLimits'> {
   /**
    * Development mode (`tokenframe serve --dev`): the development account and
    * its keys (`dev-keys.json`), `http://localhost:5173` among its origins, and
@@ -101,6 +103,7 @@ export async function prepareService(options: Omit<StartServiceOptions, 'port' |
       trustProxy: config.trustProxy,
       plaid: dev ? { credentials: dev.plaid, accountId: dev.account.accountId, database: stores.database } : undefined,
       plaidPrefix: options.plaidPrefix,
+      forwardingLimits: options.forwardingLimits,
     });
     // Values stored before they were bound to their rows are bound now, each under the key it is under;
     // once that is done this finds nothing. The Plaid sandbox does the same for its Items.

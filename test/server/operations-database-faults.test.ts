@@ -48,7 +48,7 @@ describe('a database that goes away while the service runs', { skip: !process.en
     assert.equal((await fetch(`${svc.url}/healthz`)).status, 200);
   });
 
-  it("API requests get Stripe's api_error 500 with a generic message and no internals", async () => {
+  it("API requests get Stripe's api_error 503 with a generic message and no internals", async () => {
     const answers = [
       await callService(svc, 'POST', '/v1/tokens', { key: svc.publishableKey, body: card }),
       await callService(svc, 'GET', `/v1/tokens/${tokenBefore}`, { key: svc.secretKey }),
@@ -60,9 +60,9 @@ describe('a database that goes away while the service runs', { skip: !process.en
       }),
     ];
     for (const answer of answers) {
-      assert.equal(answer.status, 500, answer.text);
+      assert.equal(answer.status, 503, answer.text);
       assert.deepEqual(answer.body, {
-        error: { type: 'api_error', message: 'An unexpected error occurred. Please try again.' },
+        error: { type: 'api_error', message: 'The service is temporarily unavailable. Please try again shortly.' },
       });
       assert.doesNotMatch(answer.text, internals);
       assert.match(answer.headers.get('request-id') ?? '', /^req_/);

@@ -4,10 +4,22 @@ import https from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import { StripeError } from '../errors';
 
-const connectTimeoutMs = 5_000;
-const totalTimeoutMs = 30_000;
-/** The processor's answer is stored and returned whole; a bigger one is not an answer to a payment. */
-const responseLimitBytes = 256 * 1024;
+/** How long a forward may take and how much its answer may hold. */
+export interface ForwardingLimits {
+  /** Until the destination accepts the connection (TLS included). */
+  connectTimeoutMs: number;
+  /** The whole exchange, from connecting to the answer's last byte. */
+  totalTimeoutMs: number;
+  /** The processor's answer is stored and returned whole; a bigger one is not an answer to a payment. */
+  responseLimitBytes: number;
+}
+
+/** The limits every forward runs under; only tests pass others, to see them hit without waiting 30 s. */
+export const defaultForwardingLimits: ForwardingLimits = {
+  connectTimeoutMs: 5_000,
+  totalTimeoutMs: 30_000,
+  responseLimitBytes: 256 * 1024,
+};
 
 /** Loopback, private, link-local (cloud metadata at 169.254.169.254 and fd00:ec2::254), and other non-public ranges. */
 const privateRanges = new BlockList();
@@ -101,7 +113,10 @@ export interface OutboundResponse {
  * are not followed here (the caller refuses a 3xx). The connection, the whole
  * exchange and the answer's size are bounded.
  */
-export function send({ url, address, method, headers, body }: OutboundRequest): Promise<OutboundResponse> {
+export function send(
+  { url, address, method, headers, body }: OutboundRequest,
+  { connectTimeoutMs, totalTimeoutMs, responseLimitBytes }: ForwardingLimits = defaultForwardingLimits,
+): Promise<OutboundResponse> {
   const family = isIP(address);
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {

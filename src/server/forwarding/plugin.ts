@@ -19,7 +19,7 @@ import {
 import { normalizeDestinationUrl } from './destination-input';
 import { openDestinationStore, type ForwardingDestination, type ReplacementField } from './destinations-store';
 import { fillBody, isJsonDestination, type CardValues } from './fill';
-import { resolveDestination, send } from './outbound';
+import { defaultForwardingLimits, resolveDestination, send, type ForwardingLimits } from './outbound';
 import { redactEcho, redactedValues, redactHeaders } from './redact';
 import { openRequestStore, type ForwardingRequestObject } from './requests-store';
 
@@ -98,6 +98,8 @@ function destinationHeaders(destination: ForwardingDestination): [string, string
 export interface ForwardingOptions {
   /** The open database: forwarding keeps its own tables there. */
   database: Database;
+  /** Timeouts and the answer's size limit (default `defaultForwardingLimits`); tests shorten them. */
+  limits?: ForwardingLimits;
 }
 
 /**
@@ -234,18 +236,19 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
     ];
     if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push(['Content-Type', contentType]);
 
-    const started = performance.now();
-    const response = await send({
-      url: target,
-      address,
-      method: destination.method,
-      headers,
-      body: fillBody(requestBody, mappings, values),
-    }).catch((error: unknown) => {
-      // stripe-node retries a 5xx by itself; not this one, as the card may have reached the destination.
+    /**
+     * stripe-node retries a 5xx by itself; not a failure from here on, as the card may have reached the
+     * destination (and a saved card would be sent again).
+     */
+    const notRetried = (error: unknown): never => {
       reply.header('Stripe-Should-Retry', 'false');
       throw error;
-    });
+    };
+    const started = performance.now();
+    const response = await send(
+      { url: target, address, method: destination.method, headers, body: fillBody(requestBody, mappings, values) },
+      options.limits ?? defaultForwardingLimits,
+    ).catch(notRetried);
     const duration = Math.round(performance.now() - started);
     metrics.forwardedRequests.inc({ status: String(response.status) });
     if (response.status >= 300 && response.status < 400) {
@@ -281,7 +284,7 @@ export async function forwardingRoutes(app: FastifyInstance, options: Forwarding
       },
       url,
     };
-    await requests.insertRequest({ id: forwarded.id, ...scope, request: forwarded, created });
+    await requests.insertRequest({ id: forwarded.id, ...scope, request: forwarded, created }).catch(notRetried);
     return forwarded;
   });
 

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { coreSchema } from './core-schema';
 import { migrate } from './migrate';
 import { openSqliteDatabase } from './sqlite/database';
+import { connectTimeoutMs, unreachableCodes } from './unreachable';
 
 export interface OpenStoreOptions {
   /** A PostgreSQL connection string; when set, PostgreSQL is used. */
@@ -100,20 +101,6 @@ export async function openDatabase({
 
 /** The pause before the second try; it doubles after each, so five tries span about 10 s. */
 const firstRetryDelayMs = 625;
-/** One try that gets no answer at all (a dropped packet) gives up after this long. */
-const connectTimeoutMs = 5000;
-/** Failures that can pass while the database starts or the network settles; others fail at once. */
-const transientCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  '57P03', // the database system is starting up
-  '53300', // too many connections
-]);
 
 /** `host:port/database`, never the user or password, for messages an operator reads. */
 function describePostgres(databaseUrl: string): string {
@@ -155,7 +142,7 @@ async function waitForPostgres(databaseUrl: string, attempts: number): Promise<v
       const cause = [password, safeDecode(password)]
         .filter(Boolean)
         .reduce((text, secret) => text.split(secret).join('***'), message);
-      const transient = (code !== undefined && transientCodes.has(code)) || /timeout|terminated/i.test(message);
+      const transient = (code !== undefined && unreachableCodes.has(code)) || /timeout|terminated/i.test(message);
       if (!transient)
         throw new Error(`The PostgreSQL database at ${where} refused the connection: ${cause}`, { cause: error });
       if (attempt >= attempts) {
