@@ -1,13 +1,16 @@
 // kill -9 of the service while forwards are in flight: every forward it answered 200 is still there after a restart.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createTestDatabase, formBody } from './helpers';
-import { addLocalDestination, post, startForwardingService, type ForwardingService } from './forwarding-process';
+import { formBody } from './helpers';
+import {
+  addLocalDestination,
+  post,
+  scratch,
+  startForwardingService,
+  type ForwardingService,
+} from './forwarding-process';
 
 const nextYear = String(new Date().getFullYear() + 1);
 const forwards = 12;
@@ -39,13 +42,8 @@ describe('forwarding survives kill -9 of the service', () => {
   it('keeps the record of every forward answered before the kill', async () => {
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     const stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/v1/payments`;
-    const dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-forwarding-kill-'));
-    const database = await createTestDatabase();
-    const databaseUrl = database?.url ?? '';
-    cleanUp = async () => {
-      await database?.drop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
+    const { dataDir, databaseUrl, cleanUp: remove } = await scratch('forwarding-kill');
+    cleanUp = remove;
 
     const first = await startForwardingService(dataDir, databaseUrl);
     services.push(first);

@@ -1,15 +1,18 @@
 // After forwards of every kind (token, saved card, replay, refusals), no raw card value is anywhere the service writes.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, describe, it } from 'node:test';
-import { createTestDatabase, formBody } from './helpers';
-import { addLocalDestination, post, startForwardingService, type ForwardingService } from './forwarding-process';
+import { formBody } from './helpers';
+import {
+  addLocalDestination,
+  post,
+  scratch,
+  startForwardingService,
+  type ForwardingService,
+} from './forwarding-process';
 
 const run = promisify(execFile);
 const number = '378282246310005';
@@ -54,13 +57,8 @@ describe('forwarding leaves no raw card value behind', () => {
   it('not in the log, /metrics, stored forwarding requests, error messages or the database files', async () => {
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
-    const dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-forwarding-leaks-'));
-    const database = await createTestDatabase();
-    const databaseUrl = database?.url ?? '';
-    cleanUp = async () => {
-      await database?.drop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
+    const { dataDir, databaseUrl, cleanUp: remove } = await scratch('forwarding-leaks');
+    cleanUp = remove;
     service = await startForwardingService(dataDir, databaseUrl);
     const svc = service;
     for (const path of ['/pay', '/redirect'])

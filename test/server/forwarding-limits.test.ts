@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultForwardingLimits } from '../../src/server/forwarding/outbound';
 import { callService, createTestDatabase, formBody, startTestService, type TestService } from './helpers';
-import { addLocalDestination, post, startForwardingService, type ForwardingService } from './forwarding-process';
+import {
+  addLocalDestination,
+  post,
+  scratch,
+  startForwardingService,
+  type ForwardingService,
+} from './forwarding-process';
 
 const number = '5555555555554444';
 const cvc = '829';
@@ -72,13 +78,8 @@ describe('a destination that answers more than 256 KiB (the production limit, in
   before(async () => {
     await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
-    const dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-forwarding-limits-'));
-    const database = await createTestDatabase();
-    const databaseUrl = database?.url ?? '';
-    cleanUp = async () => {
-      await database?.drop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
+    const { dataDir, databaseUrl, cleanUp: remove } = await scratch('forwarding-limits');
+    cleanUp = remove;
     service = await startForwardingService(dataDir, databaseUrl);
     for (const path of ['/huge', '/exact', '/pay'])
       await addLocalDestination(dataDir, databaseUrl, service.accountId, base + path);

@@ -1,8 +1,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { tokenframeCli } from '../support/cli';
+import { createTestDatabase } from './helpers';
 
 const run = promisify(execFile);
 
@@ -15,6 +17,28 @@ export interface ForwardingService {
   child: ChildProcess;
   stdout(): string;
   exited: Promise<unknown>;
+}
+
+/** Where a service process keeps its data: a fresh folder, and a fresh database on the stage's PostgreSQL if any. */
+export interface Scratch {
+  dataDir: string;
+  /** Empty on SQLite. */
+  databaseUrl: string;
+  /** Drops the database and removes the folder. */
+  cleanUp(): Promise<void>;
+}
+
+export async function scratch(name: string): Promise<Scratch> {
+  const dataDir = await mkdtemp(join(tmpdir(), `tokenframe-${name}-`));
+  const database = await createTestDatabase();
+  return {
+    dataDir,
+    databaseUrl: database?.url ?? '',
+    cleanUp: async () => {
+      await database?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Starts the service on `dataDir` (and `databaseUrl`, when given) and waits for its banner. */
