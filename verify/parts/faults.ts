@@ -138,7 +138,7 @@ async function databaseOutage(workDir: string): Promise<Row[]> {
       expectEqual(
         'database gone: token request answered',
         `${during.status} ${during.body.error?.type}`,
-        '500 api_error',
+        '503 api_error',
       ),
       expectEqual('database gone: /readyz', readyDuring, 503),
       expectEqual('database back: service recovers without a restart', recovered ? 'yes' : 'no', 'yes'),
