@@ -1,5 +1,5 @@
 // `npm test`: installs what is missing, builds, and runs every check in
-// order (verify alongside the browser tests). Closes with a table of each stage's wall and CPU time, then one line
+// order (verify, the browser tests and the end-to-end tests side by side). Closes with a table of each stage's wall and CPU time, then one line
 // `N passed, N failed` over all stages (always the last line).
 // `npm test -- unit browser` runs only the named stages (after the build).
 import { spawn } from 'node:child_process';
@@ -25,7 +25,8 @@ const stages = [
   {
     name: 'unit',
     native: true,
-    command: `node --import tsx --test ${nodeConcurrency} --test-reporter=spec ${nodeTests}`,
+    // Tests that need PostgreSQL run once, in the server-pg stage, rather than here on a server of their own too.
+    command: `TOKENFRAME_POSTGRES_LATER=1 node --import tsx --test ${nodeConcurrency} --test-reporter=spec ${nodeTests}`,
     counts: nodeCounts,
   },
   {
@@ -50,15 +51,18 @@ const stages = [
     // The verify suite's short version (npm run verify runs it in full); its results go to a temporary directory.
     name: 'verify',
     native: true,
-    // It waits on its services more than it computes (about 60 s of CPU in 90 s), as the browser stage does:
-    // the two share the cores well. Its output is printed once it ends, after the stages that ran meanwhile.
+    // It waits on its services more than it computes (about 60 s of CPU in 130 s), as the browser and e2e stages
+    // do: the three share the cores well. Its output is printed once it ends, after the stages that ran meanwhile.
     alongside: true,
     command: 'node --import tsx verify/run.ts --quick',
     counts: (out) => [match(out, /verify: (\d+) rows ok/), match(out, /verify: \d+ rows ok, (\d+) failed/)],
   },
   {
+    // Alongside the end-to-end tests too: each waits on its browser and services more than it computes (about
+    // 90 s of CPU in 170 s, and 130 s in 190 s), so the three share the 2 cores.
     name: 'browser',
     native: true,
+    alongside: true,
     command: 'node --import tsx node_modules/@web/test-runner/dist/bin.js --config web-test-runner.config.mjs',
     counts: (out) => [match(out, /(\d+) passed, \d+ failed/), match(out, /\d+ passed, (\d+) failed/)],
   },

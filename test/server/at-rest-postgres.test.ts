@@ -15,6 +15,7 @@ import {
   callService,
   createTestDatabase,
   formBody,
+  postgresLater,
   startTestService,
   type TestDatabase,
   type TestService,
@@ -42,7 +43,7 @@ const needles = Object.fromEntries(
   Object.entries(raw).map(([label, value]) => [label, value.length <= 4 ? `"${value}"` : value]),
 );
 
-describe('PostgreSQL at rest', () => {
+describe('PostgreSQL at rest', { skip: postgresLater }, () => {
   let postgres: { url: string; stop(): Promise<void> } | null = null;
   let database: TestDatabase;
   let svc: TestService;

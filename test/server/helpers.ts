@@ -24,6 +24,16 @@ export interface TestDatabase {
 }
 
 /**
+ * Whether the tests that need PostgreSQL leave it to a later run: under `npm test` the unit stage sets
+ * `TOKENFRAME_POSTGRES_LATER=1`, as its server-pg stage runs test/server again with `DATABASE_URL` set. Such
+ * tests skip there instead of starting a PostgreSQL server of their own; run alone, they start one.
+ */
+export const postgresLater =
+  !process.env.DATABASE_URL && process.env.TOKENFRAME_POSTGRES_LATER === '1'
+    ? 'PostgreSQL runs in the server-pg stage'
+    : false;
+
+/**
  * With `DATABASE_URL` set (the server-pg stage), a fresh database on that
  * server for one test service. A real deployment shares a database only among
  * processes that share its keys; services with data directories (and so

@@ -15,7 +15,7 @@ import pg from 'pg';
 // @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../../scripts/postgres.mjs';
 import { openStores } from '../../src/server/storage';
-import { createTestDatabase, formBody } from './helpers';
+import { createTestDatabase, formBody, postgresLater } from './helpers';
 import { tokenframeCli } from '../support/cli';
 
 const run = promisify(execFile);
@@ -103,7 +103,7 @@ async function countTokens(databaseUrl: string): Promise<number> {
   }
 }
 
-describe('two tokenframe serve processes on one PostgreSQL', () => {
+describe('two tokenframe serve processes on one PostgreSQL', { skip: postgresLater }, () => {
   let postgres: { url: string; stop(): Promise<void> } | null = null;
   let databaseUrl: string;
   let dropDatabase: () => Promise<void> = async () => {};
