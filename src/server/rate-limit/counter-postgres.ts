@@ -1,12 +1,7 @@
 import type { Pool } from 'pg';
 import { groupCommit } from '../storage/group-commit';
+import { countOfEach, hitsByKey, type Hit } from './batch-hits';
 import type { RateLimitCounter, RateLimitHits } from './counter';
-
-interface Hit {
-  key: string;
-  now: number;
-  windowSeconds: number;
-}
 
 /**
  * One upsert for every key hit in a batch, each key's hits added at once
@@ -34,37 +29,28 @@ const peekHits = `SELECT peek.place, counter.hits
 export function postgresRateLimitCounter(pool: Pool): RateLimitCounter {
   // The hits of one event-loop turn share one statement and one commit, not two durable commits per request.
   const countHits = groupCommit<Hit, RateLimitHits>(async (hits) => {
-    const counted = new Map<string, RateLimitHits & { count: number }>();
+    const byKey = hitsByKey(hits);
+    // One statement per window length (its length is one parameter of it).
     for (const windowSeconds of new Set(hits.map((hit) => hit.windowSeconds))) {
-      // A key's hits in one batch arrive in the same turn of the event loop: the latest time stands for them all.
-      const byKey = new Map<string, { count: number; now: number }>();
-      for (const hit of hits.filter((each) => each.windowSeconds === windowSeconds)) {
-        const entry = byKey.get(hit.key) ?? { count: 0, now: hit.now };
-        entry.count += 1;
-        entry.now = Math.max(entry.now, hit.now);
-        byKey.set(hit.key, entry);
-      }
-      const keys = [...byKey.keys()];
+      const entries = [...byKey.values()].filter((entry) => entry.windowSeconds === windowSeconds);
       const { rows } = await pool.query<{ limit_key: string; hits: string; window_ends_at: string }>({
         name: 'tokenframe-rate-limit-hits',
         text: upsertHits,
-        values: [keys, keys.map((key) => byKey.get(key)!.count), keys.map((key) => byKey.get(key)!.now), windowSeconds],
+        values: [
+          entries.map((entry) => entry.key),
+          entries.map((entry) => entry.count),
+          entries.map((entry) => entry.now),
+          windowSeconds,
+        ],
       });
+      const byName = new Map(entries.map((entry) => [entry.key, entry]));
       for (const row of rows) {
-        const { count } = byKey.get(row.limit_key)!;
-        counted.set(row.limit_key, {
-          hits: Number(row.hits) - count,
-          windowEndsAt: Number(row.window_ends_at),
-          count,
-        });
+        const entry = byName.get(row.limit_key)!;
+        entry.hits = Number(row.hits);
+        entry.windowEndsAt = Number(row.window_ends_at);
       }
     }
-    // Each hit of a key gets the next count of the ones its batch added.
-    return hits.map((hit) => {
-      const key = counted.get(hit.key)!;
-      key.hits += 1;
-      return { hits: key.hits, windowEndsAt: key.windowEndsAt };
-    });
+    return countOfEach(hits, byKey);
   });
   // Every authenticated request peeks at its address's failures: one query per batch, as for the hits.
   const peek = groupCommit<{ key: string; now: number }, number>(async (peeks) => {

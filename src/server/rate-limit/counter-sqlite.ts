@@ -1,12 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { groupCommit } from '../storage/group-commit';
+import { countOfEach, hitsByKey, type Hit } from './batch-hits';
 import type { RateLimitCounter, RateLimitHits } from './counter';
-
-interface Hit {
-  key: string;
-  now: number;
-  windowSeconds: number;
-}
 
 /**
  * Counters on a connection of their own to the service's file: the service's
@@ -39,39 +34,14 @@ export function sqliteRateLimitCounter(path: string): RateLimitCounter {
    * PostgreSQL. Each hit gets the next count of the ones its statement added.
    */
   const countBatch = db.transaction((hits: Hit[]): RateLimitHits[] => {
-    const byKey = new Map<
-      string,
-      { count: number; now: number; windowSeconds: number; hits: number; windowEndsAt: number }
-    >();
-    for (const hit of hits) {
-      const id = `${hit.windowSeconds}/${hit.key}`;
-      const entry = byKey.get(id);
-      if (entry) {
-        entry.count += 1;
-        entry.now = Math.max(entry.now, hit.now);
-      } else {
-        byKey.set(id, { count: 1, now: hit.now, windowSeconds: hit.windowSeconds, hits: 0, windowEndsAt: 0 });
-      }
-    }
-    for (const [id, entry] of byKey) {
-      const key = id.slice(id.indexOf('/') + 1);
-      const row = statements.hit.get({
-        key,
-        count: entry.count,
-        now: entry.now,
-        windowSeconds: entry.windowSeconds,
-      }) as {
-        hits: number;
-        window_ends_at: number;
-      };
-      entry.hits = row.hits - entry.count;
+    const byKey = hitsByKey(hits);
+    for (const entry of byKey.values()) {
+      const { key, count, now, windowSeconds } = entry;
+      const row = statements.hit.get({ key, count, now, windowSeconds }) as { hits: number; window_ends_at: number };
+      entry.hits = row.hits;
       entry.windowEndsAt = row.window_ends_at;
     }
-    return hits.map((hit) => {
-      const entry = byKey.get(`${hit.windowSeconds}/${hit.key}`)!;
-      entry.hits += 1;
-      return { hits: entry.hits, windowEndsAt: entry.windowEndsAt };
-    });
+    return countOfEach(hits, byKey);
   });
   // IMMEDIATE: the batch takes the write lock at BEGIN, so another process's writer makes it wait, never fail.
   const countHit = groupCommit<Hit, RateLimitHits>(async (hits) => countBatch.immediate(hits));
