@@ -10,16 +10,8 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 // @ts-expect-error plain ESM helper without types
-import { findBinDir, startPostgres } from '../../scripts/postgres.mjs';
-import {
-  callService,
-  createTestDatabase,
-  formBody,
-  postgresLater,
-  startTestService,
-  type TestDatabase,
-  type TestService,
-} from './helpers';
+import { findBinDir } from '../../scripts/postgres.mjs';
+import { callService, formBody, postgresDatabase, postgresLater, startTestService, type TestService } from './helpers';
 
 const run = promisify(execFile);
 const nextYear = String(new Date().getFullYear() + 1);
@@ -44,18 +36,12 @@ const needles = Object.fromEntries(
 );
 
 describe('PostgreSQL at rest', { skip: postgresLater }, () => {
-  let postgres: { url: string; stop(): Promise<void> } | null = null;
-  let database: TestDatabase;
+  let database: Awaited<ReturnType<typeof postgresDatabase>>;
   let svc: TestService;
   let tokenId: string;
 
   before(async () => {
-    let server = process.env.DATABASE_URL;
-    if (!server) {
-      postgres = (await startPostgres()) as { url: string; stop(): Promise<void> };
-      server = postgres.url;
-    }
-    database = (await createTestDatabase(server))!;
+    database = await postgresDatabase();
     svc = await startTestService({ databaseUrl: database.url });
     const post = async (path: string, key: string, params: Record<string, unknown>) => {
       const answer = await callService(svc, 'POST', path, { key, body: formBody(params) });
@@ -90,7 +76,6 @@ describe('PostgreSQL at rest', { skip: postgresLater }, () => {
   after(async () => {
     await svc?.close();
     await database?.drop();
-    await postgres?.stop();
   });
 
   it('keeps no raw value in a dump of every table, which does hold the token and its last4', async () => {
@@ -129,7 +114,7 @@ describe('PostgreSQL at rest', { skip: postgresLater }, () => {
       return;
     }
     // A scratch server's directory holds its data and its log (scripts/postgres.mjs); a stage's may be elsewhere.
-    const scanned = postgres ? dirname(dataDirectory) : dataDirectory;
+    const scanned = database.ownServer ? dirname(dataDirectory) : dataDirectory;
     // Files holding `value`, by grep in a child process: binary files as text, nothing read into this process.
     // Under `npm test` other test files create and drop databases on the same server while this one reads, and
     // a checkpoint recycles WAL segments: a file that went away mid-scan is not an error. Any other trouble

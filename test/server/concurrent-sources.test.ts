@@ -6,10 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-// @ts-expect-error plain ESM helper without types
-import { startPostgres } from '../../scripts/postgres.mjs';
 import { serveCli } from './cli-process';
-import { callService, createTestDatabase, formBody, postgresLater } from './helpers';
+import { callService, formBody, postgresDatabase, postgresLater, type TestDatabase } from './helpers';
 
 const nextYear = String(new Date().getFullYear() + 1);
 const sources = 20;
@@ -18,23 +16,14 @@ describe(
   'sources attached to one customer concurrently through two processes on PostgreSQL',
   { skip: postgresLater },
   () => {
-    let postgres: { url: string; stop(): Promise<void> } | null = null;
-    let dropDatabase = async () => {};
+    let database: TestDatabase | undefined;
     let dataDir: string;
     const processes: Awaited<ReturnType<typeof serveCli>>[] = [];
 
     before(async () => {
-      const stageDatabase = await createTestDatabase();
-      let databaseUrl: string;
-      if (stageDatabase) {
-        databaseUrl = stageDatabase.url;
-        dropDatabase = stageDatabase.drop;
-      } else {
-        postgres = (await startPostgres()) as { url: string; stop(): Promise<void> };
-        databaseUrl = postgres.url;
-      }
+      database = await postgresDatabase();
       dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-sources-'));
-      const env = { ...process.env, DATABASE_URL: databaseUrl };
+      const env = { ...process.env, DATABASE_URL: database.url };
       // One after the other: the first writes the development keys, the second reads them.
       for (let i = 0; i < 2; i++) {
         processes.push(await serveCli(['--dev', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], env));
@@ -43,8 +32,7 @@ describe(
 
     after(async () => {
       await Promise.all(processes.map((served) => served.stop()));
-      await dropDatabase();
-      await postgres?.stop();
+      await database?.drop();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     });
 

@@ -4,18 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, mock } from 'node:test';
-// @ts-expect-error plain ESM helper without types
-import { startPostgres } from '../../scripts/postgres.mjs';
 import { killBurst, type KillBurstResult } from '../support/kill-burst';
-import {
-  callService,
-  createTestDatabase,
-  formBody,
-  postgresLater,
-  startTestService,
-  type TestDatabase,
-  type TestService,
-} from './helpers';
+import { callService, formBody, postgresDatabase, postgresLater, startTestService, type TestService } from './helpers';
 
 /**
  * An acknowledged token is on disk: the service is killed with SIGKILL in
@@ -44,19 +34,11 @@ describe('durability of acknowledged tokens', () => {
     'PostgreSQL: every token acknowledged before a SIGKILL mid-burst is retrievable after restart',
     { skip: postgresLater },
     async () => {
-      const server = process.env.DATABASE_URL
-        ? null
-        : ((await startPostgres()) as { url: string; stop(): Promise<void> });
-      const savedUrl = process.env.DATABASE_URL;
-      if (server) process.env.DATABASE_URL = server.url;
-      let database: TestDatabase | null = null;
+      const database = await postgresDatabase();
       try {
-        database = await createTestDatabase();
-        assertSurvived(await killBurst({ workDir, databaseUrl: database!.url }));
+        assertSurvived(await killBurst({ workDir, databaseUrl: database.url }));
       } finally {
-        await database?.drop();
-        process.env.DATABASE_URL = savedUrl;
-        await server?.stop();
+        await database.drop();
       }
     },
   );

@@ -5,6 +5,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startService, type RunningService, type StartServiceOptions } from '../../src/server/service';
+// @ts-expect-error plain ESM helper without types
+import { startPostgres } from '../../scripts/postgres.mjs';
 
 export interface TestService {
   url: string;
@@ -55,6 +57,23 @@ export async function createTestDatabase(server = process.env.DATABASE_URL): Pro
   const url = new URL(server);
   url.pathname = `/${name}`;
   return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * A PostgreSQL database for a test that needs one in any stage: on `DATABASE_URL`'s server (the server-pg
+ * stage), else on a throwaway server of the test's own (`ownServer`). `drop` drops it and stops that server.
+ */
+export async function postgresDatabase(): Promise<TestDatabase & { ownServer: boolean }> {
+  const server = process.env.DATABASE_URL ? null : ((await startPostgres()) as { url: string; stop(): Promise<void> });
+  const database = (await createTestDatabase(server?.url ?? process.env.DATABASE_URL))!;
+  return {
+    url: database.url,
+    ownServer: server !== null,
+    drop: async () => {
+      await database.drop();
+      await server?.stop();
+    },
+  };
 }
 
 /**

@@ -12,10 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-// @ts-expect-error plain ESM helper without types
-import { startPostgres } from '../../scripts/postgres.mjs';
 import { openStores } from '../../src/server/storage';
-import { createTestDatabase, formBody, postgresLater } from './helpers';
+import { formBody, postgresDatabase, postgresLater, type TestDatabase } from './helpers';
 import { tokenframeCli } from '../support/cli';
 
 const run = promisify(execFile);
@@ -104,9 +102,8 @@ async function countTokens(databaseUrl: string): Promise<number> {
 }
 
 describe('two tokenframe serve processes on one PostgreSQL', { skip: postgresLater }, () => {
-  let postgres: { url: string; stop(): Promise<void> } | null = null;
+  let database: TestDatabase | undefined;
   let databaseUrl: string;
-  let dropDatabase: () => Promise<void> = async () => {};
   let dataDir: string;
   let processes: Serve[] = [];
   let urls: string[];
@@ -127,14 +124,8 @@ describe('two tokenframe serve processes on one PostgreSQL', { skip: postgresLat
   };
 
   before(async () => {
-    const stageDatabase = await createTestDatabase();
-    if (stageDatabase) {
-      databaseUrl = stageDatabase.url;
-      dropDatabase = stageDatabase.drop;
-    } else {
-      postgres = (await startPostgres()) as { url: string; stop(): Promise<void> };
-      databaseUrl = postgres.url;
-    }
+    database = await postgresDatabase();
+    databaseUrl = database.url;
     dataDir = await mkdtemp(join(tmpdir(), 'tokenframe-scale-'));
     const env = {
       DATABASE_URL: databaseUrl,
@@ -153,8 +144,7 @@ describe('two tokenframe serve processes on one PostgreSQL', { skip: postgresLat
 
   after(async () => {
     await Promise.all(processes.map(stopServe));
-    await dropDatabase();
-    await postgres?.stop();
+    await database?.drop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
