@@ -1,5 +1,6 @@
 // `npm test`: installs what is missing, builds, and runs every check in
-// order (verify, the browser tests and the end-to-end tests side by side). Closes with a table of each stage's wall and CPU time, then one line
+// order (verify, the browser tests and the end-to-end tests side by side).
+// Closes with a table of each stage's wall and CPU time, then one line
 // `N passed, N failed` over all stages (always the last line).
 // `npm test -- unit browser` runs only the named stages (after the build).
 import { spawn } from 'node:child_process';
